@@ -1,0 +1,97 @@
+# Floor: two commands on a fresh machine.
+#
+#   make serve   install what is missing, build, serve on http://127.0.0.1:8080
+#   make test    install what is missing, run every test layer
+#
+# Every install step checks first and does nothing when the tool is present at
+# the pinned version, so repeated runs are quick. Nothing is downloaded from
+# GitHub or a browser vendor: crates.io, npm and Debian only.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+# Tools installed by cargo and by npm come first on PATH: wasm-opt must be
+# binaryen 132 from npm, never an older one from the system.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+TRUNK_VERSION := 0.21.14
+BINARYEN_VERSION := 132
+# The wasm-bindgen CLI must match the library exactly: read it from Cargo.lock.
+WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
+NPM_STAMP := node_modules/.package-lock.json
+
+.PHONY: help tools tools-rust tools-npm tools-browser serve dist test test-native test-wasm test-e2e clean
+
+help:
+	@echo "make serve   build and serve the viewer on http://127.0.0.1:8080"
+	@echo "make test    run every test layer (native, wasm in Chromium, end-to-end)"
+	@echo "make dist    release build into dist/"
+	@echo "make tools   install whatever is missing"
+
+## Tools ---------------------------------------------------------------------
+
+tools: tools-rust tools-npm tools-browser
+
+tools-rust:
+	@command -v cargo >/dev/null || { echo "error: cargo not found: install Rust with rustup first" >&2; exit 1; }
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+	  || rustup target add wasm32-unknown-unknown
+	@trunk --version 2>/dev/null | grep -qx "trunk $(TRUNK_VERSION)" \
+	  || cargo install trunk --version $(TRUNK_VERSION) --locked
+	@test -n "$(WASM_BINDGEN_VERSION)" || { echo "error: no wasm-bindgen in Cargo.lock" >&2; exit 1; }
+	@# Not --locked: one of the CLI's locked dependencies is gone from the index.
+	@{ wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)" \
+	   && command -v wasm-bindgen-test-runner >/dev/null; } \
+	  || cargo install wasm-bindgen-cli --version "=$(WASM_BINDGEN_VERSION)"
+	@grep -qx 'wasm_bindgen = "$(WASM_BINDGEN_VERSION)"' Trunk.toml \
+	  || { echo "error: Trunk.toml must pin wasm_bindgen = \"$(WASM_BINDGEN_VERSION)\" (the Cargo.lock version)" >&2; exit 1; }
+
+tools-npm: $(NPM_STAMP)
+	@wasm-opt --version | grep -q "version $(BINARYEN_VERSION) " \
+	  || { echo "error: wasm-opt on PATH is not binaryen $(BINARYEN_VERSION): $$(command -v wasm-opt)" >&2; exit 1; }
+
+$(NPM_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "error: npm not found: install Node.js 20 or later (Debian: apt-get install nodejs npm)" >&2; exit 1; }
+	npm ci --no-audit --no-fund
+
+tools-browser:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; \
+	  else \
+	    echo "error: the browser tests need Debian's chromium and chromium-driver." >&2; \
+	    echo "       Install them as root: sudo apt-get install chromium chromium-driver" >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
+## Build and serve -----------------------------------------------------------
+
+serve: tools-rust tools-npm
+	trunk serve
+
+dist: tools-rust tools-npm
+	trunk build --release
+
+## Tests ---------------------------------------------------------------------
+
+test: tools
+	$(MAKE) --no-print-directory test-native test-wasm dist test-e2e
+
+# The core alone: leptos, wasm-bindgen and web-sys are never compiled here.
+test-native:
+	cargo test --locked
+
+# Components mounted in headless Chromium (runner set in .cargo/config.toml).
+test-wasm:
+	cargo test --locked --target wasm32-unknown-unknown --test web
+
+# The release build in dist/, served by a plain static server.
+test-e2e:
+	npx playwright test --config tests/e2e/playwright.config.js
+
+clean:
+	cargo clean
+	rm -rf dist node_modules

@@ -1,0 +1,44 @@
+//! Fetching text over HTTP with the browser's `fetch`.
+
+use std::fmt;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Why a fetch produced no text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FetchError {
+    /// The request never got a response (offline, refused, blocked by CORS).
+    Network,
+    /// The server answered with an HTTP error status.
+    Status(u16),
+    /// The response body could not be read as text.
+    Body,
+}
+
+impl fmt::Display for FetchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FetchError::Network => write!(f, "the network request failed"),
+            FetchError::Status(404) => write!(f, "the server has no such file (HTTP 404)"),
+            FetchError::Status(code) => write!(f, "the server answered HTTP {code}"),
+            FetchError::Body => write!(f, "the response could not be read as text"),
+        }
+    }
+}
+
+/// Fetches `url` (relative URLs resolve against the page) and returns its
+/// body decoded as UTF-8.
+pub async fn text(url: &str) -> Result<String, FetchError> {
+    let window = web_sys::window().ok_or(FetchError::Network)?;
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| FetchError::Network)?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| FetchError::Network)?;
+    if !response.ok() {
+        return Err(FetchError::Status(response.status()));
+    }
+    let body = response.text().map_err(|_| FetchError::Body)?;
+    let body = JsFuture::from(body).await.map_err(|_| FetchError::Body)?;
+    body.as_string().ok_or(FetchError::Body)
+}

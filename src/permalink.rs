@@ -1,0 +1,98 @@
+//! Permalinks: the URL fragments that name one turn or one paragraph.
+//!
+//! Turns are numbered from 1 and written `t{n}`; a paragraph of a turn is
+//! `t{n}-p{m}`, also from 1. These strings are element ids in the viewer and
+//! fragments in shared links, so their form is a stable public contract.
+
+use std::fmt;
+
+/// A place in a transcript that a link can point at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Anchor {
+    /// Turn `n` (from 1).
+    Turn(u32),
+    /// Paragraph `m` (from 1) of turn `n` (from 1): `Paragraph(n, m)`.
+    Paragraph(u32, u32),
+}
+
+impl Anchor {
+    /// Reads a fragment such as `t37`, `#t37` or `t37-p2`. Returns `None` for
+    /// anything else, including zero, signs, leading zeros and trailing text,
+    /// so that each anchor has exactly one spelling.
+    ///
+    /// ```
+    /// use floor::permalink::Anchor;
+    /// assert_eq!(Anchor::parse("#t37"), Some(Anchor::Turn(37)));
+    /// assert_eq!(Anchor::parse("t37-p2"), Some(Anchor::Paragraph(37, 2)));
+    /// assert_eq!(Anchor::parse("t0"), None);
+    /// assert_eq!(Anchor::parse("t037"), None);
+    /// ```
+    pub fn parse(fragment: &str) -> Option<Anchor> {
+        let rest = fragment.strip_prefix('#').unwrap_or(fragment);
+        let rest = rest.strip_prefix('t')?;
+        match rest.split_once("-p") {
+            None => number(rest).map(Anchor::Turn),
+            Some((turn, para)) => Some(Anchor::Paragraph(number(turn)?, number(para)?)),
+        }
+    }
+
+    /// The turn this anchor is in.
+    pub fn turn(self) -> u32 {
+        match self {
+            Anchor::Turn(n) | Anchor::Paragraph(n, _) => n,
+        }
+    }
+}
+
+/// A positive decimal number written without sign or leading zeros.
+fn number(digits: &str) -> Option<u32> {
+    let canonical = !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && !digits.starts_with('0');
+    if canonical { digits.parse().ok() } else { None }
+}
+
+impl fmt::Display for Anchor {
+    /// Writes the fragment without `#`: `t37` or `t37-p2`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Anchor::Turn(n) => write!(f, "t{n}"),
+            Anchor::Paragraph(n, m) => write!(f, "t{n}-p{m}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_and_parse_round_trip() {
+        for anchor in [
+            Anchor::Turn(1),
+            Anchor::Turn(4_000),
+            Anchor::Paragraph(12, 3),
+        ] {
+            assert_eq!(Anchor::parse(&anchor.to_string()), Some(anchor));
+        }
+    }
+
+    #[test]
+    fn rejects_malformed_fragments() {
+        for bad in [
+            "",
+            "#",
+            "t",
+            "t-1",
+            "t+1",
+            "T1",
+            "t1-p",
+            "t1-p0",
+            "t1p2",
+            "t1-p2x",
+            "t99999999999",
+        ] {
+            assert_eq!(Anchor::parse(bad), None, "{bad:?}");
+        }
+    }
+}
