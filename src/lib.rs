@@ -1,25 +1,40 @@
 //! Floor: read, search and cite meeting transcripts in any browser.
 //!
-//! The crate has one **core** — the transcript [`model`], the [`parse`]r,
-//! [`search`] and [`permalink`]s — written in plain Rust with no I/O, shared by
-//! the web app, the JS API and the native command-line tool. The core never
-//! imports leptos, wasm-bindgen or web-sys: those live in `app` (compiled for
-//! `wasm32` only), so `cargo test` on the host builds and tests the core alone.
+//! The crate has one **core** — the transcript [`model`], the [`parse`]r and
+//! its passes, [`search`] and [`permalink`]s — written in plain Rust with no
+//! I/O, shared by the web app, the JS API and the native command-line tool.
+//! The core never imports leptos, wasm-bindgen or web-sys: those live in
+//! `app` (compiled for `wasm32` only), so `cargo test` on the host builds and
+//! tests the core alone.
 //!
 //! # Example
 //!
 //! ```
-//! let doc = floor::parse::parse("Meeting title\n\n First paragraph.\n\n Second.\n");
-//! assert_eq!(doc.title, "Meeting title");
-//! assert_eq!(doc.paragraphs, ["First paragraph.", "Second."]);
+//! let text = "IGF 2016 MAG Meeting\n\n6 April 2016\n\nGeneva, Switzerland\n\n\
+//!             >>CHAIR ST. AMOUR: Good morning. [ Applause ]\n\n\
+//!             >>REMOTE INTERVENTION: Thank you, Chair.\n";
+//! let t = floor::parse::parse_str(text);
+//! assert_eq!(t.meta.date.as_deref(), Some("2016-04-06"));
+//! assert_eq!(t.meta.location.as_deref(), Some("Geneva, Switzerland"));
+//! assert_eq!(t.turns.len(), 2);
+//! assert_eq!(t.turns[0].speaker.as_deref(), Some("chair-st-amour"));
+//! assert_eq!(t.turns[0].annotations[0].kind, "applause");
+//! assert_eq!(t.speakers[1].name, "Remote Intervention");
 //! ```
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod annotate;
+pub mod decode;
+pub mod header;
+pub mod html;
 pub mod model;
 pub mod parse;
 pub mod permalink;
+pub mod scan;
 pub mod search;
+pub mod speakers;
+pub mod text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -1,71 +1,542 @@
-//! Turning transcript text into a [`Transcript`].
+//! The parser's structure pass: lines → header and turns → paragraphs.
 //!
-//! Parsing never fails: any input, even empty, yields a value.
+//! Parsing never fails and never panics: any input gives a [`Transcript`],
+//! with [`Diagnostic`]s saying what was noticed. No word is lost: every word
+//! of the decoded text ends up, in order, in `meta`, in a turn, or in a
+//! diagnostic's `dropped` text.
+//!
+//! The passes, each in its own module:
+//! 1. [`decode`](crate::decode) (an edge) turns bytes into text;
+//! 2. [`html`](crate::html) extracts the text of a saved page, if it is one;
+//! 3. [`scan`](crate::scan) recognises turn markers line by line;
+//! 4. this module splits the lines into header and turns, and the lines of
+//!    each into paragraphs, after looking at how the whole copy was wrapped;
+//! 5. [`header`](crate::header), [`speakers`](crate::speakers) and
+//!    [`annotate`](crate::annotate) read the header, resolve labels and find
+//!    the captioner's notes.
 
-use crate::model::Transcript;
+use crate::annotate::annotations;
+use crate::decode::Decoded;
+use crate::header;
+use crate::html;
+use crate::model::{Diagnostic, DiagnosticKind, Transcript, Turn};
+use crate::scan::{self, Marker};
+use crate::speakers;
+use crate::text::{self, Line, indent, is_blank, is_space, trim};
 
-/// Parses transcript text into a title and paragraphs.
-///
-/// The title is the first non-blank line. Paragraphs are separated by blank
-/// lines; the lines of one paragraph are joined with single spaces, and runs of
-/// whitespace (including U+00A0, which IGF copies put at the start of every
-/// paragraph) collapse to one space. A leading byte-order mark is ignored, and
-/// CRLF or lone CR line endings read the same as LF.
+/// Parses transcript bytes: decodes them (BOM, UTF-8, UTF-16, else
+/// Windows-1252), then parses the text. Native only; the browser decodes with
+/// `TextDecoder` and calls [`parse_decoded`].
 ///
 /// ```
-/// use floor::parse::parse;
-/// let t = parse("\u{feff}Title\r\n\r\n\u{a0}A  wrapped\r\n line.\r\n\r\n\r\nNext.");
-/// assert_eq!(t.title, "Title");
-/// assert_eq!(t.paragraphs, ["A wrapped line.", "Next."]);
-/// assert_eq!(parse(""), Default::default());
+/// let t = floor::parse::parse(b"Title\n\n>>CHAIR: Bienvenue \xE0 tous.");
+/// assert_eq!(t.turns[0].paragraphs, ["Bienvenue à tous."]);
+/// assert_eq!(t.diagnostics[0].kind, floor::model::DiagnosticKind::EncodingFallback);
 /// ```
-pub fn parse(text: &str) -> Transcript {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut lines = lines(text);
-    // Blank lines before the title carry nothing.
-    let mut title = String::new();
-    for line in lines.by_ref() {
-        if !is_blank(line) {
-            title = normalise(line);
-            break;
+#[cfg(not(target_arch = "wasm32"))]
+pub fn parse(bytes: &[u8]) -> Transcript {
+    parse_decoded(crate::decode::decode(bytes))
+}
+
+/// Parses text decoded by an edge, keeping the decoder's diagnostics.
+pub fn parse_decoded(decoded: Decoded) -> Transcript {
+    parse_text(&decoded.text, decoded.diagnostics)
+}
+
+/// Parses transcript text. Byte ranges in the result are offsets into `text`.
+///
+/// ```
+/// let t = floor::parse::parse_str("Title\n\n>>CHAIR: Good morning.\n\n>>CHAIR: Next.\n\n>> (Off microphone.)");
+/// assert_eq!(t.meta.title.as_deref(), Some("Title"));
+/// assert_eq!(t.turns.len(), 3);
+/// assert_eq!(t.speakers[0].id, "chair");
+/// assert_eq!(t.speakers[0].turns, 2);
+/// assert_eq!(t.turns[2].speaker, None);
+/// ```
+pub fn parse_str(text: &str) -> Transcript {
+    parse_text(text, Vec::new())
+}
+
+fn parse_text(source: &str, mut diagnostics: Vec<Diagnostic>) -> Transcript {
+    let bom = if source.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    let source = &source[bom..];
+    let lines_of_source = LineIndex::new(source);
+
+    let extracted;
+    let (text, page) = if html::looks_like_html(source) {
+        extracted = html::extract(source);
+        diagnostics.push(note(
+            0,
+            DiagnosticKind::HtmlExtracted,
+            "the input is an HTML page: its text was extracted".into(),
+        ));
+        for d in &extracted.dropped {
+            diagnostics.push(Diagnostic {
+                line: lines_of_source.line_of(d.source_offset),
+                kind: DiagnosticKind::WrapperDropped,
+                message: format!("dropped the page's {}", d.what),
+                dropped: (!d.text.is_empty()).then(|| d.text.clone()),
+            });
+        }
+        (extracted.text.as_str(), Some(&extracted))
+    } else {
+        (source, None)
+    };
+    // Offsets and line numbers in `text` → in the caller's string.
+    let to_source = |offset: usize| bom + page.map_or(offset, |p| p.source_offset(offset));
+    let line_number = |line: &Line| match page {
+        Some(p) => lines_of_source.line_of(p.source_offset(line.start)),
+        None => line.number,
+    };
+
+    let mut lines: Vec<Line> = text::lines(text).collect();
+    for line in &mut lines {
+        if is_php_warning(line.text) {
+            diagnostics.push(Diagnostic {
+                line: line_number(line),
+                kind: DiagnosticKind::PhpWarningDropped,
+                message: "dropped a PHP warning printed into the page".into(),
+                dropped: Some(trim(line.text).to_string()),
+            });
+            line.text = "";
         }
     }
-    let mut paragraphs = Vec::new();
-    let mut current = String::new();
-    for line in lines {
-        if is_blank(line) {
-            flush(&mut current, &mut paragraphs);
-        } else {
-            if !current.is_empty() {
-                current.push(' ');
+    if lines.iter().all(|l| is_blank(l.text)) {
+        diagnostics.push(note(
+            0,
+            DiagnosticKind::Empty,
+            "the input holds no text".into(),
+        ));
+        return Transcript {
+            diagnostics,
+            ..Transcript::default()
+        };
+    }
+
+    let markers = find_markers(&lines, &mut diagnostics, &line_number);
+    let first_marker = markers.iter().position(Option::is_some);
+    let layout = Layout::of(&lines, &markers);
+    if let Some(message) = layout.describe() {
+        diagnostics.push(note(0, DiagnosticKind::LineLayout, message));
+    }
+
+    // Header: the lines before the first marker. Without markers, only the
+    // leading title / disclaimer / date / place paragraphs; the rest is text.
+    let head_end = first_marker.unwrap_or(lines.len());
+    let mut head_paragraphs = layout.paragraphs(&lines[..head_end], None, true);
+    let loose_text = match first_marker {
+        Some(_) => Vec::new(),
+        None => head_paragraphs.split_off(leading_header_len(&head_paragraphs)),
+    };
+    let head: Vec<(usize, String)> = head_paragraphs
+        .into_iter()
+        .map(|p| (line_number(&lines[p.line]), p.text))
+        .collect();
+    let (meta, other_lines) = header::read_header(&head);
+    if let Some(&line) = other_lines.first() {
+        let n = other_lines.len();
+        diagnostics.push(note(
+            line,
+            DiagnosticKind::TextBeforeFirstTurn,
+            format!(
+                "{n} paragraph{} before the first turn {} not a title, disclaimer, date or place: kept in meta.other",
+                plural(n),
+                if n == 1 { "is" } else { "are" }
+            ),
+        ));
+    }
+
+    // Turns.
+    let mut turns = Vec::new();
+    let mut labels = Vec::new();
+    if let Some(first) = loose_text.first() {
+        let first = &lines[first.line];
+        let last = lines[..head_end]
+            .iter()
+            .rev()
+            .find(|l| !is_blank(l.text))
+            .unwrap_or(first);
+        turns.push(Turn {
+            paragraphs: loose_text.into_iter().map(|p| p.text).collect(),
+            range: [to_source(first.start), to_source(last.end())],
+            ..Turn::default()
+        });
+        labels.push(None);
+    }
+    let mut at = head_end;
+    while at < lines.len() {
+        let Some(marker) = markers[at] else {
+            unreachable_skip(&mut at);
+            continue;
+        };
+        let end = (at + 1..lines.len())
+            .find(|&i| markers[i].is_some())
+            .unwrap_or(lines.len());
+        let line = &lines[at];
+        let label = marker.label.map(|(a, b)| &line.text[a..b]);
+        let paragraphs: Vec<String> = layout
+            .paragraphs(&lines[at..end], Some(marker.text_start), false)
+            .into_iter()
+            .map(|p| p.text)
+            .collect();
+        let last = lines[at..end]
+            .iter()
+            .rev()
+            .find(|l| !is_blank(l.text))
+            .unwrap_or(line);
+        turns.push(Turn {
+            label: label.map(str::to_string),
+            paragraphs,
+            range: [to_source(line.start), to_source(last.end())],
+            ..Turn::default()
+        });
+        labels.push(label.map(|l| (l, line_number(line))));
+        at = end;
+    }
+
+    let resolved = speakers::resolve(&labels);
+    diagnostics.extend(resolved.diagnostics);
+    for (n, (turn, speaker)) in turns.iter_mut().zip(&resolved.of_turn).enumerate() {
+        turn.n = u32::try_from(n + 1).unwrap_or(u32::MAX);
+        turn.speaker = speaker.map(|s| resolved.speakers[s].id.clone());
+        turn.annotations = turn
+            .paragraphs
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| annotations(p, i))
+            .collect();
+    }
+    diagnostics.sort_by_key(|d| d.line);
+    Transcript {
+        meta,
+        speakers: resolved.speakers,
+        turns,
+        diagnostics,
+    }
+}
+
+/// Lines before the first marker are all header, so the loop never meets a
+/// line without a marker; this keeps it total anyway.
+fn unreachable_skip(at: &mut usize) {
+    *at += 1;
+}
+
+fn note(line: usize, kind: DiagnosticKind, message: String) -> Diagnostic {
+    Diagnostic {
+        line,
+        kind,
+        message,
+        dropped: None,
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// The turn marker of each line. `>>` markers when the file has any;
+/// otherwise line-start labels (`NAME:`, `**Name:**`) when there are at least
+/// two, each either upper case, bold, or used twice; otherwise none.
+fn find_markers(
+    lines: &[Line],
+    diagnostics: &mut Vec<Diagnostic>,
+    line_number: &dyn Fn(&Line) -> usize,
+) -> Vec<Option<Marker>> {
+    let markers: Vec<Option<Marker>> = lines.iter().map(|l| scan::marker(l.text)).collect();
+    if markers.iter().any(Option::is_some) {
+        return markers;
+    }
+    let candidates: Vec<Option<((usize, usize), usize)>> = lines
+        .iter()
+        .map(|l| scan::bare_label(l.text, false))
+        .collect();
+    let key = |line: &Line, (a, b): (usize, usize)| line.text[a..b].to_uppercase();
+    let mut seen: Vec<String> = Vec::new();
+    let mut twice: Vec<String> = Vec::new();
+    for (line, c) in lines.iter().zip(&candidates) {
+        if let Some((range, _)) = c {
+            let k = key(line, *range);
+            if seen.contains(&k) {
+                if !twice.contains(&k) {
+                    twice.push(k);
+                }
+            } else {
+                seen.push(k);
             }
-            current.push_str(line);
         }
     }
-    flush(&mut current, &mut paragraphs);
-    Transcript { title, paragraphs }
+    let accepted: Vec<Option<Marker>> = lines
+        .iter()
+        .zip(candidates)
+        .map(|(line, c)| {
+            let (range, text_start) = c?;
+            let bold = line.text.starts_with("**");
+            let ok = bold
+                || scan::is_label(&line.text[range.0..range.1], true)
+                || twice.contains(&key(line, range));
+            ok.then_some(Marker {
+                label: Some(range),
+                text_start,
+            })
+        })
+        .collect();
+    let count = accepted.iter().flatten().count();
+    if count >= 2 {
+        let first = lines
+            .iter()
+            .zip(&accepted)
+            .find(|(_, m)| m.is_some())
+            .map_or(0, |(l, _)| line_number(l));
+        diagnostics.push(note(
+            first,
+            DiagnosticKind::LabelsWithoutMarkers,
+            format!("no >> markers: {count} lines that start with a speaker label (NAME:) were taken as turns"),
+        ));
+        accepted
+    } else {
+        diagnostics.push(note(
+            0,
+            DiagnosticKind::NoSpeakerMarkers,
+            "no speaker markers found: the text is shown as it is".into(),
+        ));
+        vec![None; lines.len()]
+    }
 }
 
-/// The lines of `text`, with LF, CRLF and lone CR all ending a line.
-fn lines(text: &str) -> impl Iterator<Item = &str> {
-    text.split('\n')
-        .flat_map(|line| line.strip_suffix('\r').unwrap_or(line).split('\r'))
+/// Without markers: how many leading paragraphs are header (a short title,
+/// then disclaimer, date and place paragraphs); the rest is loose text.
+fn leading_header_len(paragraphs: &[Paragraph]) -> usize {
+    let mut after_date = false;
+    paragraphs
+        .iter()
+        .enumerate()
+        .position(|(i, p)| {
+            let p = p.text.as_str();
+            let is_date = header::parse_date_line(p).is_some();
+            let keep = (i == 0 && p.chars().count() <= 200)
+                || is_date
+                || header::is_disclaimer(p)
+                || header::looks_like_place(p, after_date)
+                || !p.chars().any(char::is_alphanumeric);
+            after_date = is_date;
+            !keep
+        })
+        .unwrap_or(paragraphs.len())
 }
 
-/// Whether a line holds nothing but whitespace (U+00A0 included).
-fn is_blank(line: &str) -> bool {
-    line.chars().all(char::is_whitespace)
+/// Whether a line is a PHP warning printed into a page, such as
+/// `Deprecated: Array and string offset access syntax with curly braces is
+/// deprecated in /var/www/x.php on line 12`.
+fn is_php_warning(line: &str) -> bool {
+    let line = trim(line);
+    let line = line.strip_prefix("PHP ").unwrap_or(line);
+    [
+        "Deprecated:",
+        "Warning:",
+        "Notice:",
+        "Strict Standards:",
+        "Fatal error:",
+        "Parse error:",
+    ]
+    .iter()
+    .any(|p| line.starts_with(p))
+        && line.rsplit_once(" on line ").is_some_and(|(_, n)| {
+            n.trim().chars().all(|c| c.is_ascii_digit()) && !n.trim().is_empty()
+        })
 }
 
-/// Collapses every run of whitespace to one space and trims both ends.
-fn normalise(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// A paragraph being built: its text and the index of its first line.
+#[derive(Debug)]
+struct Paragraph {
+    line: usize,
+    text: String,
 }
 
-fn flush(current: &mut String, paragraphs: &mut Vec<String>) {
-    if !current.is_empty() {
-        paragraphs.push(normalise(current));
-        current.clear();
+/// How the copy lays paragraphs out in lines, decided once for the whole
+/// file from the blocks (runs of non-blank lines) of its turns.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Layout {
+    /// Every block is one line: paragraphs are separated by blank lines.
+    Blocks,
+    /// Each line is a paragraph (single-newline paragraphs).
+    Lines,
+    /// Paragraphs are hard-wrapped near `width` bytes.
+    Wrapped { width: usize },
+    /// One sentence per line.
+    Sentences,
+}
+
+/// A block line longer than this is a paragraph, not a wrapped line.
+const LONG_LINE: usize = 250;
+
+impl Layout {
+    fn of(lines: &[Line], markers: &[Option<Marker>]) -> Layout {
+        let first = markers.iter().position(Option::is_some).unwrap_or(0);
+        let mut lengths = Vec::new(); // every line of a multi-line block
+        let (mut inner, mut near_candidates, mut ends_sentence, mut inner_break) =
+            (0usize, Vec::new(), 0usize, 0usize);
+        let mut block: Vec<&str> = Vec::new();
+        let mut flush = |block: &mut Vec<&str>| {
+            if block.len() > 1 {
+                for (i, l) in block.iter().enumerate() {
+                    lengths.push(l.len());
+                    if i + 1 < block.len() {
+                        inner += 1;
+                        near_candidates.push(l.len());
+                        ends_sentence += usize::from(ends_a_sentence(l));
+                    }
+                    inner_break += usize::from(has_inner_sentence_break(l));
+                }
+            }
+            block.clear();
+        };
+        for (i, line) in lines.iter().enumerate().skip(first) {
+            if is_blank(line.text) || (markers[i].is_some() && !block.is_empty()) {
+                flush(&mut block);
+            }
+            if !is_blank(line.text) {
+                let t = match markers[i] {
+                    Some(m) => &line.text[m.text_start..],
+                    None => line.text,
+                };
+                block.push(trim(t));
+            }
+        }
+        flush(&mut block);
+        if lengths.is_empty() {
+            return Layout::Blocks;
+        }
+        let n = lengths.len();
+        let long = lengths.iter().filter(|&&l| l > LONG_LINE).count();
+        if long * 10 >= n {
+            return Layout::Lines;
+        }
+        let mut sorted = lengths.clone();
+        sorted.sort_unstable();
+        let width = sorted[(n * 9 / 10).min(n - 1)];
+        let near = near_candidates
+            .iter()
+            .filter(|&&l| l * 10 >= width * 7)
+            .count();
+        let inner = inner.max(1);
+        if width <= 110 && near * 10 >= inner * 6 && ends_sentence * 10 < inner * 6 {
+            Layout::Wrapped { width }
+        } else if ends_sentence * 10 >= inner * 6 && inner_break * 10 < n * 3 {
+            Layout::Sentences
+        } else {
+            Layout::Lines
+        }
+    }
+
+    fn describe(self) -> Option<String> {
+        match self {
+            Layout::Blocks => None,
+            Layout::Lines => Some(
+                "paragraphs are separated by single line breaks: each line was kept as a paragraph"
+                    .into(),
+            ),
+            Layout::Wrapped { width } => Some(format!(
+                "lines were hard-wrapped near {width} columns: they were joined into paragraphs"
+            )),
+            Layout::Sentences => Some(
+                "the copy has one sentence per line: sentences were joined into paragraphs".into(),
+            ),
+        }
+    }
+
+    /// The paragraphs of `lines`. For a turn, `first_text` is where the text
+    /// starts on its first (marker) line. In the header (`header`), a wrapped
+    /// copy's short lines (title, date, place) stay apart.
+    fn paragraphs(self, lines: &[Line], first_text: Option<usize>, header: bool) -> Vec<Paragraph> {
+        let mut out: Vec<Paragraph> = Vec::new();
+        let mut open = false; // whether the last paragraph may take more lines
+        let mut prev_len = 0;
+        let mut prev_ends = false;
+        let base = lines
+            .iter()
+            .skip(1)
+            .filter(|l| !is_blank(l.text))
+            .map(|l| indent(l.text))
+            .min()
+            .unwrap_or(0);
+        for (i, line) in lines.iter().enumerate() {
+            let raw = match (i, first_text) {
+                (0, Some(start)) => &line.text[start..],
+                _ => line.text,
+            };
+            let t = trim(raw);
+            if t.is_empty() {
+                open = false;
+                continue;
+            }
+            let starts_paragraph = !open
+                || match self {
+                    Layout::Blocks | Layout::Lines => true,
+                    Layout::Wrapped { width } => {
+                        cue(raw, i, base)
+                            || (prev_len * 10 < width * 6 && prev_ends)
+                            || (header && prev_len * 10 < width * 6)
+                    }
+                    Layout::Sentences => cue(raw, i, base) || header,
+                };
+            match out.last_mut() {
+                Some(p) if !starts_paragraph => {
+                    p.text.push(' ');
+                    p.text.push_str(t);
+                }
+                _ => out.push(Paragraph {
+                    line: i,
+                    text: t.to_string(),
+                }),
+            }
+            open = true;
+            prev_len = t.len();
+            prev_ends = ends_a_sentence(t);
+        }
+        out
+    }
+}
+
+/// A line that announces a new paragraph in a joined layout: it starts with
+/// U+00A0 (as every paragraph of an IGF copy does) or is indented deeper
+/// than the block's continuation lines.
+fn cue(raw: &str, i: usize, base: usize) -> bool {
+    i > 0 && (raw.trim_start_matches([' ', '\t']).starts_with('\u{a0}') || indent(raw) >= base + 2)
+}
+
+fn ends_a_sentence(line: &str) -> bool {
+    let t = line
+        .trim_end_matches(is_space)
+        .trim_end_matches(['"', '\'', '”', '’', ')', ']']);
+    t.ends_with(['.', '?', '!', ':', ';', '…'])
+}
+
+/// Whether a line holds a sentence end followed by another sentence.
+fn has_inner_sentence_break(line: &str) -> bool {
+    let b = line.as_bytes();
+    b.windows(3)
+        .any(|w| matches!(w[0], b'.' | b'?' | b'!') && w[1] == b' ' && w[2].is_ascii_uppercase())
+}
+
+/// Line numbers of byte offsets in a source.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(source: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(text::lines(source).skip(1).map(|l| l.start));
+        LineIndex { starts }
+    }
+
+    /// The 1-based line holding byte `offset`.
+    fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset).max(1)
     }
 }
 
@@ -74,22 +545,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn blank_and_whitespace_input_give_an_empty_transcript() {
-        for input in ["", "\n\n", " \u{a0}\t\r\n", "\u{feff}"] {
-            assert_eq!(parse(input), Transcript::default(), "{input:?}");
+    fn empty_inputs_say_so() {
+        for input in ["", "\u{feff}", "  \n\u{a0}\r\n\t"] {
+            let t = parse_str(input);
+            assert!(t.turns.is_empty(), "{input:?}");
+            assert_eq!(t.diagnostics[0].kind, DiagnosticKind::Empty);
         }
     }
 
     #[test]
-    fn title_alone() {
-        let t = parse("\n\n  Only a title  \n");
-        assert_eq!(t.title, "Only a title");
-        assert!(t.paragraphs.is_empty());
+    fn php_warnings() {
+        assert!(is_php_warning(
+            "Deprecated: Array and string offset access syntax with curly braces is deprecated in /x/y.php on line 12"
+        ));
+        assert!(!is_php_warning("Warning: the next speaker is late."));
     }
 
     #[test]
-    fn cr_only_line_endings_separate_paragraphs() {
-        let t = parse("T\r\rone\rtwo\r\rthree");
-        assert_eq!(t.paragraphs, ["one two", "three"]);
+    fn line_index() {
+        let idx = LineIndex::new("a\nbc\r\nd");
+        assert_eq!([0, 1, 2, 3, 6].map(|o| idx.line_of(o)), [1, 1, 2, 2, 3]);
     }
 }

@@ -1,31 +1,81 @@
 //! The `floor` command-line tool, run as a user would.
 
-use std::process::Command;
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
 
-fn floor(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_floor"))
+const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sample.txt");
+
+fn floor(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_floor"))
         .args(args)
-        .output()
-        .expect("floor runs")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("floor runs");
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
 }
 
 #[test]
-fn text_prints_title_then_paragraphs() {
-    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sample.txt");
-    let out = floor(&["text", sample]);
-    assert!(out.status.success());
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    let mut blocks = stdout.split("\n\n");
-    assert_eq!(
-        blocks.next(),
-        Some("IGF 2016 First Open Consultations and MAG Meeting April 6")
+fn parse_prints_the_model_as_json() {
+    let v = json(&floor(&["parse", SAMPLE], b""));
+    for key in ["meta", "speakers", "turns", "diagnostics"] {
+        assert!(v.get(key).is_some(), "{key}");
+    }
+    let turns = v["turns"].as_array().unwrap();
+    assert_eq!(turns.len(), 54);
+    let first = &turns[0];
+    assert_eq!(first["n"], 1);
+    assert_eq!(first["speaker"], "chengetai-masango");
+    assert_eq!(first["label"], "CHENGETAI MASANGO");
+    assert!(
+        first["paragraphs"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("Okay.")
     );
-    assert_eq!(blocks.nth(1), Some("6 April 2016"));
+    assert_eq!(v["meta"]["date"], "2016-04-06");
+}
+
+#[test]
+fn pretty_and_stdin_give_the_same_model() {
+    let sample = std::fs::read(SAMPLE).unwrap();
+    let compact = floor(&["parse", SAMPLE], b"");
+    let pretty = floor(&["parse", "--pretty", "-"], &sample);
+    assert!(pretty.stdout.len() > compact.stdout.len());
+    assert!(pretty.stdout.starts_with(b"{\n  \"meta\""));
+    assert_eq!(json(&compact), json(&pretty));
+}
+
+#[test]
+fn any_bytes_parse_with_exit_0() {
+    let v = json(&floor(&["parse", "-"], b"\xff\xfe\x00garbage\x00\x80\x81"));
+    assert!(v["diagnostics"].as_array().is_some());
+    let v = json(&floor(&["parse", "-"], b""));
+    assert_eq!(v["diagnostics"][0]["kind"], "empty");
+}
+
+#[test]
+fn text_prints_the_readable_transcript() {
+    let out = floor(&["text", SAMPLE], b"");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.starts_with("IGF 2016 First Open Consultations and MAG Meeting April 6\n"));
+    assert!(stdout.contains("\n[1] Chengetai Masango:\nOkay."));
 }
 
 #[test]
 fn a_missing_file_is_a_clear_error() {
-    let out = floor(&["text", "/no/such/file.txt"]);
+    let out = floor(&["parse", "/no/such/file.txt"], b"");
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("cannot read /no/such/file.txt"), "{stderr}");
@@ -33,7 +83,7 @@ fn a_missing_file_is_a_clear_error() {
 
 #[test]
 fn bad_usage_exits_2_with_usage() {
-    let out = floor(&["frobnicate"]);
+    let out = floor(&["frobnicate"], b"");
     assert_eq!(out.status.code(), Some(2));
     assert!(
         String::from_utf8(out.stderr)

@@ -1,41 +1,106 @@
 //! The bundled sample (assets/sample.txt, an IGF record) read by the core.
 
+use floor::model::DiagnosticKind;
 use floor::parse::parse;
+use floor::text::words;
 
-const SAMPLE: &str = include_str!("../assets/sample.txt");
+const SAMPLE: &[u8] = include_bytes!("../assets/sample.txt");
 
 #[test]
-fn sample_title_is_its_first_line() {
-    let t = parse(SAMPLE);
+fn sample_header() {
+    let m = parse(SAMPLE).meta;
     assert_eq!(
-        t.title,
-        "IGF 2016 First Open Consultations and MAG Meeting April 6"
+        m.title.as_deref(),
+        Some("IGF 2016 First Open Consultations and MAG Meeting April 6")
     );
-}
-
-#[test]
-fn sample_paragraphs_follow_the_blank_lines() {
-    let t = parse(SAMPLE);
     assert!(
-        t.paragraphs[0].starts_with("The following are the outputs of the real-time captioning")
+        m.disclaimer
+            .unwrap()
+            .starts_with("The following are the outputs of the real-time captioning")
     );
-    assert_eq!(t.paragraphs[1], "6 April 2016");
-    assert_eq!(t.paragraphs[2], "Geneva, Switzerland");
-    assert!(t.paragraphs[3].starts_with(">>CHENGETAI MASANGO: Okay."));
-    // Every speaker marker begins a paragraph of its own in this copy.
-    let markers = SAMPLE.matches(">>").count();
-    let starting = t.paragraphs.iter().filter(|p| p.starts_with(">>")).count();
-    assert_eq!(starting, markers);
-    // Every non-blank line after the title ends up in exactly one paragraph.
-    let blocks = SAMPLE
-        .split("\n\n")
-        .filter(|b| !b.chars().all(char::is_whitespace))
-        .count();
-    assert_eq!(t.paragraphs.len() + 1, blocks);
+    assert_eq!(m.date.as_deref(), Some("2016-04-06"));
+    assert_eq!(m.date_text.as_deref(), Some("6 April 2016"));
+    assert_eq!(m.location.as_deref(), Some("Geneva, Switzerland"));
+    assert!(m.other.is_empty(), "{:?}", m.other);
 }
 
 #[test]
-fn parsing_loses_no_word() {
+fn sample_turns_and_speakers() {
     let t = parse(SAMPLE);
-    assert_eq!(t.word_count(), SAMPLE.split_whitespace().count());
+    assert_eq!(t.turns.len(), 54);
+    assert_eq!(t.turns.iter().filter(|t| t.label.is_some()).count(), 53);
+    let unattributed: Vec<_> = t.turns.iter().filter(|t| t.speaker.is_none()).collect();
+    assert_eq!(unattributed.len(), 1);
+    assert_eq!(unattributed[0].paragraphs[0], "(Off microphone.)");
+    assert_eq!(unattributed[0].annotations[0].kind, "off microphone");
+    assert_eq!(t.speakers.len(), 17);
+    assert_eq!(t.speakers.iter().map(|s| s.turns).sum::<usize>(), 53);
+    let chair = t.speaker("chair-st-amour").expect("the chair");
+    assert_eq!((chair.name.as_str(), chair.turns), ("Chair St. Amour", 24));
+    let remote = t.speaker("remote-intervention").unwrap();
+    assert_eq!(
+        remote.labels,
+        ["REMOTE INTERVENTION", "REMOTE INVERVENTION"]
+    );
+    assert_eq!(
+        t.speaker("jac-sm-kee").unwrap().labels,
+        ["JAC SM KEE", "JAC sm KEE"]
+    );
+    assert_eq!(
+        t.diagnostics
+            .iter()
+            .filter(|d| d.kind == DiagnosticKind::SpeakerMerged)
+            .count(),
+        2
+    );
+    for (i, turn) in t.turns.iter().enumerate() {
+        assert_eq!(turn.n as usize, i + 1);
+    }
+}
+
+#[test]
+fn sample_turn_ranges_start_at_their_markers() {
+    let t = parse(SAMPLE);
+    let text = std::str::from_utf8(SAMPLE).unwrap();
+    for turn in &t.turns {
+        let slice = &text[turn.range[0]..turn.range[1]];
+        assert!(
+            slice.trim_start_matches([' ', '\u{a0}']).starts_with(">>"),
+            "turn {}",
+            turn.n
+        );
+        let last = turn.paragraphs.last().unwrap();
+        assert!(slice.trim_end().ends_with(last.as_str()), "turn {}", turn.n);
+    }
+}
+
+#[test]
+fn sample_paragraphs_are_the_blank_line_blocks() {
+    let t = parse(SAMPLE);
+    let text = std::str::from_utf8(SAMPLE).unwrap();
+    let body = &text[t.turns[0].range[0]..];
+    let blocks = body.split("\n\n").filter(|b| !b.trim().is_empty()).count();
+    assert_eq!(
+        t.turns.iter().map(|t| t.paragraphs.len()).sum::<usize>(),
+        blocks
+    );
+}
+
+#[test]
+fn sample_loses_no_word() {
+    let t = parse(SAMPLE);
+    let text = std::str::from_utf8(SAMPLE).unwrap();
+    let m = &t.meta;
+    let mut got: Vec<&str> = Vec::new();
+    for s in [&m.title, &m.disclaimer, &m.date_text, &m.location]
+        .into_iter()
+        .flatten()
+    {
+        got.extend(words(s));
+    }
+    for turn in &t.turns {
+        got.extend(turn.label.iter().flat_map(|l| words(l)));
+        got.extend(turn.paragraphs.iter().flat_map(|p| words(p)));
+    }
+    assert_eq!(got, words(text).collect::<Vec<_>>());
 }

@@ -1,0 +1,113 @@
+//! Small text helpers shared by the parser and its tests.
+
+/// Whether `c` is whitespace for layout purposes: Unicode whitespace, which
+/// includes U+00A0 (IGF copies start every paragraph with one).
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace()
+}
+
+/// Whether a line holds nothing but whitespace.
+pub fn is_blank(line: &str) -> bool {
+    line.chars().all(is_space)
+}
+
+/// `s` without leading and trailing whitespace (U+00A0 included).
+pub fn trim(s: &str) -> &str {
+    s.trim_matches(is_space)
+}
+
+/// The words of `s`: maximal runs of letters and digits. This is what
+/// "loses no word" counts.
+///
+/// ```
+/// let w: Vec<_> = floor::text::words(">>CHAIR ST. AMOUR:  co\u{2011}chair, 2016!").collect();
+/// assert_eq!(w, ["CHAIR", "ST", "AMOUR", "co", "chair", "2016"]);
+/// ```
+pub fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// One line of the source: its text without the line terminator, and where it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line<'a> {
+    /// Byte offset of the line's first byte in the source.
+    pub start: usize,
+    /// The line, without its terminator.
+    pub text: &'a str,
+    /// 1-based line number.
+    pub number: usize,
+}
+
+impl Line<'_> {
+    /// Byte offset just past the line's text (before its terminator).
+    pub fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+}
+
+/// The lines of `source`, where LF, CRLF and a lone CR each end a line.
+///
+/// ```
+/// let lines: Vec<_> = floor::text::lines("a\r\nb\rc\n").map(|l| (l.start, l.text)).collect();
+/// assert_eq!(lines, [(0, "a"), (3, "b"), (5, "c")]);
+/// ```
+pub fn lines(source: &str) -> impl Iterator<Item = Line<'_>> {
+    let bytes = source.as_bytes();
+    let mut pos = 0;
+    let mut number = 0;
+    std::iter::from_fn(move || {
+        if pos >= bytes.len() {
+            return None;
+        }
+        let start = pos;
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .map_or(bytes.len(), |i| start + i);
+        pos = match bytes.get(end) {
+            Some(b'\r') if bytes.get(end + 1) == Some(&b'\n') => end + 2,
+            Some(_) => end + 1,
+            None => end,
+        };
+        number += 1;
+        // `end` sits on an ASCII byte or the end, so it is a char boundary.
+        Some(Line {
+            start,
+            text: &source[start..end],
+            number,
+        })
+    })
+}
+
+/// Number of columns of leading indentation (a tab counts as four).
+pub fn indent(line: &str) -> usize {
+    line.chars()
+        .take_while(|&c| is_space(c))
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_cover_every_terminator() {
+        let got: Vec<_> = lines("\n\r\n\r")
+            .map(|l| (l.start, l.text, l.number))
+            .collect();
+        assert_eq!(got, [(0, "", 1), (1, "", 2), (3, "", 3)]);
+        assert_eq!(lines("").count(), 0);
+        assert_eq!(lines("no terminator").next().unwrap().end(), 13);
+    }
+
+    #[test]
+    fn words_split_on_everything_but_letters_and_digits() {
+        assert_eq!(
+            words("Sérgio's  re-zende…").collect::<Vec<_>>(),
+            ["Sérgio", "s", "re", "zende"]
+        );
+        assert_eq!(words("*** >> :").count(), 0);
+    }
+}
