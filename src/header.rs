@@ -564,15 +564,19 @@ pub fn read_header(paragraphs: &[(usize, String)]) -> (Meta, Vec<usize>) {
                 prev_was_date = true;
                 continue;
             }
+        } else if meta.location.is_none()
+            && (title_decided || after_date)
+            && looks_like_place(text, after_date)
+        {
+            // A place right after the date is the place even with no title yet.
+            meta.location = Some(trimmed.to_string());
+            continue;
         } else if !title_decided {
             title_decided = true;
             if trimmed.chars().count() <= TITLE_MAX {
                 meta.title = Some(trimmed.to_string());
                 continue;
             }
-        } else if meta.location.is_none() && looks_like_place(text, after_date) {
-            meta.location = Some(trimmed.to_string());
-            continue;
         }
         meta.other.push(text.clone());
         other_lines.push(*line);
@@ -859,6 +863,14 @@ mod tests {
         );
         assert_eq!(other, [1, 3, 5]);
         assert_eq!(read_header(&[]), (Meta::default(), vec![]));
+    }
+
+    #[test]
+    fn a_place_after_the_date_is_not_a_title() {
+        let (meta, other) = read_header(&paras(&[(1, "6 April 2016"), (3, "Geneva, Switzerland")]));
+        assert_eq!(meta.title, None);
+        assert_eq!(meta.location.as_deref(), Some("Geneva, Switzerland"));
+        assert!(other.is_empty());
     }
 
     #[test]
