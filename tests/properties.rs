@@ -1,0 +1,646 @@
+//! Property tests for the parser: it never panics, what it returns is
+//! consistent, it loses no word, and it reads the same transcript through
+//! changes of line endings, wrapping, encoding and an HTML wrapper.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use floor::model::Transcript;
+use floor::parse::{parse, parse_str};
+use floor::text::{is_blank, lines, words};
+use proptest::prelude::*;
+use proptest::sample::select;
+
+/// `cases` cases (or `PROPTEST_CASES` when set, for a longer hunt), and no
+/// regression files written next to the tests.
+fn config(cases: u32) -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(cases);
+    let mut c = ProptestConfig::with_cases(cases);
+    c.failure_persistence = None;
+    c
+}
+
+// ---------------------------------------------------------------- consistency
+
+/// What every transcript must satisfy, whatever the input: `text` is the
+/// decoded text the ranges point into.
+fn check_consistent(t: &Transcript, text: &str) -> Result<(), TestCaseError> {
+    let mut attributed = 0;
+    for (i, turn) in t.turns.iter().enumerate() {
+        prop_assert_eq!(turn.n as usize, i + 1, "turn numbers run 1..=len");
+        let [start, end] = turn.range;
+        prop_assert!(
+            start <= end && end <= text.len(),
+            "turn {} range {:?} outside the text ({} bytes)",
+            turn.n,
+            turn.range,
+            text.len()
+        );
+        prop_assert!(
+            text.is_char_boundary(start) && text.is_char_boundary(end),
+            "turn {} range {:?} not on char boundaries",
+            turn.n,
+            turn.range
+        );
+        match (&turn.speaker, &turn.label) {
+            (Some(id), Some(label)) => {
+                attributed += 1;
+                let speaker = t.speaker(id);
+                prop_assert!(speaker.is_some(), "turn {}: no speaker {:?}", turn.n, id);
+                prop_assert!(
+                    speaker.is_some_and(|s| s.labels.contains(label)),
+                    "turn {}: label {:?} not among speaker {:?}'s labels",
+                    turn.n,
+                    label,
+                    id
+                );
+            }
+            (None, None) => {}
+            (speaker, label) => prop_assert!(
+                false,
+                "turn {}: speaker {:?} with label {:?}",
+                turn.n,
+                speaker,
+                label
+            ),
+        }
+        for a in &turn.annotations {
+            let p = turn.paragraphs.get(a.paragraph);
+            prop_assert!(
+                p.is_some(),
+                "turn {}: annotation in paragraph {}",
+                turn.n,
+                a.paragraph
+            );
+            let p = p.map_or("", String::as_str);
+            let in_paragraph = |[s, e]: [usize; 2]| {
+                s <= e && e <= p.len() && p.is_char_boundary(s) && p.is_char_boundary(e)
+            };
+            prop_assert!(
+                in_paragraph(a.range),
+                "turn {}: annotation range {:?} outside {:?}",
+                turn.n,
+                a.range,
+                p
+            );
+            if let Some(word) = a.word {
+                prop_assert!(
+                    in_paragraph(word),
+                    "turn {}: phonetic word {:?} outside {:?}",
+                    turn.n,
+                    word,
+                    p
+                );
+            }
+        }
+    }
+    for pair in t.turns.windows(2) {
+        prop_assert!(
+            pair[0].range[1] <= pair[1].range[0],
+            "turns {} and {} overlap: {:?} {:?}",
+            pair[0].n,
+            pair[1].n,
+            pair[0].range,
+            pair[1].range
+        );
+    }
+    let total: usize = t.speakers.iter().map(|s| s.turns).sum();
+    prop_assert_eq!(
+        total,
+        attributed,
+        "speakers' turns sum to the attributed turns"
+    );
+    for (i, s) in t.speakers.iter().enumerate() {
+        let n = t
+            .turns
+            .iter()
+            .filter(|turn| turn.speaker.as_deref() == Some(s.id.as_str()))
+            .count();
+        prop_assert_eq!(s.turns, n, "speaker {:?} turn count", s.id);
+        prop_assert!(s.turns > 0, "speaker {:?} has no turn", s.id);
+        prop_assert!(
+            t.speakers[..i].iter().all(|o| o.id != s.id),
+            "duplicate speaker id {:?}",
+            s.id
+        );
+    }
+    Ok(())
+}
+
+/// Small pieces transcripts are made of, for building inputs that often hit
+/// the parser's interesting paths.
+#[rustfmt::skip]
+const FRAGMENTS: &[&str] = &[
+    ">", ">>", ">>", "&gt;", "&gt;&gt;", ":", ": ", "(", ")", "[", "]",
+    "<p>", "</p>", "<br>", "&nbsp;", "&amp;",
+    "\u{a0}", "\u{2011}", "\u{feff}", "\r", "\n", "\n", "\n\n", "\r\n", "\t", " ", " ", "  ",
+    "A", "B", "M", "Z", "a", "e", "z", "É", "é", "Ç", "ß", "İ", "ÿ", "0", "1", "7", "9", ".", ",",
+    "CHAIR", "ST. AMOUR", "REMOTE INTERVENTION", "Note: ",
+    "The following are the outputs of the real-time captioning", "April", "6", "2016",
+    "Geneva, Switzerland", "Applause", "phonetic", "Off microphone.", "Warning: ", " on line 3",
+    "***", "**",
+];
+
+/// The same, without `<` or `&`: text that is never taken as HTML.
+fn plain_fragments() -> Vec<&'static str> {
+    FRAGMENTS
+        .iter()
+        .copied()
+        .filter(|f| !f.contains(['<', '&']))
+        .collect()
+}
+
+fn joined(fragments: Vec<&'static str>, max: usize) -> impl Strategy<Value = String> {
+    proptest::collection::vec(select(fragments), 0..max).prop_map(|v| v.concat())
+}
+
+// ---------------------------------------------------------------- no word lost
+
+/// Every word of `text` is in the transcript: the header's as a multiset in
+/// `meta`, the turns' in order (label, then paragraphs), and those of dropped
+/// lines in the diagnostics' `dropped` text.
+fn check_lossless(text: &str, t: &Transcript) -> Result<(), TestCaseError> {
+    // The parser skips a leading BOM; ranges still count its bytes.
+    let bom = if text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    let (text, shift) = (&text[bom..], bom);
+    let dropped_lines: Vec<usize> = t
+        .diagnostics
+        .iter()
+        .filter(|d| d.dropped.is_some())
+        .map(|d| d.line)
+        .collect();
+    let start = t
+        .turns
+        .first()
+        .map_or(text.len(), |turn| turn.range[0].saturating_sub(shift));
+    let (mut head, mut body, mut dropped) = (Vec::new(), Vec::new(), Vec::new());
+    for line in lines(text) {
+        let bucket = if dropped_lines.contains(&line.number) {
+            &mut dropped
+        } else if line.start < start {
+            &mut head
+        } else {
+            &mut body
+        };
+        bucket.extend(words(line.text));
+    }
+
+    let m = &t.meta;
+    let mut meta_words: Vec<&str> = [&m.title, &m.disclaimer, &m.date_text, &m.location]
+        .into_iter()
+        .flatten()
+        .chain(&m.other)
+        .flat_map(|s| words(s))
+        .collect();
+    meta_words.sort_unstable();
+    head.sort_unstable();
+    prop_assert_eq!(head, meta_words, "header words (as a multiset) vs meta");
+
+    let mut dropped_words: Vec<&str> = t
+        .diagnostics
+        .iter()
+        .filter_map(|d| d.dropped.as_deref())
+        .flat_map(words)
+        .collect();
+    dropped_words.sort_unstable();
+    dropped.sort_unstable();
+    prop_assert_eq!(dropped, dropped_words, "dropped lines vs diagnostics");
+
+    let turn_words: Vec<&str> = t
+        .turns
+        .iter()
+        .flat_map(|turn| turn.label.iter().chain(&turn.paragraphs))
+        .flat_map(|s| words(s))
+        .collect();
+    prop_assert_eq!(
+        body,
+        turn_words,
+        "words from the first turn on vs the turns'"
+    );
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config(10_000))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
+        let t = parse(&bytes);
+        let text = floor::decode::decode(&bytes).text;
+        check_consistent(&t, &text)?;
+    }
+
+    #[test]
+    fn transcript_alphabet_never_panics(s in joined(FRAGMENTS.to_vec(), 200)) {
+        check_consistent(&parse_str(&s), &s)?;
+        // parse() decodes first: a UTF-8 BOM is not part of the decoded text.
+        let t = parse(s.as_bytes());
+        check_consistent(&t, &floor::decode::decode(s.as_bytes()).text)?;
+    }
+
+    #[test]
+    fn plain_text_loses_no_word(s in joined(plain_fragments(), 200)) {
+        let t = parse_str(&s);
+        check_consistent(&t, &s)?;
+        check_lossless(&s, &t)?;
+    }
+
+    #[test]
+    fn arbitrary_plain_strings_lose_no_word(s in any::<String>().prop_map(|s| s.replace(['<', '&'], ""))) {
+        let t = parse_str(&s);
+        check_consistent(&t, &s)?;
+        check_lossless(&s, &t)?;
+    }
+}
+
+// ---------------------------------------------------------------- mutations
+
+/// A transcript file of the test data, decoded, and its parse.
+struct Sample {
+    name: String,
+    text: String,
+    parsed: Transcript,
+}
+
+fn collect(dir: &Path, keep: &dyn Fn(&Path) -> bool, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    out.extend(paths.into_iter().filter(|p| p.is_file() && keep(p)));
+}
+
+/// tests/data/corpus/igf/*.txt and the .txt / .md files of tests/data/cases/.
+fn samples() -> &'static [Sample] {
+    static SAMPLES: OnceLock<Vec<Sample>> = OnceLock::new();
+    SAMPLES.get_or_init(|| {
+        let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+        let ext = |p: &Path, exts: &[&str]| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| exts.contains(&e))
+        };
+        let mut paths = Vec::new();
+        collect(&data.join("corpus/igf"), &|p| ext(p, &["txt"]), &mut paths);
+        collect(&data.join("cases"), &|p| ext(p, &["txt", "md"]), &mut paths);
+        assert!(!paths.is_empty(), "no samples under {}", data.display());
+        paths
+            .into_iter()
+            .map(|p| {
+                let bytes = std::fs::read(&p).expect("readable sample");
+                Sample {
+                    name: p.strip_prefix(&data).unwrap_or(&p).display().to_string(),
+                    text: floor::decode::decode(&bytes).text,
+                    parsed: parse(&bytes),
+                }
+            })
+            .collect()
+    })
+}
+
+fn sample_index() -> impl Strategy<Value = usize> {
+    0..samples().len()
+}
+
+/// The lines of `text` joined by `eol`, keeping a final line break.
+fn with_line_ends(text: &str, eol: &str) -> String {
+    let mut out = lines(text).map(|l| l.text).collect::<Vec<_>>().join(eol);
+    if text.ends_with(['\n', '\r']) {
+        out.push_str(eol);
+    }
+    out
+}
+
+/// Every line longer than `width` chars hard-wrapped at ASCII spaces, the
+/// continuation lines indented by one space; blank lines kept.
+fn rewrap(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    for line in lines(text) {
+        let mut rest = line.text;
+        let mut prefix = "";
+        loop {
+            let room = width - prefix.len();
+            if rest.chars().count() <= room {
+                out.push_str(prefix);
+                out.push_str(rest);
+                out.push('\n');
+                break;
+            }
+            // Break at the last space that fits, after the line's first word.
+            let body = rest.len() - rest.trim_start_matches(' ').len();
+            let fits = rest.char_indices().nth(room).map_or(rest.len(), |(i, _)| i);
+            let cut = rest[body..fits]
+                .rfind(' ')
+                .map(|i| body + i)
+                .filter(|&i| !rest[..i].trim().is_empty())
+                .or_else(|| rest[fits..].find(' ').map(|i| fits + i));
+            let Some(cut) = cut else {
+                out.push_str(prefix);
+                out.push_str(rest);
+                out.push('\n');
+                break;
+            };
+            out.push_str(prefix);
+            out.push_str(rest[..cut].trim_end_matches(' '));
+            out.push('\n');
+            rest = rest[cut..].trim_start_matches(' ');
+            prefix = " ";
+            if rest.is_empty() {
+                break;
+            }
+        }
+    }
+    out
+}
+
+fn utf16le_with_bom(text: &str) -> Vec<u8> {
+    let mut out = vec![0xFF, 0xFE];
+    out.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    out
+}
+
+/// Windows-1252's 0x80..=0x9F (the five unassigned bytes as `\0`).
+const CP1252_HIGH: [char; 32] = [
+    '€', '\0', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\0', 'Ž', '\0', '\0', '‘',
+    '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\0', 'ž', 'Ÿ',
+];
+
+/// The text in Windows-1252, if every char has a byte.
+fn windows_1252(text: &str) -> Option<Vec<u8>> {
+    text.chars()
+        .map(|c| match u32::from(c) {
+            0..=0x7F | 0xA0..=0xFF => u8::try_from(u32::from(c)).ok(),
+            _ => CP1252_HIGH
+                .iter()
+                .position(|&h| h == c && h != '\0')
+                .and_then(|i| u8::try_from(0x80 + i).ok()),
+        })
+        .collect()
+}
+
+fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\u{a0}' => out.push_str("&nbsp;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A page: each blank-line separated block of `text` as one `<p>`. Inside
+/// a block of several lines, the lines are kept apart with `<br>` (a bare
+/// line break inside a `<p>` is only a space in HTML).
+fn html_page(text: &str) -> String {
+    let mut out = String::from("<!doctype html><html><head><title>x</title></head><body>\n");
+    let mut block: Vec<String> = Vec::new();
+    let flush = |block: &mut Vec<String>, out: &mut String| {
+        if !block.is_empty() {
+            out.push_str("<p>");
+            out.push_str(&block.join("<br>\n"));
+            out.push_str("</p>\n");
+            block.clear();
+        }
+    };
+    for line in lines(text) {
+        if is_blank(line.text) {
+            flush(&mut block, &mut out);
+        } else {
+            block.push(escape_html(line.text));
+        }
+    }
+    flush(&mut block, &mut out);
+    out.push_str("</body></html>\n");
+    out
+}
+
+/// Whether every blank-line separated block of `text` is a single line, so
+/// that a `<p>` per block keeps the paragraphs of the plain copy.
+fn one_line_blocks(text: &str) -> bool {
+    let mut previous_blank = true;
+    for line in lines(text) {
+        let blank = is_blank(line.text);
+        if !blank && !previous_blank {
+            return false;
+        }
+        previous_blank = blank;
+    }
+    true
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Paragraphs {
+    /// Paragraphs must be identical.
+    Exact,
+    /// Paragraphs must be identical after collapsing whitespace.
+    Collapsed,
+    /// Only the words must be the same.
+    WordsOnly,
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `got` (a mutated copy) reads like `want` (the original).
+fn same_reading(
+    want: &Transcript,
+    got: &Transcript,
+    paragraphs: Paragraphs,
+    what: &str,
+) -> Result<(), TestCaseError> {
+    prop_assert_eq!(
+        got.turns.len(),
+        want.turns.len(),
+        "{}: number of turns",
+        what
+    );
+    for (w, g) in want.turns.iter().zip(&got.turns) {
+        prop_assert_eq!(&g.label, &w.label, "{}: label of turn {}", what, w.n);
+        prop_assert_eq!(&g.speaker, &w.speaker, "{}: speaker of turn {}", what, w.n);
+    }
+    prop_assert_eq!(&got.speakers, &want.speakers, "{}: speakers", what);
+    let all = |t: &Transcript| -> Vec<String> {
+        t.turns
+            .iter()
+            .flat_map(|turn| &turn.paragraphs)
+            .flat_map(|p| words(p))
+            .map(str::to_string)
+            .collect()
+    };
+    prop_assert_eq!(all(got), all(want), "{}: words of the turns", what);
+    for (w, g) in want.turns.iter().zip(&got.turns) {
+        match paragraphs {
+            Paragraphs::Exact => {
+                prop_assert_eq!(
+                    &g.paragraphs,
+                    &w.paragraphs,
+                    "{}: paragraphs of turn {}",
+                    what,
+                    w.n
+                );
+            }
+            Paragraphs::Collapsed => {
+                let c = |t: &floor::model::Turn| {
+                    t.paragraphs.iter().map(|p| collapse(p)).collect::<Vec<_>>()
+                };
+                prop_assert_eq!(
+                    c(g),
+                    c(w),
+                    "{}: paragraphs of turn {} (whitespace collapsed)",
+                    what,
+                    w.n
+                );
+            }
+            Paragraphs::WordsOnly => {}
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn crlf_line_endings_read_the_same(i in sample_index()) {
+        let s = &samples()[i];
+        let mutated = with_line_ends(&s.text, "\r\n");
+        let got = parse(mutated.as_bytes());
+        check_consistent(&got, &mutated)?;
+        same_reading(&s.parsed, &got, Paragraphs::Exact, &format!("{} with CRLF", s.name))?;
+        prop_assert_eq!(&got.meta, &s.parsed.meta, "{} with CRLF: meta", s.name);
+    }
+
+    #[test]
+    fn lone_cr_line_endings_read_the_same(i in sample_index()) {
+        let s = &samples()[i];
+        let mutated = with_line_ends(&s.text, "\r");
+        let got = parse(mutated.as_bytes());
+        check_consistent(&got, &mutated)?;
+        same_reading(&s.parsed, &got, Paragraphs::Exact, &format!("{} with CR", s.name))?;
+        prop_assert_eq!(&got.meta, &s.parsed.meta, "{} with CR: meta", s.name);
+    }
+
+    #[test]
+    fn rewrapped_copies_keep_turns_and_words(i in sample_index(), width in 50usize..100) {
+        let s = &samples()[i];
+        let mutated = rewrap(&s.text, width);
+        let got = parse(mutated.as_bytes());
+        check_consistent(&got, &mutated)?;
+        same_reading(&s.parsed, &got, Paragraphs::WordsOnly, &format!("{} wrapped at {width}", s.name))?;
+    }
+
+    /// Where every line of the original is a paragraph (blank-line separated
+    /// blocks), wrapping it must not move paragraph breaks, nor change the header.
+    #[test]
+    #[ignore = "parser bug: a rewrapped blank-line-separated copy is read as one paragraph per \
+                line (layout falls back to Lines), a continuation line that starts with U+00A0 \
+                opens a new paragraph, and a wrapped header paragraph is split into lines"]
+    fn rewrapped_copies_keep_paragraphs(i in sample_index(), width in 50usize..100) {
+        let s = &samples()[i];
+        if one_line_blocks(&s.text) {
+            let mutated = rewrap(&s.text, width);
+            let got = parse(mutated.as_bytes());
+            let what = format!("{} wrapped at {width}", s.name);
+            same_reading(&s.parsed, &got, Paragraphs::Collapsed, &what)?;
+            let m = |t: &Transcript| {
+                let c = |f: &Option<String>| f.as_deref().map(collapse);
+                let other: Vec<String> = t.meta.other.iter().map(|o| collapse(o)).collect();
+                (c(&t.meta.title), c(&t.meta.disclaimer), c(&t.meta.date_text), c(&t.meta.location), other)
+            };
+            prop_assert_eq!(m(&got), m(&s.parsed), "{}: meta (whitespace collapsed)", what);
+        }
+    }
+
+    #[test]
+    fn utf16le_copies_read_the_same(i in sample_index()) {
+        let s = &samples()[i];
+        let got = parse(&utf16le_with_bom(&s.text));
+        check_consistent(&got, &s.text)?;
+        same_reading(&s.parsed, &got, Paragraphs::Exact, &format!("{} in UTF-16LE", s.name))?;
+        prop_assert_eq!(&got.meta, &s.parsed.meta, "{} in UTF-16LE: meta", s.name);
+    }
+
+    #[test]
+    fn windows_1252_copies_read_the_same(i in sample_index()) {
+        let s = &samples()[i];
+        if let Some(bytes) = windows_1252(&s.text) {
+            let got = parse(&bytes);
+            check_consistent(&got, &floor::decode::decode(&bytes).text)?;
+            same_reading(&s.parsed, &got, Paragraphs::Exact, &format!("{} in Windows-1252", s.name))?;
+            prop_assert_eq!(&got.meta, &s.parsed.meta, "{} in Windows-1252: meta", s.name);
+        }
+    }
+
+    #[test]
+    fn html_wrapped_copies_read_the_same(i in sample_index()) {
+        let s = &samples()[i];
+        let page = html_page(&s.text);
+        let got = parse(page.as_bytes());
+        check_consistent(&got, &page)?;
+        // HTML collapses runs of spaces and drops indentation, which some
+        // plain copies use to mark paragraphs: whole-line paragraphs keep
+        // their text up to spacing, the others only their words.
+        let paragraphs = if one_line_blocks(&s.text) { Paragraphs::Collapsed } else { Paragraphs::WordsOnly };
+        same_reading(&s.parsed, &got, paragraphs, &format!("{} as HTML", s.name))?;
+    }
+
+    #[test]
+    #[ignore = "HTML extraction collapses runs of spaces: `Thank you.  Next` (two spaces, common \
+                between sentences) reads `Thank you. Next` from a page but not from the text copy"]
+    fn html_wrapped_copies_keep_paragraphs_exactly(i in sample_index()) {
+        let s = &samples()[i];
+        if one_line_blocks(&s.text) {
+            let got = parse(html_page(&s.text).as_bytes());
+            same_reading(&s.parsed, &got, Paragraphs::Exact, &format!("{} as HTML", s.name))?;
+        }
+    }
+}
+
+// ---------------------------------------------------------------- the helpers themselves
+
+#[test]
+fn mutation_helpers() {
+    assert_eq!(with_line_ends("a\nb\r\nc", "\r"), "a\rb\rc");
+    assert_eq!(with_line_ends("a\n\nb\n", "\r\n"), "a\r\n\r\nb\r\n");
+    let wrapped = rewrap(
+        "\u{a0}>>CHAIR: one two three four five six seven eight nine ten eleven twelve thirteen",
+        50,
+    );
+    assert!(
+        wrapped.lines().all(|l| l.chars().count() <= 50),
+        "{wrapped}"
+    );
+    assert!(
+        wrapped
+            .lines()
+            .skip(1)
+            .all(|l| l.starts_with(' ') && !l.starts_with("  ")),
+        "{wrapped}"
+    );
+    assert_eq!(words(&wrapped).count(), 14);
+    assert_eq!(rewrap("short\n\nx", 50), "short\n\nx\n");
+    assert_eq!(
+        windows_1252("café “x” –"),
+        Some(b"caf\xe9 \x93x\x94 \x96".to_vec())
+    );
+    assert_eq!(windows_1252("co\u{2011}chair"), None);
+    assert_eq!(utf16le_with_bom("A"), [0xFF, 0xFE, b'A', 0]);
+    assert_eq!(
+        html_page("T\n\n\u{a0}>>A: x & y\nz\n"),
+        "<!doctype html><html><head><title>x</title></head><body>\n<p>T</p>\n<p>&nbsp;&gt;&gt;A: x &amp; y<br>\nz</p>\n</body></html>\n"
+    );
+    assert!(one_line_blocks("a\n\nb\n") && !one_line_blocks("a\nb\n"));
+}
