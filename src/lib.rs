@@ -33,8 +33,12 @@ pub mod parse;
 pub mod permalink;
 pub mod scan;
 pub mod search;
+pub mod source;
 pub mod speakers;
 pub mod text;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod web;

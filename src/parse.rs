@@ -127,10 +127,19 @@ fn parse_text(source: &str, mut diagnostics: Vec<Diagnostic>) -> Transcript {
     // Header: the lines before the first marker. Without markers, only the
     // leading title / disclaimer / date / place paragraphs; the rest is text.
     let head_end = first_marker.unwrap_or(lines.len());
-    let mut head_paragraphs = layout.paragraphs(&lines[..head_end], None, true);
+    let mut head_paragraphs = header_paragraphs(&lines[..head_end]);
     let loose_text = match first_marker {
         Some(_) => Vec::new(),
-        None => head_paragraphs.split_off(leading_header_len(&head_paragraphs)),
+        None => {
+            let cut = leading_header_len(&head_paragraphs);
+            let from = head_paragraphs.get(cut).map_or(head_end, |p| p.line);
+            head_paragraphs.truncate(cut);
+            let mut loose = layout.paragraphs(&lines[from..head_end], 0);
+            for p in &mut loose {
+                p.line += from;
+            }
+            loose
+        }
     };
     let head: Vec<(usize, String)> = head_paragraphs
         .into_iter()
@@ -179,7 +188,7 @@ fn parse_text(source: &str, mut diagnostics: Vec<Diagnostic>) -> Transcript {
         let line = &lines[at];
         let label = marker.label.map(|(a, b)| &line.text[a..b]);
         let paragraphs: Vec<String> = layout
-            .paragraphs(&lines[at..end], Some(marker.text_start), false)
+            .paragraphs(&lines[at..end], marker.text_start)
             .into_iter()
             .map(|p| p.text)
             .collect();
@@ -238,35 +247,33 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// The turn marker of each line. `>>` markers when the file has any;
-/// otherwise line-start labels (`NAME:`, `**Name:**`) when there are at least
-/// two, each either upper case, bold, or used twice; otherwise none.
+/// The turn marker of each line: `>>` markers, plus line-start labels
+/// (`NAME:`, `**Name:**`) where those are how the file marks its turns — at
+/// least two of them, and at least twice as many as `>>` lines. A label line
+/// counts when its label is upper case, bold, or used twice.
 fn find_markers(
     lines: &[Line],
     diagnostics: &mut Vec<Diagnostic>,
     line_number: &dyn Fn(&Line) -> usize,
 ) -> Vec<Option<Marker>> {
-    let markers: Vec<Option<Marker>> = lines.iter().map(|l| scan::marker(l.text)).collect();
-    if markers.iter().any(Option::is_some) {
-        return markers;
-    }
+    let mut markers: Vec<Option<Marker>> = lines.iter().map(|l| scan::marker(l.text)).collect();
+    let arrows = markers.iter().flatten().count();
     let candidates: Vec<Option<((usize, usize), usize)>> = lines
         .iter()
-        .map(|l| scan::bare_label(l.text, false))
+        .zip(&markers)
+        .map(|(l, m)| {
+            if m.is_some() {
+                None
+            } else {
+                scan::bare_label(l.text, false)
+            }
+        })
         .collect();
     let key = |line: &Line, (a, b): (usize, usize)| line.text[a..b].to_uppercase();
-    let mut seen: Vec<String> = Vec::new();
-    let mut twice: Vec<String> = Vec::new();
+    let mut uses: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (line, c) in lines.iter().zip(&candidates) {
         if let Some((range, _)) = c {
-            let k = key(line, *range);
-            if seen.contains(&k) {
-                if !twice.contains(&k) {
-                    twice.push(k);
-                }
-            } else {
-                seen.push(k);
-            }
+            *uses.entry(key(line, *range)).or_default() += 1;
         }
     }
     let accepted: Vec<Option<Marker>> = lines
@@ -274,37 +281,46 @@ fn find_markers(
         .zip(candidates)
         .map(|(line, c)| {
             let (range, text_start) = c?;
-            let bold = line.text.starts_with("**");
-            let ok = bold
+            let ok = line.text.starts_with("**")
                 || scan::is_label(&line.text[range.0..range.1], true)
-                || twice.contains(&key(line, range));
+                || uses.get(&key(line, range)).is_some_and(|&n| n >= 2);
             ok.then_some(Marker {
                 label: Some(range),
                 text_start,
             })
         })
         .collect();
-    let count = accepted.iter().flatten().count();
-    if count >= 2 {
+    let labelled = accepted.iter().flatten().count();
+    if labelled >= 2 && labelled >= 2 * arrows {
         let first = lines
             .iter()
             .zip(&accepted)
             .find(|(_, m)| m.is_some())
             .map_or(0, |(l, _)| line_number(l));
-        diagnostics.push(note(
-            first,
-            DiagnosticKind::LabelsWithoutMarkers,
-            format!("no >> markers: {count} lines that start with a speaker label (NAME:) were taken as turns"),
-        ));
-        accepted
-    } else {
+        let message = if arrows == 0 {
+            format!(
+                "no >> markers: {labelled} lines that start with a speaker label (NAME:) were taken as turns"
+            )
+        } else {
+            format!(
+                "only {arrows} >> marker{}: {labelled} lines that start with a speaker label (NAME:) were taken as turns too",
+                plural(arrows)
+            )
+        };
+        diagnostics.push(note(first, DiagnosticKind::LabelsWithoutMarkers, message));
+        for (m, a) in markers.iter_mut().zip(accepted) {
+            if m.is_none() {
+                *m = a;
+            }
+        }
+    } else if arrows == 0 {
         diagnostics.push(note(
             0,
             DiagnosticKind::NoSpeakerMarkers,
             "no speaker markers found: the text is shown as it is".into(),
         ));
-        vec![None; lines.len()]
     }
+    markers
 }
 
 /// Without markers: how many leading paragraphs are header (a short title,
@@ -379,14 +395,15 @@ impl Layout {
         let mut lengths = Vec::new(); // every line of a multi-line block
         let (mut inner, mut near_candidates, mut ends_sentence, mut inner_break) =
             (0usize, Vec::new(), 0usize, 0usize);
-        let mut block: Vec<&str> = Vec::new();
-        let mut flush = |block: &mut Vec<&str>| {
+        // (length of the whole line, its text after any label)
+        let mut block: Vec<(usize, &str)> = Vec::new();
+        let mut flush = |block: &mut Vec<(usize, &str)>| {
             if block.len() > 1 {
-                for (i, l) in block.iter().enumerate() {
-                    lengths.push(l.len());
+                for (i, &(len, l)) in block.iter().enumerate() {
+                    lengths.push(len);
                     if i + 1 < block.len() {
                         inner += 1;
-                        near_candidates.push(l.len());
+                        near_candidates.push(len);
                         ends_sentence += usize::from(ends_a_sentence(l));
                     }
                     inner_break += usize::from(has_inner_sentence_break(l));
@@ -403,7 +420,7 @@ impl Layout {
                     Some(m) => &line.text[m.text_start..],
                     None => line.text,
                 };
-                block.push(trim(t));
+                block.push((trim(line.text).len(), trim(t)));
             }
         }
         flush(&mut block);
@@ -423,10 +440,14 @@ impl Layout {
             .filter(|&&l| l * 10 >= width * 7)
             .count();
         let inner = inner.max(1);
-        if width <= 110 && near * 10 >= inner * 6 && ends_sentence * 10 < inner * 6 {
+        let sentence_ends = ends_sentence * 10 >= inner * 6;
+        if width <= 110 && near * 10 >= inner * 6 && !sentence_ends {
             Layout::Wrapped { width }
-        } else if ends_sentence * 10 >= inner * 6 && inner_break * 10 < n * 3 {
+        } else if sentence_ends && inner_break * 10 < n * 3 {
             Layout::Sentences
+        } else if ends_sentence * 10 < inner * 5 {
+            // Most lines stop mid-sentence: a wrapped copy, if a ragged one.
+            Layout::Wrapped { width }
         } else {
             Layout::Lines
         }
@@ -448,25 +469,29 @@ impl Layout {
         }
     }
 
-    /// The paragraphs of `lines`. For a turn, `first_text` is where the text
-    /// starts on its first (marker) line. In the header (`header`), a wrapped
-    /// copy's short lines (title, date, place) stay apart.
-    fn paragraphs(self, lines: &[Line], first_text: Option<usize>, header: bool) -> Vec<Paragraph> {
+    /// The paragraphs of a turn's `lines`; its text starts at byte
+    /// `first_text` of the first (marker) line.
+    fn paragraphs(self, lines: &[Line], first_text: usize) -> Vec<Paragraph> {
+        let non_blank = || lines.iter().filter(|l| !is_blank(l.text));
+        // Deeper indentation than this starts a paragraph: in a wrapped copy,
+        // deeper than its continuation lines; otherwise deeper than the marker.
+        let base = match self {
+            Layout::Wrapped { .. } => non_blank()
+                .skip(1)
+                .map(|l| indent(l.text))
+                .min()
+                .unwrap_or(0),
+            _ => lines.first().map_or(0, |l| indent(l.text)),
+        };
         let mut out: Vec<Paragraph> = Vec::new();
         let mut open = false; // whether the last paragraph may take more lines
         let mut prev_len = 0;
         let mut prev_ends = false;
-        let base = lines
-            .iter()
-            .skip(1)
-            .filter(|l| !is_blank(l.text))
-            .map(|l| indent(l.text))
-            .min()
-            .unwrap_or(0);
         for (i, line) in lines.iter().enumerate() {
-            let raw = match (i, first_text) {
-                (0, Some(start)) => &line.text[start..],
-                _ => line.text,
+            let raw = if i == 0 {
+                &line.text[first_text..]
+            } else {
+                line.text
             };
             let t = trim(raw);
             if t.is_empty() {
@@ -477,35 +502,89 @@ impl Layout {
                 || match self {
                     Layout::Blocks | Layout::Lines => true,
                     Layout::Wrapped { width } => {
-                        cue(raw, i, base)
-                            || (prev_len * 10 < width * 6 && prev_ends)
-                            || (header && prev_len * 10 < width * 6)
+                        cue(raw, base) || (prev_len * 10 < width * 6 && prev_ends)
                     }
-                    Layout::Sentences => cue(raw, i, base) || header,
+                    Layout::Sentences => cue(raw, base),
                 };
-            match out.last_mut() {
-                Some(p) if !starts_paragraph => {
-                    p.text.push(' ');
-                    p.text.push_str(t);
-                }
-                _ => out.push(Paragraph {
-                    line: i,
-                    text: t.to_string(),
-                }),
-            }
+            push_line(&mut out, i, t, starts_paragraph);
             open = true;
-            prev_len = t.len();
+            prev_len = trim(line.text).len();
             prev_ends = ends_a_sentence(t);
         }
         out
     }
 }
 
+/// Adds line `i` (text `t`) to the paragraphs: as a new one, or joined to the
+/// last with one space.
+fn push_line(out: &mut Vec<Paragraph>, i: usize, t: &str, starts_paragraph: bool) {
+    match out.last_mut() {
+        Some(p) if !starts_paragraph => {
+            p.text.push(' ');
+            p.text.push_str(t);
+        }
+        _ => out.push(Paragraph {
+            line: i,
+            text: t.to_string(),
+        }),
+    }
+}
+
+/// The header's paragraphs, whatever the layout of the turns: blank lines
+/// separate them; a block of long lines has one paragraph per line; in a
+/// wrapped block a line starts a new paragraph after a short line (a title,
+/// a date, a place), after a sentence that ends well before the width, next
+/// to a date line, or when it reads `Field: value`. A wrapped disclaimer is
+/// joined back.
+fn header_paragraphs(lines: &[Line]) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = Vec::new();
+    let mut block_start = 0;
+    while block_start < lines.len() {
+        let block_end = (block_start..lines.len())
+            .find(|&i| is_blank(lines[i].text))
+            .unwrap_or(lines.len());
+        let block = &lines[block_start..block_end];
+        let widest = block.iter().map(|l| trim(l.text).len()).max().unwrap_or(0);
+        let mut prev: Option<&str> = None;
+        for (j, line) in block.iter().enumerate() {
+            let t = trim(line.text);
+            // Lines longer than a wrapped copy's are paragraphs of their own.
+            let wrapped = widest <= 110;
+            let starts_paragraph = match prev {
+                None => true,
+                Some(p) => {
+                    !wrapped
+                        || (ends_a_sentence(p) && p.len() * 100 < widest * 85)
+                        || p.len() * 10 < widest * 6
+                        || header::parse_date_line(p).is_some()
+                        || header::parse_date_line(t).is_some()
+                        || line.text.starts_with('\u{a0}')
+                        || is_field(t)
+                }
+            };
+            push_line(&mut out, block_start + j, t, starts_paragraph);
+            prev = Some(t);
+        }
+        block_start = block_end + 1;
+    }
+    out
+}
+
+/// Whether a header line reads `Field: value` (`Room: Johnson`, `Day & Time: …`).
+fn is_field(line: &str) -> bool {
+    line.split_once(": ").is_some_and(|(field, _)| {
+        field.len() <= 40
+            && field.split_whitespace().count() <= 4
+            && field.starts_with(char::is_uppercase)
+    })
+}
+
 /// A line that announces a new paragraph in a joined layout: it starts with
-/// U+00A0 (as every paragraph of an IGF copy does) or is indented deeper
-/// than the block's continuation lines.
-fn cue(raw: &str, i: usize, base: usize) -> bool {
-    i > 0 && (raw.trim_start_matches([' ', '\t']).starts_with('\u{a0}') || indent(raw) >= base + 2)
+/// U+00A0 (as every paragraph of an IGF text copy does; a wrapped line that
+/// merely begins at the U+00A0 after a sentence starts with a space first),
+/// or is indented at least two columns deeper than `base`.
+fn cue(raw: &str, base: usize) -> bool {
+    raw.starts_with('\u{a0}') || indent(raw) >= base + 2
 }
 
 fn ends_a_sentence(line: &str) -> bool {
@@ -517,9 +596,18 @@ fn ends_a_sentence(line: &str) -> bool {
 
 /// Whether a line holds a sentence end followed by another sentence.
 fn has_inner_sentence_break(line: &str) -> bool {
-    let b = line.as_bytes();
-    b.windows(3)
-        .any(|w| matches!(w[0], b'.' | b'?' | b'!') && w[1] == b' ' && w[2].is_ascii_uppercase())
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        if matches!(c, '.' | '?' | '!') && chars.peek().is_some_and(|&c| is_space(c)) {
+            while chars.peek().is_some_and(|&c| is_space(c)) {
+                chars.next();
+            }
+            if chars.peek().is_some_and(|c| c.is_uppercase()) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Line numbers of byte offsets in a source.

@@ -5,7 +5,7 @@
 //! colon. Where a file has no `>>` at all, [`bare_label`] recognises the
 //! `NAME:` and `**Name:**` labels other captioners use.
 
-use crate::text::is_space;
+use crate::text::{is_combining, is_space};
 
 /// A turn marker found at the start of a line. Offsets are byte offsets
 /// within the line.
@@ -86,12 +86,11 @@ fn label_at(line: &str, start: usize) -> Option<(usize, usize)> {
         .find(|&(_, c)| c == ':')?
         .0;
     let after = &rest[colon + 1..];
-    // "10:30", "http://": a label's colon is followed by a space or the end.
-    if !after.is_empty() && !after.starts_with(is_space) {
-        return None;
-    }
     let label = rest[..colon].trim_end_matches(is_space);
-    if !is_label(label, false) {
+    // "10:30", "http://": a label's colon is followed by a space or the end,
+    // except after an upper-case label (`>>CHAIR:Thank you`).
+    let spaced = after.is_empty() || after.starts_with(is_space);
+    if !is_label(label, !spaced) || !(spaced || after.starts_with(char::is_alphabetic)) {
         return None;
     }
     Some((start + label.len(), skip_spaces(line, start + colon + 1)))
@@ -112,6 +111,7 @@ pub fn is_label(label: &str, strict: bool) -> bool {
     }
     let allowed = |c: char| {
         c.is_alphanumeric()
+            || is_combining(c)
             || is_space(c)
             || matches!(
                 c,
@@ -234,6 +234,17 @@ mod tests {
             ("&gt;&gt; GOOD MORNING.", None, "GOOD MORNING."),
             ("&gt;&gt;&gt; OKAY: yes", Some("OKAY"), "yes"),
             (">>", None, ""),
+            (">>CHAIR:Thank you all.", Some("CHAIR"), "Thank you all."),
+            (
+                ">>SE\u{301}RGIO REZENDE: Hi",
+                Some("SE\u{301}RGIO REZENDE"),
+                "Hi",
+            ),
+            (
+                ">> Note:this is not a label",
+                None,
+                "Note:this is not a label",
+            ),
         ];
         for (line, label, text) in cases {
             let m = marker(line).unwrap_or_else(|| panic!("no marker in {line:?}"));

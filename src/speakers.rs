@@ -6,6 +6,7 @@
 //! `REMOTE INTERVENTION`), with a diagnostic. Labels are kept as written.
 
 use crate::model::{Diagnostic, DiagnosticKind, Speaker};
+use crate::text::is_combining;
 
 /// Shortest label key (in characters) that typo-merging may touch: short
 /// labels such as initials differ by one letter and are still different people.
@@ -174,18 +175,23 @@ fn most_used<'a>(labels: &[(&'a str, usize, usize)]) -> &'a str {
     best.map_or("", |(l, _)| l)
 }
 
-/// The folded form under which labels count as the same: upper case, letters
-/// and digits only, single spaces.
+/// The folded form under which labels count as the same: upper case, without
+/// accents, letters and digits only, single spaces.
 fn key(label: &str) -> String {
     let mut key = String::with_capacity(label.len());
     for word in label
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_alphanumeric() && !is_combining(c))
         .filter(|w| !w.is_empty())
     {
         if !key.is_empty() {
             key.push(' ');
         }
-        key.extend(word.chars().flat_map(char::to_uppercase));
+        let folded = word
+            .chars()
+            .filter(|&c| !is_combining(c))
+            .flat_map(char::to_lowercase)
+            .map(fold_accent);
+        key.extend(folded.flat_map(char::to_uppercase));
     }
     key
 }
@@ -228,13 +234,16 @@ pub fn display_name(label: &str) -> String {
         if c.is_alphabetic() {
             if start_of_word {
                 out.push(c);
+            } else if c == 'İ' {
+                out.push('i'); // not "i" + U+0307
             } else {
                 out.extend(c.to_lowercase());
             }
             start_of_word = false;
         } else {
             out.push(c);
-            start_of_word = matches!(c, ' ' | '-' | '\'' | '’' | '(' | '/' | '.' | '‑');
+            start_of_word =
+                !is_combining(c) && matches!(c, ' ' | '-' | '\'' | '’' | '(' | '/' | '.' | '‑');
         }
     }
     out
@@ -250,8 +259,15 @@ pub fn display_name(label: &str) -> String {
 pub fn slug(name: &str) -> String {
     let mut slug = String::with_capacity(name.len());
     let mut dash = false;
-    for c in name.chars().flat_map(char::to_lowercase) {
+    for c in name
+        .chars()
+        .filter(|&c| !is_combining(c))
+        .flat_map(char::to_lowercase)
+    {
         let c = fold_accent(c);
+        if is_combining(c) {
+            continue;
+        }
         if c.is_ascii_alphanumeric() {
             if dash && !slug.is_empty() {
                 slug.push('-');
@@ -356,6 +372,15 @@ mod tests {
         assert!(!one_edit_apart("ABCDEF", "ABCDEF"));
         assert!(!one_edit_apart("ABCDEF", "ABXDEY"));
         assert!(!one_edit_apart("AAAA", "AA"));
+    }
+
+    #[test]
+    fn turkish_and_decomposed_letters() {
+        assert_eq!(display_name("ÇELİK"), "Çelik");
+        assert_eq!(slug("Çelik"), "celik");
+        assert_eq!(slug(&display_name("ÇELİK")), "celik");
+        assert_eq!(slug("Se\u{301}rgio"), "sergio");
+        assert_eq!(key("SE\u{301}RGIO"), key("SÉRGIO"));
     }
 
     #[test]

@@ -6,6 +6,12 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace()
 }
 
+/// Whether `c` is a combining mark (an accent written as its own code point,
+/// as in decomposed `E\u{301}`): it belongs to the letter before it.
+pub fn is_combining(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}')
+}
+
 /// Whether a line holds nothing but whitespace.
 pub fn is_blank(line: &str) -> bool {
     line.chars().all(is_space)

@@ -1,4 +1,5 @@
 //! The `floor` command-line tool, run as a user would.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

@@ -3,6 +3,7 @@
 //!
 //! Refresh the snapshots with `UPDATE_EXPECT=1 cargo test --test golden`,
 //! then read the diff before committing it.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
 use std::path::{Path, PathBuf};

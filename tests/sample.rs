@@ -1,4 +1,5 @@
 //! The bundled sample (assets/sample.txt, an IGF record) read by the core.
+#![cfg(not(target_arch = "wasm32"))]
 
 use floor::model::DiagnosticKind;
 use floor::parse::parse;

@@ -29,10 +29,10 @@ async fn sleep(ms: i32) {
 }
 
 #[wasm_bindgen_test]
-fn document_shows_title_then_paragraphs_as_text() {
+fn document_shows_title_then_turns_as_text() {
     let root = container();
-    let transcript = floor::parse::parse(
-        "IGF <b>2016</b>\n\n\u{a0}First  paragraph.\n\n\u{a0}Second & <script>alert(1)</script>\n",
+    let transcript = floor::parse::parse_str(
+        "IGF <b>2016</b>\n\n>>CHAIR:  First  paragraph.\n\nSecond & <script>alert(1)</script>\n\n>> (Off microphone.)\n",
     );
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
         view! { <Document transcript=transcript.clone() /> }
@@ -43,15 +43,25 @@ fn document_shows_title_then_paragraphs_as_text() {
         .unwrap()
         .expect("a heading");
     assert_eq!(h1.text_content().unwrap(), "IGF <b>2016</b>");
-    let paragraphs = root.query_selector_all("article > p").unwrap();
-    assert_eq!(paragraphs.length(), 2);
+    let turns = root.query_selector_all("#t1, #t2").unwrap();
+    assert_eq!(turns.length(), 2);
+    let heading = root.query_selector("#t1 h2").unwrap().unwrap();
+    assert_eq!(heading.text_content().unwrap(), "Chair");
+    let p = root
+        .query_selector("#t1-p2")
+        .unwrap()
+        .expect("paragraph 2 of turn 1");
     assert_eq!(
-        paragraphs.item(0).unwrap().text_content().unwrap(),
-        "First paragraph."
+        p.text_content().unwrap(),
+        "Second & <script>alert(1)</script>"
     );
     assert_eq!(
-        paragraphs.item(1).unwrap().text_content().unwrap(),
-        "Second & <script>alert(1)</script>"
+        root.query_selector("#t2 h2")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "Unattributed"
     );
     // Transcript text is text: no markup from it became elements.
     assert!(root.query_selector("b, script").unwrap().is_none());

@@ -8,6 +8,8 @@
 //! Any input that can be read parses (exit 0); only I/O errors fail (exit 1).
 //! Usage errors exit 2.
 
+#![cfg_attr(target_arch = "wasm32", allow(unused_imports, dead_code))]
+
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
@@ -20,6 +22,10 @@ const USAGE: &str = "usage: floor parse [--pretty] FILE|-
   text    print the transcript as readable text: header, then each turn
   FILE    a transcript (text or saved HTML page, any encoding); - reads stdin";
 
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -62,6 +68,7 @@ fn main() -> ExitCode {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn read(path: &str) -> std::io::Result<Vec<u8>> {
     if path == "-" {
         let mut bytes = Vec::new();
@@ -72,6 +79,7 @@ fn read(path: &str) -> std::io::Result<Vec<u8>> {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// The transcript as plain text: header lines, then `n. Name: paragraph`.
 fn as_text(t: &Transcript) -> String {
     let mut out = String::new();

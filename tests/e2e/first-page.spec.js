@@ -7,12 +7,11 @@ import { test, expect } from './fixtures.js';
 
 const dist = fileURLToPath(new URL('../../dist', import.meta.url));
 const sample = readFileSync(fileURLToPath(new URL('../../assets/sample.txt', import.meta.url)), 'utf8');
-// What the page must show, read independently of the parser: the first line,
-// and the blank-line separated blocks after it.
-const [titleLine, ...blocks] = sample
-  .split(/\n\s*\n/)
-  .map((b) => b.replace(/\s+/g, ' ').trim())
-  .filter((b) => b.length > 0);
+// What the page must show, read independently of the parser: the first line
+// is the title, and each ">>" starts a turn.
+const titleLine = sample.split('\n')[0].trim();
+const turnCount = sample.split('\n').filter((l) => l.trimStart().startsWith('>>')).length;
+const firstWords = 'Okay.';
 
 for (const prefix of ['/', '/some/sub/path/']) {
   test.describe(`dist served at ${prefix}`, () => {
@@ -22,14 +21,24 @@ for (const prefix of ['/', '/some/sub/path/']) {
     });
     test.afterAll(async () => server.close());
 
-    test('shows the sample title, then every paragraph', async ({ page }) => {
+    test('shows the sample title, then every turn', async ({ page }) => {
       await page.goto(server.url);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(titleLine);
-      const paragraphs = page.locator('main article p');
-      await expect(paragraphs).toHaveCount(blocks.length);
-      await expect(paragraphs.first()).toHaveText(blocks[0]);
-      await expect(paragraphs.last()).toHaveText(blocks.at(-1));
+      await expect(page.locator('main .turn')).toHaveCount(turnCount);
+      await expect(page.locator('#t1 h2')).toHaveText('Chengetai Masango');
+      await expect(page.locator('#t1-p1')).toHaveText(new RegExp(`^${firstWords}`));
       await expect(page).toHaveTitle(/Floor/);
+    });
+
+    test('exposes the JS API parse()', async ({ page }) => {
+      await page.goto(server.url);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(titleLine);
+      const parsed = await page.evaluate(() => window.wasmBindings.parse('>>CHAIR: Hello.\n\n>> (Gavel.)'));
+      expect(parsed.turns.map((t) => [t.n, t.speaker, t.label, t.paragraphs])).toEqual([
+        [1, 'chair', 'CHAIR', ['Hello.']],
+        [2, null, null, ['(Gavel.)']],
+      ]);
+      expect(Object.keys(parsed)).toEqual(['meta', 'speakers', 'turns', 'diagnostics']);
     });
 
     test('loads every asset from under the prefix', async ({ page }) => {

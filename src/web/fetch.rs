@@ -1,18 +1,18 @@
-//! Fetching text over HTTP with the browser's `fetch`.
+//! Fetching bytes over HTTP with the browser's `fetch`.
 
 use std::fmt;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// Why a fetch produced no text.
+/// Why a fetch produced no bytes.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FetchError {
     /// The request never got a response (offline, refused, blocked by CORS).
     Network,
     /// The server answered with an HTTP error status.
     Status(u16),
-    /// The response body could not be read as text.
+    /// The response body could not be read.
     Body,
 }
 
@@ -22,14 +22,13 @@ impl fmt::Display for FetchError {
             FetchError::Network => write!(f, "the network request failed"),
             FetchError::Status(404) => write!(f, "the server has no such file (HTTP 404)"),
             FetchError::Status(code) => write!(f, "the server answered HTTP {code}"),
-            FetchError::Body => write!(f, "the response could not be read as text"),
+            FetchError::Body => write!(f, "the response could not be read"),
         }
     }
 }
 
-/// Fetches `url` (relative URLs resolve against the page) and returns its
-/// body decoded as UTF-8.
-pub async fn text(url: &str) -> Result<String, FetchError> {
+/// Fetches `url` (relative URLs resolve against the page) and returns its body.
+pub async fn bytes(url: &str) -> Result<Vec<u8>, FetchError> {
     let window = web_sys::window().ok_or(FetchError::Network)?;
     let response = JsFuture::from(window.fetch_with_str(url))
         .await
@@ -38,7 +37,7 @@ pub async fn text(url: &str) -> Result<String, FetchError> {
     if !response.ok() {
         return Err(FetchError::Status(response.status()));
     }
-    let body = response.text().map_err(|_| FetchError::Body)?;
+    let body = response.array_buffer().map_err(|_| FetchError::Body)?;
     let body = JsFuture::from(body).await.map_err(|_| FetchError::Body)?;
-    body.as_string().ok_or(FetchError::Body)
+    Ok(js_sys::Uint8Array::new(&body).to_vec())
 }

@@ -1,0 +1,248 @@
+//! The panels around the turns: the transcript's header with its figures and
+//! diagnostics, the speaker index, the keyboard help and the paste dialog.
+
+use std::sync::Arc;
+
+use leptos::html;
+use leptos::prelude::*;
+
+use super::{Source, State, dom, show_bytes};
+use crate::model::Transcript;
+use crate::view::{self, Stats};
+
+/// Title, date, place, figures, disclaimer and "About this transcript".
+#[component]
+pub fn TranscriptHeader(transcript: Arc<Transcript>, source: Source) -> impl IntoView {
+    let m = &transcript.meta;
+    let title = m
+        .title
+        .clone()
+        .unwrap_or_else(|| "Untitled transcript".into());
+    let stats = Stats::of(&transcript);
+    let when_where: Vec<String> = [
+        m.date_text.clone().or_else(|| m.date.clone()),
+        m.location.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let figures = format!(
+        "{} turns · {} speakers · {} words · about {} min to read",
+        stats.turns,
+        stats.speakers,
+        thousands(stats.words),
+        stats.minutes
+    );
+    let disclaimer = m.disclaimer.clone().map(|d| {
+        view! {
+            <details class="disclaimer">
+                <summary>"Disclaimer"</summary>
+                <p>{d}</p>
+            </details>
+        }
+    });
+    let note = match &source {
+        Source::File(name) => Some(format!(
+            "Opened from the file {name}: links to its turns only work for someone who opens the same file."
+        )),
+        Source::Paste => Some(
+            "Pasted text: links to its turns only work for someone who pastes the same text."
+                .to_string(),
+        ),
+        _ => None,
+    };
+    let diagnostics = transcript
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let line = (d.line > 0).then(|| format!("Line {}: ", d.line));
+            view! { <li>{line}{d.message.clone()}</li> }
+        })
+        .collect_view();
+    let no_diagnostics = transcript.diagnostics.is_empty();
+    view! {
+        <header class="transcript-head">
+            <h1>{title}</h1>
+            {(!when_where.is_empty()).then(|| view! { <p class="when">{when_where.join(" · ")}</p> })}
+            <p class="figures">{figures}</p>
+            {note.map(|n| view! { <p class="note-local">{n}</p> })}
+            {disclaimer}
+            <details class="about">
+                <summary>"About this transcript"</summary>
+                {no_diagnostics.then(|| view! { <p>"The parser noticed nothing unusual."</p> })}
+                <ul>{diagnostics}</ul>
+            </details>
+        </header>
+    }
+}
+
+/// Groups digits by thousands: 12345 → "12,345".
+fn thousands(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Speakers with their turns and share of words; choosing one filters the turns.
+#[component]
+pub fn SpeakerIndex(transcript: Arc<Transcript>) -> impl IntoView {
+    let state = expect_context::<State>();
+    let choose = move |id: Option<String>| {
+        state.speaker.set(id);
+        state.anchor.set(None);
+        dom::replace_url(&state.location().to_url());
+        dom::focus("turns");
+    };
+    let rows = view::speaker_shares(&transcript)
+        .into_iter()
+        .map(|share| {
+            let s = &transcript.speakers[share.speaker];
+            let id = s.id.clone();
+            let id_for_click = id.clone();
+            let pressed = move || state.speaker.with(|f| f.as_deref() == Some(id.as_str())).to_string();
+            let percent = (share.share * 100.0).round();
+            let labels = s.labels.join(", ");
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        aria-pressed=pressed
+                        title=format!("Written as: {labels}")
+                        on:click=move |_| choose(Some(id_for_click.clone()))
+                    >
+                        <span class="name">{s.name.clone()}</span>
+                        <span class="count">
+                            {format!("{} turn{} · {percent}% of words", s.turns, if s.turns == 1 { "" } else { "s" })}
+                        </span>
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    let filtered_name = {
+        let t = transcript.clone();
+        move || {
+            state.speaker.with(|f| {
+                f.as_deref()
+                    .and_then(|id| t.speaker(id))
+                    .map(|s| s.name.clone())
+            })
+        }
+    };
+    view! {
+        <nav class="speakers" aria-label="Speakers">
+            <details open>
+                <summary>
+                    <h2>"Speakers"</h2>
+                </summary>
+                <p class="filter-state" aria-live="polite">
+                    {move || match filtered_name() {
+                        Some(name) => format!("Showing only turns by {name}."),
+                        None => "Showing all turns.".to_string(),
+                    }}
+                </p>
+                <button type="button" class="clear" hidden=move || state.speaker.with(Option::is_none) on:click=move |_| choose(None)>
+                    "Show all speakers"
+                </button>
+                <ul>{rows}</ul>
+            </details>
+        </nav>
+    }
+}
+
+/// The keyboard help, opened with `?`.
+#[component]
+pub fn Help() -> impl IntoView {
+    let state = expect_context::<State>();
+    let dialog = NodeRef::<html::Dialog>::new();
+    Effect::new(move |_| {
+        let open = state.help.get();
+        if let Some(d) = dialog.get() {
+            if open && !d.open() {
+                let _ = d.show_modal();
+            } else if !open && d.open() {
+                d.close();
+            }
+        }
+    });
+    let keys = [
+        ("j", "next turn"),
+        ("k", "previous turn"),
+        ("]", "next turn by the same speaker"),
+        ("[", "previous turn by the same speaker"),
+        ("Esc", "clear the speaker filter, or close this help"),
+        ("?", "show this help"),
+    ];
+    view! {
+        <dialog node_ref=dialog class="help" aria-labelledby="help-title" on:close=move |_| state.help.set(false)>
+            <h2 id="help-title">"Keyboard"</h2>
+            <dl>
+                {keys.into_iter().map(|(k, what)| view! { <dt><kbd>{k}</kbd></dt><dd>{what}</dd> }).collect_view()}
+            </dl>
+            <p>"Keys do nothing while you type in a field."</p>
+            <form method="dialog">
+                <button type="submit">"Close"</button>
+            </form>
+        </dialog>
+    }
+}
+
+/// "Paste text": a text area for transcript text or copied page HTML.
+#[component]
+pub fn PasteDialog() -> impl IntoView {
+    let state = expect_context::<State>();
+    let dialog = NodeRef::<html::Dialog>::new();
+    let area = NodeRef::<html::Textarea>::new();
+    Effect::new(move |_| {
+        let open = state.paste.get();
+        if let Some(d) = dialog.get() {
+            if open && !d.open() {
+                let _ = d.show_modal();
+            } else if !open && d.open() {
+                d.close();
+            }
+        }
+    });
+    // Copied page HTML keeps its structure: prefer it to the plain text.
+    let on_paste = move |ev: leptos::ev::ClipboardEvent| {
+        let html = ev
+            .clipboard_data()
+            .and_then(|d| d.get_data("text/html").ok())
+            .filter(|h| !h.trim().is_empty());
+        if let (Some(html), Some(area)) = (html, area.get()) {
+            ev.prevent_default();
+            area.set_value(&html);
+        }
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(area) = area.get() else { return };
+        let text = area.value();
+        if text.trim().is_empty() {
+            state.fail("Nothing was pasted: paste a transcript into the box first.".into());
+            return;
+        }
+        state.paste.set(false);
+        area.set_value("");
+        show_bytes(state, text.as_bytes(), Source::Paste);
+    };
+    view! {
+        <dialog node_ref=dialog class="paste" aria-labelledby="paste-title" on:close=move |_| state.paste.set(false)>
+            <form on:submit=submit>
+                <h2 id="paste-title">"Paste a transcript"</h2>
+                <label for="paste-text">"Transcript text, or a copied page"</label>
+                <textarea id="paste-text" node_ref=area rows="12" on:paste=on_paste></textarea>
+                <div class="dialog-actions">
+                    <button type="submit">"Show"</button>
+                    <button type="button" on:click=move |_| state.paste.set(false)>"Cancel"</button>
+                </div>
+            </form>
+        </dialog>
+    }
+}

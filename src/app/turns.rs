@@ -1,0 +1,153 @@
+//! The turns: one `<article id="t{n}">` per turn, headed by its speaker.
+//!
+//! The list is built once per transcript; the speaker filter and the current
+//! turn update attributes in place. The copy actions use one delegated click
+//! handler for the whole list rather than one closure per button.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::{State, dom};
+use crate::model::{Transcript, Turn};
+use crate::permalink::Anchor;
+use crate::view::{self, Location, Segment};
+
+/// Every turn of `transcript`.
+#[component]
+pub fn TurnList(transcript: Arc<Transcript>) -> impl IntoView {
+    let state = expect_context::<State>();
+    let current = Selector::new(move || state.anchor.get().map(Anchor::turn));
+    let filtering = move || state.speaker.with(Option::is_some);
+    let t = transcript.clone();
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(button) = dom::closest(&ev, "button[data-action]") else {
+            return;
+        };
+        let Some(n) = button
+            .get_attribute("data-n")
+            .and_then(|n| n.parse::<u32>().ok())
+        else {
+            return;
+        };
+        match button.get_attribute("data-action").as_deref() {
+            Some("context") => state.go(Anchor::Turn(n)),
+            Some(action @ ("link" | "cite")) => copy(state, &t, n, action == "cite"),
+            _ => {}
+        }
+    };
+    let turns = transcript
+        .turns
+        .iter()
+        .map(|turn| {
+            let speaker = turn.speaker.clone();
+            let n = turn.n;
+            let hidden = move || state.speaker.with(|f| f.is_some() && *f != speaker);
+            let is_current = current.clone();
+            view! {
+                <article
+                    id=format!("t{n}")
+                    class="turn"
+                    class:unattributed=turn.speaker.is_none()
+                    hidden=hidden
+                    aria-current=move || is_current.selected(&Some(n)).then_some("true")
+                >
+                    {turn_body(&transcript, turn, Signal::derive(filtering))}
+                </article>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="turns" on:click=on_click>
+            {turns}
+        </div>
+    }
+}
+
+/// A turn's heading, actions and paragraphs.
+fn turn_body(
+    transcript: &Transcript,
+    turn: &Turn,
+    filtering: Signal<bool>,
+) -> impl IntoView + use<> {
+    let n = turn.n;
+    let name = view::speaker_name(transcript, turn).to_string();
+    let label_title = turn
+        .label
+        .clone()
+        .map(|l| format!("Written in the transcript as \u{201c}{l}\u{201d}"));
+    let paragraphs = turn
+        .paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let pieces = view::segments(p, &turn.annotations, i)
+                .into_iter()
+                .map(|s| match s {
+                    Segment::Text(text) => view! { {text.to_string()} }.into_any(),
+                    Segment::Note(text, kind) => {
+                        view! { <span class="note" data-kind=kind.to_string()>{text.to_string()}</span> }.into_any()
+                    }
+                    Segment::Uncertain(word) => view! {
+                        <span class="uncertain" title="Spelled as heard (phonetic)">{word.to_string()}</span>
+                    }
+                    .into_any(),
+                })
+                .collect_view();
+            view! { <p id=format!("t{n}-p{}", i + 1)>{pieces}</p> }
+        })
+        .collect_view();
+    view! {
+        <header class="turn-head">
+            <h2>
+                <span class="who" title=label_title>{name}</span>
+                {turn.speaker.is_none().then(|| view! { <span class="visually-hidden">" (speaker not named)"</span> })}
+            </h2>
+            <a class="num" href=format!("#t{n}") aria-label=format!("Turn {n}, link")>{format!("#{n}")}</a>
+            <span class="actions">
+                <button type="button" data-action="link" data-n=n.to_string()>"Copy link"</button>
+                <button type="button" data-action="cite" data-n=n.to_string()>"Copy citation"</button>
+                <button type="button" data-action="context" data-n=n.to_string() hidden=move || !filtering.get()>
+                    "Show in context"
+                </button>
+            </span>
+        </header>
+        {paragraphs}
+    }
+}
+
+/// Copies the link to turn `n` (or a citation holding it) and says so.
+fn copy(state: State, t: &Transcript, n: u32, citation: bool) {
+    let linkable = state
+        .shown
+        .with_untracked(|s| s.as_ref().is_some_and(|s| s.source.linkable()));
+    let location = Location {
+        speaker: None,
+        anchor: Some(Anchor::Turn(n)),
+        ..state.location()
+    };
+    let link = format!("{}{}", dom::page_base(), location.to_url());
+    let text = if citation {
+        view::citation(t, n, &link)
+    } else {
+        link
+    };
+    let what = if citation { "Citation" } else { "Link" };
+    leptos::task::spawn_local(async move {
+        if dom::copy(&text).await {
+            let caveat = if linkable {
+                ""
+            } else {
+                " It only works for someone who opens the same file."
+            };
+            state
+                .status
+                .set(format!("{what} to turn {n} copied.{caveat}"));
+        } else {
+            state.fail(format!(
+                "The browser did not allow copying. The {} is: {text}",
+                what.to_lowercase()
+            ));
+        }
+    });
+}

@@ -1,0 +1,187 @@
+//! Checks on where a transcript comes from, before and after reading it:
+//! which `?src=` URLs are allowed, how large a file may be, and whether bytes
+//! are text at all. Each problem comes with a message in plain words.
+
+use crate::decode::{Encoding, sniff};
+
+/// Largest transcript accepted, in bytes (50 MB).
+pub const MAX_BYTES: u64 = 50 * 1024 * 1024;
+
+/// Longest `?src=` URL accepted, in bytes.
+pub const MAX_URL_BYTES: usize = 8 * 1024;
+
+/// Checks a `?src=` value: `http:` and `https:` URLs, and relative URLs
+/// (resolved against the page), are allowed; any other scheme is refused.
+///
+/// ```
+/// use floor::source::check_src;
+/// assert!(check_src("https://example.org/t.txt").is_ok());
+/// assert!(check_src("transcripts/2016.txt").is_ok());
+/// assert!(check_src("javascript:alert(1)").is_err());
+/// assert!(check_src(" JavaScript:alert(1)").is_err());
+/// assert!(check_src("data:text/plain,hi").is_err());
+/// ```
+pub fn check_src(src: &str) -> Result<(), String> {
+    let trimmed = src.trim_matches(|c: char| c.is_whitespace() || c.is_control());
+    if trimmed.is_empty() {
+        return Err("The transcript address (src) is empty.".into());
+    }
+    if src.len() > MAX_URL_BYTES {
+        return Err(format!(
+            "The transcript address is too long ({} KB; at most {} KB).",
+            src.len() / 1024,
+            MAX_URL_BYTES / 1024
+        ));
+    }
+    match scheme(trimmed) {
+        None => Ok(()),
+        Some(s) if s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https") => Ok(()),
+        Some(s) => Err(format!(
+            "Floor only opens transcripts from http: or https: addresses, not \u{201c}{}:\u{201d}.",
+            s.to_ascii_lowercase()
+        )),
+    }
+}
+
+/// The URL scheme of `url`, if it has one (`scheme:` before any `/`, `?` or `#`).
+/// Tabs and newlines inside are ignored, as browsers ignore them.
+fn scheme(url: &str) -> Option<String> {
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let colon = cleaned.find(':')?;
+    let head = &cleaned[..colon];
+    if head.is_empty() || head.contains(['/', '?', '#']) {
+        return None;
+    }
+    let valid = head.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && head
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    // Anything before the colon that is not a valid scheme still must not
+    // slip through: the browser would treat it as relative, which is safe.
+    valid.then(|| head.to_string())
+}
+
+/// Refuses sizes over [`MAX_BYTES`].
+pub fn check_size(bytes: u64) -> Result<(), String> {
+    if bytes > MAX_BYTES {
+        Err(format!(
+            "The file is too large to open ({:.1} MB; at most {} MB).",
+            bytes as f64 / 1_048_576.0,
+            MAX_BYTES / 1_048_576
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// Refuses bytes that are clearly not text: known binary formats (images,
+/// archives, PDF, audio, video, WebAssembly) and data full of control bytes.
+///
+/// ```
+/// use floor::source::check_text;
+/// assert!(check_text(b"\x89PNG\r\n\x1a\n....").is_err());
+/// assert!(check_text(b"PK\x03\x04zip").is_err());
+/// assert!(check_text(b">>CHAIR: Hello.").is_ok());
+/// assert!(check_text(b"\xff\xfe>\0>\0").is_ok()); // UTF-16 text
+/// ```
+pub fn check_text(bytes: &[u8]) -> Result<(), String> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"\x89PNG", "a PNG image"),
+        (b"GIF8", "a GIF image"),
+        (b"\xff\xd8\xff", "a JPEG image"),
+        (b"%PDF", "a PDF document"),
+        (b"PK\x03\x04", "a ZIP archive (or an office document)"),
+        (b"\x1f\x8b", "a gzip archive"),
+        (b"\0asm", "a WebAssembly module"),
+        (b"OggS", "an Ogg audio or video file"),
+        (b"ID3", "an MP3 audio file"),
+        (b"fLaC", "a FLAC audio file"),
+        (b"\x7fELF", "a program"),
+        (b"MZ", "a Windows program"),
+        (b"7z\xbc\xaf", "a 7-Zip archive"),
+        (b"Rar!", "a RAR archive"),
+        (b"\xd0\xcf\x11\xe0", "an old Office document"),
+    ];
+    for (magic, what) in MAGIC {
+        if bytes.starts_with(magic) {
+            return Err(format!(
+                "This file is {what}, not a transcript: open a text or HTML file."
+            ));
+        }
+    }
+    if bytes.len() >= 12 && &bytes[..4] == b"RIFF" || bytes.get(4..8) == Some(b"ftyp") {
+        return Err(
+            "This file is audio, video or an image, not a transcript: open a text or HTML file."
+                .into(),
+        );
+    }
+    if matches!(sniff(bytes).0, Encoding::Utf16Le | Encoding::Utf16Be) {
+        return Ok(());
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
+        .count();
+    if head.contains(&0) || control * 20 > head.len() {
+        return Err(
+            "This file does not look like text (it holds binary data): open a text or HTML file."
+                .into(),
+        );
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refused_sources() {
+        for src in [
+            "",
+            "  ",
+            "file:///etc/passwd",
+            "data:,x",
+            "vbscript:x",
+            "java\tscript:alert(1)",
+            "blob:https://x/1",
+        ] {
+            assert!(check_src(src).is_err(), "{src:?}");
+        }
+        assert!(check_src(&format!("https://x.org/{}", "a".repeat(9000))).is_err());
+    }
+
+    #[test]
+    fn allowed_sources() {
+        for src in [
+            "http://x.org/a",
+            "HTTPS://X.ORG/a?b=c:d",
+            "/a/b.txt",
+            "./a.txt",
+            "a.txt?x=y:z",
+            "#frag",
+            "//cdn.x.org/a.txt",
+        ] {
+            assert!(check_src(src).is_ok(), "{src:?}");
+        }
+    }
+
+    #[test]
+    fn sizes() {
+        assert!(check_size(MAX_BYTES).is_ok());
+        assert!(check_size(MAX_BYTES + 1).unwrap_err().contains("50 MB"));
+    }
+
+    #[test]
+    fn text_and_not_text() {
+        assert!(check_text(b"").is_ok());
+        assert!(check_text("caf\u{e9}".as_bytes()).is_ok());
+        assert!(check_text(b"caf\xe9 windows-1252").is_ok());
+        assert!(check_text(b"text\0with nul").is_err());
+        assert!(check_text(&[1u8, 2, 3, 4, 5, 6, 7, 8]).is_err());
+    }
+}

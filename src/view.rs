@@ -1,0 +1,394 @@
+//! The viewer's logic as plain types: what the page shows and where the
+//! reader is, computed from a [`Transcript`] and the URL. Components only map
+//! these to DOM, so everything here is tested natively.
+
+use crate::model::{Annotation, Transcript, Turn};
+use crate::permalink::Anchor;
+use crate::text::words;
+
+/// Silent reading speed used for the reading-time estimate (words per minute).
+pub const READING_WPM: usize = 230;
+
+/// Figures shown in the header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stats {
+    /// Number of turns.
+    pub turns: usize,
+    /// Number of speakers.
+    pub speakers: usize,
+    /// Number of words in the turns.
+    pub words: usize,
+    /// Estimated reading time in minutes (at least 1 when there are words).
+    pub minutes: usize,
+}
+
+impl Stats {
+    /// The figures of `t`.
+    ///
+    /// ```
+    /// let t = floor::parse::parse_str(">>A: one two three\n\n>>B: four");
+    /// let s = floor::view::Stats::of(&t);
+    /// assert_eq!((s.turns, s.speakers, s.words, s.minutes), (2, 2, 4, 1));
+    /// ```
+    pub fn of(t: &Transcript) -> Stats {
+        let words = t.word_count();
+        Stats {
+            turns: t.turns.len(),
+            speakers: t.speakers.len(),
+            words,
+            minutes: words.div_ceil(READING_WPM),
+        }
+    }
+}
+
+/// A speaker's line in the speaker index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpeakerShare {
+    /// Index into [`Transcript::speakers`].
+    pub speaker: usize,
+    /// Words spoken.
+    pub words: usize,
+    /// Share of all words in the turns, 0.0 to 1.0.
+    pub share: f64,
+}
+
+/// Every speaker with their share of the words, most words first (ties in
+/// order of appearance).
+pub fn speaker_shares(t: &Transcript) -> Vec<SpeakerShare> {
+    let mut counts = vec![0usize; t.speakers.len()];
+    let mut total = 0;
+    for turn in &t.turns {
+        let n: usize = turn.paragraphs.iter().map(|p| words(p).count()).sum();
+        total += n;
+        if let Some(i) = turn
+            .speaker
+            .as_deref()
+            .and_then(|id| t.speakers.iter().position(|s| s.id == id))
+        {
+            counts[i] += n;
+        }
+    }
+    let mut shares: Vec<SpeakerShare> = counts
+        .into_iter()
+        .enumerate()
+        .map(|(speaker, words)| SpeakerShare {
+            speaker,
+            words,
+            share: if total == 0 {
+                0.0
+            } else {
+                words as f64 / total as f64
+            },
+        })
+        .collect();
+    shares.sort_by(|a, b| b.words.cmp(&a.words).then(a.speaker.cmp(&b.speaker)));
+    shares
+}
+
+/// The display name of a turn's speaker, or "Unattributed".
+pub fn speaker_name<'a>(t: &'a Transcript, turn: &Turn) -> &'a str {
+    turn.speaker
+        .as_deref()
+        .and_then(|id| t.speaker(id))
+        .map_or("Unattributed", |s| s.name.as_str())
+}
+
+/// A piece of a paragraph, for rendering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Segment<'a> {
+    /// Plain text.
+    Text(&'a str),
+    /// A captioner's note such as `[ Applause ]`, with its kind.
+    Note(&'a str, &'a str),
+    /// A word the captioner marked `(phonetic)`: spelled as heard.
+    Uncertain(&'a str),
+}
+
+/// Splits paragraph `index`'s text into plain text, notes and uncertain words.
+///
+/// ```
+/// use floor::view::{segments, Segment};
+/// let t = floor::parse::parse_str(">>A: I am Sivi (phonetic) here. [ Applause ]");
+/// let turn = &t.turns[0];
+/// assert_eq!(segments(&turn.paragraphs[0], &turn.annotations, 0), [
+///     Segment::Text("I am "),
+///     Segment::Uncertain("Sivi"),
+///     Segment::Text(" "),
+///     Segment::Note("(phonetic)", "phonetic"),
+///     Segment::Text(" here. "),
+///     Segment::Note("[ Applause ]", "applause"),
+/// ]);
+/// ```
+pub fn segments<'a>(
+    paragraph: &'a str,
+    annotations: &'a [Annotation],
+    index: usize,
+) -> Vec<Segment<'a>> {
+    // Cut points: (start, end, segment), sorted, non-overlapping.
+    let mut cuts: Vec<(usize, usize, Segment<'a>)> = Vec::new();
+    for a in annotations.iter().filter(|a| a.paragraph == index) {
+        let [s, e] = a.range;
+        if let Some([ws, we]) = a.word
+            && let Some(w) = paragraph.get(ws..we)
+        {
+            cuts.push((ws, we, Segment::Uncertain(w)));
+        }
+        if let Some(note) = paragraph.get(s..e) {
+            cuts.push((s, e, Segment::Note(note, &a.kind)));
+        }
+    }
+    cuts.sort_by_key(|c| c.0);
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (s, e, seg) in cuts {
+        if s < at {
+            continue; // overlapping: keep the first
+        }
+        if s > at {
+            out.push(Segment::Text(&paragraph[at..s]));
+        }
+        out.push(seg);
+        at = e;
+    }
+    if at < paragraph.len() {
+        out.push(Segment::Text(&paragraph[at..]));
+    }
+    out
+}
+
+/// The shareable state of the viewer, as it is written in the URL:
+/// `?src=…&speaker=…&q=…#t{n}`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Location {
+    /// Where the transcript came from, when it was a URL.
+    pub src: Option<String>,
+    /// The speaker filter: a [`crate::model::Speaker::id`].
+    pub speaker: Option<String>,
+    /// The search query.
+    pub q: Option<String>,
+    /// The turn or paragraph the reader is at.
+    pub anchor: Option<Anchor>,
+    /// Other query parameters, kept as they were (an embedding page's own).
+    pub other: Vec<(String, String)>,
+}
+
+impl Location {
+    /// Reads `search` (`?a=b&…`, with or without `?`) and `hash` (`#t5`, or empty).
+    ///
+    /// ```
+    /// use floor::view::Location;
+    /// use floor::permalink::Anchor;
+    /// let l = Location::parse("?src=https%3A%2F%2Fx.org%2Fa.txt&speaker=chair&q=best+practice", "#t12");
+    /// assert_eq!(l.src.as_deref(), Some("https://x.org/a.txt"));
+    /// assert_eq!(l.q.as_deref(), Some("best practice"));
+    /// assert_eq!(l.anchor, Some(Anchor::Turn(12)));
+    /// assert_eq!(l.to_url(), "?src=https%3A%2F%2Fx.org%2Fa.txt&speaker=chair&q=best%20practice#t12");
+    /// ```
+    pub fn parse(search: &str, hash: &str) -> Location {
+        let mut loc = Location {
+            anchor: Anchor::parse(hash),
+            ..Location::default()
+        };
+        let search = search.strip_prefix('?').unwrap_or(search);
+        for pair in search.split('&').filter(|p| !p.is_empty()) {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let (k, v) = (decode_component(k), decode_component(v));
+            let slot = match k.as_str() {
+                "src" => &mut loc.src,
+                "speaker" => &mut loc.speaker,
+                "q" => &mut loc.q,
+                _ => {
+                    loc.other.push((k, v));
+                    continue;
+                }
+            };
+            *slot = (!v.is_empty()).then_some(v);
+        }
+        loc
+    }
+
+    /// The URL's search and fragment, `?src=…&speaker=…&q=…#t5`, or `""`
+    /// when nothing is set. Parameters keep a fixed order.
+    pub fn to_url(&self) -> String {
+        let mut out = String::new();
+        let fixed = [
+            ("src", &self.src),
+            ("speaker", &self.speaker),
+            ("q", &self.q),
+        ];
+        let pairs = fixed
+            .into_iter()
+            .filter_map(|(k, v)| v.as_deref().map(|v| (k, v)))
+            .chain(self.other.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        for (k, v) in pairs {
+            out.push(if out.is_empty() { '?' } else { '&' });
+            out.push_str(&encode_component(k));
+            out.push('=');
+            out.push_str(&encode_component(v));
+        }
+        if let Some(anchor) = self.anchor {
+            out.push('#');
+            out.push_str(&anchor.to_string());
+        }
+        out
+    }
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986).
+pub fn encode_component(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes and `+` (as a space); invalid escapes stay as
+/// written and invalid UTF-8 becomes U+FFFD.
+pub fn decode_component(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => {
+                match (
+                    bytes.get(i + 1).and_then(|&b| hex(b)),
+                    bytes.get(i + 2).and_then(|&b| hex(b)),
+                ) {
+                    (Some(h), Some(l)) => {
+                        out.push((h * 16 + l) as u8);
+                        i += 3;
+                        continue;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The turns shown under a speaker filter: all turns, or that speaker's.
+pub fn visible_turns<'a>(t: &'a Transcript, speaker: Option<&str>) -> Vec<&'a Turn> {
+    t.turns
+        .iter()
+        .filter(|turn| speaker.is_none() || turn.speaker.as_deref() == speaker)
+        .collect()
+}
+
+/// Where `j` / `k` / `]` / `[` go from turn `from` (a turn number, or `None`
+/// before any): the next or previous visible turn, optionally only turns by
+/// the speaker of turn `from`. Returns a turn number.
+pub fn step(
+    t: &Transcript,
+    visible: &[&Turn],
+    from: Option<u32>,
+    forward: bool,
+    same_speaker: bool,
+) -> Option<u32> {
+    let speaker = from
+        .and_then(|n| t.turns.get(n as usize - 1))
+        .map(|turn| turn.speaker.clone());
+    let fits = |turn: &&&Turn| !same_speaker || Some(&turn.speaker) == speaker.as_ref();
+    let from = from.unwrap_or(0);
+    if forward {
+        visible
+            .iter()
+            .filter(|turn| turn.n > from)
+            .find(fits)
+            .map(|turn| turn.n)
+    } else {
+        visible
+            .iter()
+            .rev()
+            .filter(|turn| turn.n < from)
+            .find(fits)
+            .map(|turn| turn.n)
+    }
+}
+
+/// One line of plain text citing a turn: speaker, title, date, turn number, link.
+///
+/// ```
+/// let t = floor::parse::parse_str("IGF 2016 MAG Meeting\n\n6 April 2016\n\n>>CHAIR ST. AMOUR: Hello.");
+/// assert_eq!(
+///     floor::view::citation(&t, 1, "https://h/x?src=a#t1"),
+///     "Chair St. Amour, \u{201c}IGF 2016 MAG Meeting\u{201d}, 2016-04-06, turn 1. https://h/x?src=a#t1",
+/// );
+/// ```
+pub fn citation(t: &Transcript, n: u32, link: &str) -> String {
+    let name = t
+        .turns
+        .get((n as usize).wrapping_sub(1))
+        .map_or("Unattributed", |turn| speaker_name(t, turn));
+    let mut parts = vec![name.to_string()];
+    if let Some(title) = &t.meta.title {
+        parts.push(format!("\u{201c}{title}\u{201d}"));
+    }
+    if let Some(date) = &t.meta.date {
+        parts.push(date.clone());
+    }
+    parts.push(format!("turn {n}"));
+    format!("{}. {link}", parts.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Transcript {
+        crate::parse::parse_str(">>A: one\n\n>>B: two\n\n>>A: three\n\n>> four\n\n>>B: five")
+    }
+
+    #[test]
+    fn stepping_through_turns() {
+        let t = sample();
+        let all = visible_turns(&t, None);
+        assert_eq!(step(&t, &all, None, true, false), Some(1));
+        assert_eq!(step(&t, &all, Some(1), true, false), Some(2));
+        assert_eq!(step(&t, &all, Some(5), true, false), None);
+        assert_eq!(step(&t, &all, Some(1), true, true), Some(3));
+        assert_eq!(step(&t, &all, Some(5), false, true), Some(2));
+        assert_eq!(step(&t, &all, Some(3), false, false), Some(2));
+        let only_b = visible_turns(&t, Some("b"));
+        assert_eq!(only_b.iter().map(|t| t.n).collect::<Vec<_>>(), [2, 5]);
+        assert_eq!(step(&t, &only_b, Some(2), true, false), Some(5));
+    }
+
+    #[test]
+    fn shares_sum_to_one() {
+        let t = sample();
+        let s = speaker_shares(&t);
+        assert_eq!(s.iter().map(|s| s.words).sum::<usize>(), 4);
+        assert!(
+            (s.iter().map(|s| s.share).sum::<f64>() - 0.8).abs() < 1e-9,
+            "the unattributed word is nobody's"
+        );
+    }
+
+    #[test]
+    fn url_round_trips() {
+        let l = Location {
+            src: Some("a b&c=d/é".into()),
+            speaker: Some("chair-st-amour".into()),
+            q: Some("\"best practice\" forum".into()),
+            anchor: Some(Anchor::Paragraph(5, 2)),
+            other: vec![("embed".into(), "1".into())],
+        };
+        let url = l.to_url();
+        let (search, hash) = url.split_once('#').unwrap();
+        assert_eq!(Location::parse(search, &format!("#{hash}")), l);
+        assert_eq!(Location::default().to_url(), "");
+        assert_eq!(decode_component("%zz%4"), "%zz%4");
+        assert_eq!(decode_component("%C3%A9+x"), "é x");
+    }
+}

@@ -1,0 +1,34 @@
+//! Decoding bytes in the browser. The encoding is chosen by the core's
+//! [`sniff`]; UTF-8 is decoded in Rust, UTF-16 and Windows-1252 by the
+//! platform's `TextDecoder`, so the WASM carries no encoding tables.
+
+use crate::decode::{Decoded, Encoding, sniff};
+
+/// Decodes `bytes` following [`sniff`], as [`crate::decode::decode`] does natively.
+pub fn decode(bytes: &[u8]) -> Decoded {
+    let (encoding, bom) = sniff(bytes);
+    let body = &bytes[bom..];
+    match encoding {
+        Encoding::Utf8 => {
+            let text = String::from_utf8_lossy(body);
+            let replaced = matches!(text, std::borrow::Cow::Owned(_));
+            Decoded::new(text.into_owned(), encoding, replaced)
+        }
+        _ => match platform(encoding.label(), body, true) {
+            Some(text) => Decoded::new(text, encoding, false),
+            None => {
+                let text = platform(encoding.label(), body, false).unwrap_or_default();
+                Decoded::new(text, encoding, true)
+            }
+        },
+    }
+}
+
+/// `new TextDecoder(label, { fatal }).decode(bytes)`; `None` when a fatal
+/// decoder meets an invalid sequence (or the platform lacks the encoding).
+fn platform(label: &str, bytes: &[u8], fatal: bool) -> Option<String> {
+    let options = web_sys::TextDecoderOptions::new();
+    options.set_fatal(fatal);
+    let decoder = web_sys::TextDecoder::new_with_label_and_options(label, &options).ok()?;
+    decoder.decode_with_u8_array(bytes).ok()
+}

@@ -1,0 +1,150 @@
+//! Small wrappers over browser APIs the app uses: URL, history, scrolling,
+//! focus, clipboard and storage. Each one fails quietly where the browser
+//! refuses (private mode storage, a blocked clipboard), returning `None` or
+//! `false` so callers can say so in plain words.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The page's `location.search` and `location.hash`.
+pub fn search_and_hash() -> (String, String) {
+    let loc = window().map(|w| w.location());
+    let search = loc
+        .as_ref()
+        .and_then(|l| l.search().ok())
+        .unwrap_or_default();
+    let hash = loc.as_ref().and_then(|l| l.hash().ok()).unwrap_or_default();
+    (search, hash)
+}
+
+/// The page's URL without search and fragment: `origin + pathname`.
+pub fn page_base() -> String {
+    let Some(loc) = window().map(|w| w.location()) else {
+        return String::new();
+    };
+    format!(
+        "{}{}",
+        loc.origin().unwrap_or_default(),
+        loc.pathname().unwrap_or_default()
+    )
+}
+
+/// Replaces the current history entry's search and fragment with `url`
+/// (`?…#…`, or `""`), without reloading or scrolling.
+pub fn replace_url(url: &str) {
+    let Some(w) = window() else { return };
+    let target = if url.is_empty() {
+        page_path(&w)
+    } else {
+        url.to_string()
+    };
+    if let Ok(history) = w.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&target));
+    }
+}
+
+fn page_path(w: &web_sys::Window) -> String {
+    w.location().pathname().unwrap_or_else(|_| "./".into())
+}
+
+/// Scrolls the element with this id into view and focuses it (elements that
+/// are not focusable get `tabindex="-1"`). Returns whether it exists.
+pub fn reveal(id: &str) -> bool {
+    let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    else {
+        return false;
+    };
+    el.scroll_into_view();
+    if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
+        if !html.has_attribute("tabindex") {
+            let _ = html.set_attribute("tabindex", "-1");
+        }
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = html.focus_with_options(&options);
+    }
+    true
+}
+
+/// Focuses the element with this id, if any.
+pub fn focus(id: &str) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// Writes `text` to the clipboard; `false` when the browser refuses.
+pub async fn copy(text: &str) -> bool {
+    let Some(w) = window() else { return false };
+    let promise = w.navigator().clipboard().write_text(text);
+    JsFuture::from(promise).await.is_ok()
+}
+
+/// Reads a remembered setting.
+pub fn load_setting(key: &str) -> Option<String> {
+    window()?.local_storage().ok()??.get_item(key).ok()?
+}
+
+/// Remembers a setting (or forgets it, for `None`).
+pub fn save_setting(key: &str, value: Option<&str>) {
+    if let Some(storage) = window().and_then(|w| w.local_storage().ok()).flatten() {
+        let _ = match value {
+            Some(v) => storage.set_item(key, v),
+            None => storage.remove_item(key),
+        };
+    }
+}
+
+/// Sets (or removes) an attribute on the `<html>` element.
+pub fn set_root_attribute(name: &str, value: Option<&str>) {
+    if let Some(root) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = match value {
+            Some(v) => root.set_attribute(name, v),
+            None => root.remove_attribute(name),
+        };
+    }
+}
+
+/// Whether a keyboard event comes from a place where typing goes: an input,
+/// a text area, a select or editable content.
+pub fn typing_target(event: &web_sys::KeyboardEvent) -> bool {
+    let Some(el) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return false;
+    };
+    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        || el
+            .dyn_ref::<web_sys::HtmlElement>()
+            .is_some_and(|h| h.is_content_editable())
+}
+
+/// The closest element matching `selector` from an event's target.
+pub fn closest(event: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
+    event
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest(selector)
+        .ok()?
+}
+
+/// Reads a `File` (from an input or a drop) into bytes.
+pub async fn read_file(file: &web_sys::File) -> Option<Vec<u8>> {
+    let buffer = JsFuture::from(file.array_buffer()).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+}
