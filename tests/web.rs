@@ -1,13 +1,21 @@
 //! Browser tests: components mounted in headless Chromium, their DOM checked.
-//! Run with `cargo test --target wasm32-unknown-unknown` (see `make test`).
+//! Run with `cargo test --target wasm32-unknown-unknown --test web` (see `make test`).
 #![cfg(target_arch = "wasm32")]
 
-use floor::app::{App, Document};
+use std::sync::Arc;
+
+use floor::app::{App, Source, SpeakerIndex, State, TranscriptHeader, TurnList};
+use floor::permalink::Anchor;
+use floor::view::Location;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+const TEXT: &str = "IGF <b>2016</b>\n\n6 April 2016\n\n>>CHAIR:  First  paragraph. [ Applause ]\n\n\
+                    Second & <script>alert(1)</script>\n\n>> (Off microphone.)\n\n\
+                    >>ANA SILVA: I am Sivi (phonetic) here.\n\n>>CHAIR: Thanks.\n";
 
 /// A fresh container attached to the page's body.
 fn container() -> web_sys::HtmlElement {
@@ -28,67 +36,136 @@ async fn sleep(ms: i32) {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
-#[wasm_bindgen_test]
-fn document_shows_title_then_turns_as_text() {
-    let root = container();
-    let transcript = floor::parse::parse_str(
-        "IGF <b>2016</b>\n\n>>CHAIR:  First  paragraph.\n\nSecond & <script>alert(1)</script>\n\n>> (Off microphone.)\n",
-    );
-    let _mounted = leptos::mount::mount_to(root.clone(), move || {
-        view! { <Document transcript=transcript.clone() /> }
-    });
+fn text(root: &web_sys::HtmlElement, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .text_content()
+        .unwrap()
+}
 
-    let h1 = root
-        .query_selector("article > h1")
-        .unwrap()
-        .expect("a heading");
-    assert_eq!(h1.text_content().unwrap(), "IGF <b>2016</b>");
-    let turns = root.query_selector_all("#t1, #t2").unwrap();
-    assert_eq!(turns.length(), 2);
-    let heading = root.query_selector("#t1 h2").unwrap().unwrap();
-    assert_eq!(heading.text_content().unwrap(), "Chair");
-    let p = root
-        .query_selector("#t1-p2")
-        .unwrap()
-        .expect("paragraph 2 of turn 1");
-    assert_eq!(
-        p.text_content().unwrap(),
-        "Second & <script>alert(1)</script>"
-    );
-    assert_eq!(
-        root.query_selector("#t2 h2")
-            .unwrap()
-            .unwrap()
-            .text_content()
-            .unwrap(),
-        "Unattributed"
-    );
-    // Transcript text is text: no markup from it became elements.
-    assert!(root.query_selector("b, script").unwrap().is_none());
+/// Mounts `TurnList` and the speaker index over TEXT with a fresh state.
+fn mount_turns() -> (web_sys::HtmlElement, State, impl Sized) {
+    let root = container();
+    let t = Arc::new(floor::parse::parse_str(TEXT));
+    let (state_tx, state_rx) = std::sync::mpsc::channel();
+    let mounted = leptos::mount::mount_to(root.clone(), move || {
+        let state = State::new(&Location::default());
+        provide_context(state);
+        state_tx.send(state).unwrap();
+        view! {
+            <SpeakerIndex transcript=t.clone() />
+            <TurnList transcript=t.clone() />
+        }
+    });
+    (root, state_rx.recv().unwrap(), mounted)
 }
 
 #[wasm_bindgen_test]
-async fn app_reports_a_missing_transcript_in_an_alert() {
-    let root = container();
-    let _mounted = leptos::mount::mount_to(root.clone(), || {
-        view! { <App src="no-such-transcript.txt".to_string() /> }
-    });
+fn turns_are_articles_headed_by_their_speaker_and_text_stays_text() {
+    let (root, _state, _mounted) = mount_turns();
+    assert_eq!(root.query_selector_all("article.turn").unwrap().length(), 4);
+    assert_eq!(text(&root, "#t1 h2"), "Chair");
+    assert_eq!(text(&root, "#t1-p2"), "Second & <script>alert(1)</script>");
     assert!(
-        root.query_selector("[role=status]").unwrap().is_some(),
-        "loading is shown first"
+        root.query_selector("#t1 script, #t1 b").unwrap().is_none(),
+        "no markup from the transcript"
     );
+    assert_eq!(text(&root, "#t1-p1 .note"), "[ Applause ]");
+    assert!(text(&root, "#t2 h2").starts_with("Unattributed"));
+    assert_eq!(text(&root, "#t3-p1 .uncertain"), "Sivi");
+    let who = root.query_selector("#t1 .who").unwrap().unwrap();
+    assert_eq!(
+        who.get_attribute("title").as_deref(),
+        Some("Written in the transcript as \u{201c}CHAIR\u{201d}")
+    );
+}
 
-    let mut alert = None;
+#[wasm_bindgen_test]
+async fn the_speaker_filter_hides_other_turns() {
+    let (root, state, _mounted) = mount_turns();
+    let hidden = |n: u32| {
+        root.query_selector(&format!("#t{n}"))
+            .unwrap()
+            .unwrap()
+            .has_attribute("hidden")
+    };
+    assert!(!hidden(2));
+    state.speaker.set(Some("chair".into()));
+    leptos::task::tick().await;
+    assert_eq!([1, 2, 3, 4].map(hidden), [false, true, true, false]);
+    let pressed = root
+        .query_selector("nav button[aria-pressed=true] .name")
+        .unwrap()
+        .unwrap();
+    assert_eq!(pressed.text_content().unwrap(), "Chair");
+    assert!(text(&root, ".filter-state").contains("only turns by Chair"));
+    state.speaker.set(None);
+    leptos::task::tick().await;
+    assert!(!hidden(2));
+}
+
+#[wasm_bindgen_test]
+async fn the_current_turn_is_marked() {
+    let (root, state, _mounted) = mount_turns();
+    let current = || {
+        let list = root.query_selector_all("[aria-current=true]").unwrap();
+        (0..list.length())
+            .map(|i| {
+                list.item(i)
+                    .unwrap()
+                    .unchecked_into::<web_sys::Element>()
+                    .id()
+            })
+            .collect::<Vec<_>>()
+    };
+    assert!(current().is_empty());
+    state.anchor.set(Some(Anchor::Turn(3)));
+    leptos::task::tick().await;
+    assert_eq!(current(), ["t3"]);
+    state.anchor.set(Some(Anchor::Paragraph(1, 2)));
+    leptos::task::tick().await;
+    assert_eq!(current(), ["t1"]);
+}
+
+#[wasm_bindgen_test]
+fn the_header_shows_title_date_and_figures() {
+    let root = container();
+    let t = Arc::new(floor::parse::parse_str(TEXT));
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(State::new(&Location::default()));
+        view! { <TranscriptHeader transcript=t.clone() source=Source::File("x.txt".into()) /> }
+    });
+    assert_eq!(text(&root, "h1"), "IGF <b>2016</b>");
+    assert_eq!(text(&root, ".when"), "6 April 2016");
+    assert!(
+        text(&root, ".figures").starts_with("4 turns · 2 speakers · "),
+        "{}",
+        text(&root, ".figures")
+    );
+    assert!(text(&root, ".note-local").contains("only work for someone who opens the same file"));
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_load_is_an_alert() {
+    // The test page has no sample.txt beside it: the app must say so.
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), App);
+    let mut shown = false;
     for _ in 0..500 {
         sleep(10).await;
         leptos::task::tick().await;
-        alert = root.query_selector("[role=alert]").unwrap();
-        if alert.is_some() {
+        let alert = root.query_selector("[role=alert]").unwrap().unwrap();
+        if !alert.has_attribute("hidden") {
+            shown = true;
             break;
         }
     }
-    let text = alert.expect("an alert within 5 s").text_content().unwrap();
-    assert!(text.contains("no-such-transcript.txt"), "{text}");
-    assert!(text.contains("404"), "{text}");
+    assert!(shown, "an alert within 5 s");
+    let message = text(&root, "[role=alert] p");
+    assert!(
+        message.contains("sample.txt") && message.contains("404"),
+        "{message}"
+    );
     assert!(root.query_selector("article").unwrap().is_none());
 }

@@ -79,7 +79,8 @@ pub struct State {
 }
 
 impl State {
-    fn new(location: &Location) -> State {
+    /// Fresh state for the given URL state.
+    pub fn new(location: &Location) -> State {
         State {
             shown: RwSignal::new(None),
             alert: RwSignal::new(None),

@@ -135,9 +135,13 @@ pub fn SpeakerIndex(transcript: Arc<Transcript>) -> impl IntoView {
             })
         }
     };
+    // Open beside the text on wide screens; collapsed above it on narrow ones.
+    let wide = web_sys::window()
+        .and_then(|w| w.match_media("(min-width: 60rem)").ok().flatten())
+        .is_some_and(|m| m.matches());
     view! {
         <nav class="speakers" aria-label="Speakers">
-            <details open>
+            <details open=wide>
                 <summary>
                     <h2>"Speakers"</h2>
                 </summary>

@@ -61,6 +61,7 @@ pub fn reveal(id: &str) -> bool {
         return false;
     };
     el.scroll_into_view();
+    settle(el.clone(), 12);
     if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
         if !html.has_attribute("tabindex") {
             let _ = html.set_attribute("tabindex", "-1");
@@ -70,6 +71,28 @@ pub fn reveal(id: &str) -> bool {
         let _ = html.focus_with_options(&options);
     }
     true
+}
+
+/// Keeps `el` at the top for a few frames: turns above it that were laid out
+/// with estimated heights (`content-visibility: auto`) take their real height
+/// as they render, which would otherwise push `el` away.
+fn settle(el: web_sys::Element, frames: u32) {
+    let Some(w) = window() else { return };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let top = el.get_bounding_client_rect().top();
+        let margin = window()
+            .and_then(|w| w.get_computed_style(&el).ok().flatten())
+            .and_then(|s| s.get_property_value("scroll-margin-top").ok())
+            .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
+            .unwrap_or(0.0);
+        if (top - margin).abs() > 2.0 {
+            el.scroll_into_view();
+        }
+        if frames > 1 {
+            settle(el, frames - 1);
+        }
+    });
+    let _ = w.request_animation_frame(callback.unchecked_ref());
 }
 
 /// Focuses the element with this id, if any.
