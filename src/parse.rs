@@ -22,7 +22,7 @@ use crate::html;
 use crate::model::{Diagnostic, DiagnosticKind, Transcript, Turn};
 use crate::scan::{self, Marker};
 use crate::speakers;
-use crate::text::{self, Line, indent, is_blank, is_space, trim};
+use crate::text::{self, Line, is_blank, is_space, trim};
 
 /// Parses transcript bytes: decodes them (BOM, UTF-8, UTF-16, else
 /// Windows-1252), then parses the text. Native only; the browser decodes with
@@ -381,7 +381,13 @@ enum Layout {
     /// Each line is a paragraph (single-newline paragraphs).
     Lines,
     /// Paragraphs are hard-wrapped near `width` bytes.
-    Wrapped { width: usize },
+    Wrapped {
+        /// The width lines were wrapped at, in bytes.
+        width: usize,
+        /// Whether blank lines separate paragraphs within turns; if not, a
+        /// short line that ends a sentence ends its paragraph.
+        blank_separated: bool,
+    },
     /// One sentence per line.
     Sentences,
 }
@@ -411,8 +417,13 @@ impl Layout {
             }
             block.clear();
         };
+        let (mut inner_blanks, mut prev_blank, mut turns) = (0usize, false, 0usize);
         for (i, line) in lines.iter().enumerate().skip(first) {
-            if is_blank(line.text) || (markers[i].is_some() && !block.is_empty()) {
+            let blank = is_blank(line.text);
+            turns += usize::from(markers[i].is_some());
+            inner_blanks += usize::from(prev_blank && !blank && markers[i].is_none());
+            prev_blank = blank;
+            if blank || (markers[i].is_some() && !block.is_empty()) {
                 flush(&mut block);
             }
             if !is_blank(line.text) {
@@ -441,13 +452,23 @@ impl Layout {
             .count();
         let inner = inner.max(1);
         let sentence_ends = ends_sentence * 10 >= inner * 6;
-        if width <= 110 && near * 10 >= inner * 6 && !sentence_ends {
-            Layout::Wrapped { width }
+        let blank_separated = inner_blanks > 0 && inner_blanks * 20 >= turns;
+        // Lines that mostly reach the same width and never pass it much were
+        // wrapped, even where the wrap fell at the end of a sentence.
+        let bounded = sorted[n - 1] <= width + width / 5;
+        if width <= 110 && near * 10 >= inner * 6 && (!sentence_ends || bounded) {
+            Layout::Wrapped {
+                width,
+                blank_separated,
+            }
         } else if sentence_ends && inner_break * 10 < n * 3 {
             Layout::Sentences
         } else if ends_sentence * 10 < inner * 5 {
             // Most lines stop mid-sentence: a wrapped copy, if a ragged one.
-            Layout::Wrapped { width }
+            Layout::Wrapped {
+                width,
+                blank_separated,
+            }
         } else {
             Layout::Lines
         }
@@ -460,7 +481,7 @@ impl Layout {
                 "paragraphs are separated by single line breaks: each line was kept as a paragraph"
                     .into(),
             ),
-            Layout::Wrapped { width } => Some(format!(
+            Layout::Wrapped { width, .. } => Some(format!(
                 "lines were hard-wrapped near {width} columns: they were joined into paragraphs"
             )),
             Layout::Sentences => Some(
@@ -472,17 +493,9 @@ impl Layout {
     /// The paragraphs of a turn's `lines`; its text starts at byte
     /// `first_text` of the first (marker) line.
     fn paragraphs(self, lines: &[Line], first_text: usize) -> Vec<Paragraph> {
-        let non_blank = || lines.iter().filter(|l| !is_blank(l.text));
-        // Deeper indentation than this starts a paragraph: in a wrapped copy,
-        // deeper than its continuation lines; otherwise deeper than the marker.
-        let base = match self {
-            Layout::Wrapped { .. } => non_blank()
-                .skip(1)
-                .map(|l| indent(l.text))
-                .min()
-                .unwrap_or(0),
-            _ => lines.first().map_or(0, |l| indent(l.text)),
-        };
+        // Four more spaces than the marker line start a paragraph; a single
+        // space or tab only continues a wrapped line.
+        let base = lines.first().map_or(0, |l| leading_spaces(l.text));
         let mut out: Vec<Paragraph> = Vec::new();
         let mut open = false; // whether the last paragraph may take more lines
         let mut prev_len = 0;
@@ -501,8 +514,12 @@ impl Layout {
             let starts_paragraph = !open
                 || match self {
                     Layout::Blocks | Layout::Lines => true,
-                    Layout::Wrapped { width } => {
-                        cue(raw, base) || (prev_len * 10 < width * 6 && prev_ends)
+                    Layout::Wrapped {
+                        width,
+                        blank_separated,
+                    } => {
+                        cue(raw, base)
+                            || (!blank_separated && prev_len * 10 < width * 6 && prev_ends)
                     }
                     Layout::Sentences => cue(raw, base),
                 };
@@ -582,9 +599,14 @@ fn is_field(line: &str) -> bool {
 /// A line that announces a new paragraph in a joined layout: it starts with
 /// U+00A0 (as every paragraph of an IGF text copy does; a wrapped line that
 /// merely begins at the U+00A0 after a sentence starts with a space first),
-/// or is indented at least two columns deeper than `base`.
+/// or with at least four more spaces than the turn's marker line (FORMAT.md:
+/// "continuation paragraphs indented by four spaces").
 fn cue(raw: &str, base: usize) -> bool {
-    raw.starts_with('\u{a0}') || indent(raw) >= base + 2
+    raw.starts_with('\u{a0}') || leading_spaces(raw) >= base + 4
+}
+
+fn leading_spaces(line: &str) -> usize {
+    line.bytes().take_while(|&b| b == b' ').count()
 }
 
 fn ends_a_sentence(line: &str) -> bool {
