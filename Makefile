@@ -22,12 +22,13 @@ BINARYEN_VERSION := 132
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
 NPM_STAMP := node_modules/.package-lock.json
 
-.PHONY: help tools tools-rust tools-npm tools-browser serve dist test test-native test-wasm test-e2e clean
+.PHONY: help tools tools-rust tools-npm tools-browser serve dist test test-native test-wasm test-e2e bench clean
 
 help:
 	@echo "make serve   build and serve the viewer on http://127.0.0.1:8080"
 	@echo "make test    run every test layer (native, wasm in Chromium, end-to-end)"
 	@echo "make dist    release build into dist/"
+	@echo "make bench   benchmarks: parser native and WASM"
 	@echo "make tools   install whatever is missing"
 
 ## Tools ---------------------------------------------------------------------
@@ -91,6 +92,14 @@ test-wasm:
 # The release build in dist/, served by a plain static server.
 test-e2e:
 	npx playwright test --config tests/e2e/playwright.config.js
+
+## Benchmarks (numbers, not pass/fail) ---------------------------------------
+
+# Parser throughput natively (criterion, with memchr and owned-lines
+# baselines), then the shipped WASM under Node, with the WASM/native ratio.
+bench: dist
+	cargo bench --locked --bench parse
+	node tests/bench/parse-wasm.mjs
 
 clean:
 	cargo clean

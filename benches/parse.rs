@@ -52,6 +52,7 @@ fn bench(c: &mut Criterion) {
 /// target is stated in is printed directly.
 fn summary() {
     println!("\nsummary (median of 15 runs):");
+    let mut json = Vec::new();
     println!(
         "{:<12} {:>14} {:>14} {:>14} {:>18}",
         "input", "memchr MB/s", "lines MB/s", "parse MB/s", "parse / lines"
@@ -78,7 +79,14 @@ fn summary() {
             black_box(parse(black_box(&bytes)));
         });
         println!("{name:<12} {m:>14.0} {l:>14.0} {p:>14.0} {:>18.2}", p / l);
+        json.push(format!("\"{name}\": {p:.1}"));
     }
+    // For the WASM benchmark (tests/bench/parse-wasm.mjs) to print the ratio.
+    let dir = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
+    let _ = std::fs::write(
+        format!("{dir}/bench-parse-native.json"),
+        format!("{{{}}}\n", json.join(", ")),
+    );
 }
 
 criterion_group!(benches, bench);

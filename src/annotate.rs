@@ -70,7 +70,7 @@ pub fn annotations(paragraph: &str, index: usize) -> Vec<Annotation> {
     let bytes = paragraph.as_bytes();
     let mut found = Vec::new();
     let mut at = 0;
-    while let Some(offset) = bytes[at..].iter().position(|&b| b == b'[' || b == b'(') {
+    while let Some(offset) = memchr::memchr2(b'[', b'(', &bytes[at..]) {
         let open = at + offset;
         let close_byte = if bytes[open] == b'[' { b']' } else { b')' };
         let window = &bytes[open + 1..bytes.len().min(open + 1 + MAX_NOTE_BYTES)];

@@ -108,6 +108,12 @@ impl Decoded {
 /// ```
 #[cfg(not(target_arch = "wasm32"))]
 pub fn decode(bytes: &[u8]) -> Decoded {
+    // Valid UTF-8 (the usual case) is validated once and copied.
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // (A UTF-16 byte-order mark is never valid UTF-8.)
+    if let Ok(text) = std::str::from_utf8(body) {
+        return Decoded::new(text.to_owned(), Encoding::Utf8, false);
+    }
     let (encoding, bom) = sniff(bytes);
     let codec = match encoding {
         Encoding::Utf8 => encoding_rs::UTF_8,

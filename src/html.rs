@@ -79,7 +79,7 @@ pub fn looks_like_html(text: &str) -> bool {
     }
     let bytes = text.as_bytes();
     let mut count = 0;
-    for (i, _) in bytes.iter().enumerate().filter(|&(_, &c)| c == b'<') {
+    for i in memchr::memchr_iter(b'<', bytes) {
         let mut buf = [0u8; 5];
         for (d, s) in buf.iter_mut().zip(&bytes[i + 1..]) {
             *d = s.to_ascii_lowercase();

@@ -2,7 +2,11 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    floor::app::start();
+    // Outside a page (Node loading the module for its JS API or the
+    // benchmark) there is nothing to mount.
+    if web_sys::window().is_some() {
+        floor::app::start();
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

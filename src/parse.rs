@@ -64,11 +64,12 @@ fn parse_text(source: &str, mut diagnostics: Vec<Diagnostic>) -> Transcript {
         0
     };
     let source = &source[bom..];
-    let lines_of_source = LineIndex::new(source);
 
     let extracted;
+    let lines_of_source;
     let (text, page) = if html::looks_like_html(source) {
         extracted = html::extract(source);
+        lines_of_source = LineIndex::new(source);
         diagnostics.push(note(
             0,
             DiagnosticKind::HtmlExtracted,
@@ -82,14 +83,17 @@ fn parse_text(source: &str, mut diagnostics: Vec<Diagnostic>) -> Transcript {
                 dropped: (!d.text.is_empty()).then(|| d.text.clone()),
             });
         }
-        (extracted.text.as_str(), Some(&extracted))
+        (
+            extracted.text.as_str(),
+            Some((&extracted, &lines_of_source)),
+        )
     } else {
         (source, None)
     };
     // Offsets and line numbers in `text` → in the caller's string.
-    let to_source = |offset: usize| bom + page.map_or(offset, |p| p.source_offset(offset));
+    let to_source = |offset: usize| bom + page.map_or(offset, |(p, _)| p.source_offset(offset));
     let line_number = |line: &Line| match page {
-        Some(p) => lines_of_source.line_of(p.source_offset(line.start)),
+        Some((p, index)) => index.line_of(p.source_offset(line.start)),
         None => line.number,
     };
 

@@ -80,11 +80,9 @@ fn skip_spaces(line: &str, from: usize) -> usize {
 /// the text after the colon starts.
 fn label_at(line: &str, start: usize) -> Option<(usize, usize)> {
     let rest = &line[start..];
-    let colon = rest
-        .char_indices()
-        .take_while(|&(i, _)| i <= MAX_LABEL_BYTES)
-        .find(|&(_, c)| c == ':')?
-        .0;
+    let window = &rest.as_bytes()[..rest.len().min(MAX_LABEL_BYTES + 1)];
+    // ':' is ASCII, so its offset is a char boundary.
+    let colon = memchr::memchr(b':', window)?;
     let after = &rest[colon + 1..];
     let label = rest[..colon].trim_end_matches(is_space);
     // "10:30", "http://": a label's colon is followed by a space or the end,

@@ -43,24 +43,34 @@ pub fn resolve(labels: &[Option<(&str, usize)>]) -> Resolved {
         into: Option<usize>,
     }
     let mut groups: Vec<Group> = Vec::new();
+    let mut group_of_label: std::collections::HashMap<&str, usize> =
+        std::collections::HashMap::new();
     let mut group_of_turn = Vec::with_capacity(labels.len());
     for label in labels {
         let Some((label, line)) = *label else {
             group_of_turn.push(None);
             continue;
         };
-        let key = key(label);
-        let g = match groups.iter().position(|g| g.key == key) {
-            Some(g) => g,
+        // Labels repeat: fold each distinct one once.
+        let g = match group_of_label.get(label) {
+            Some(&g) => g,
             None => {
-                groups.push(Group {
-                    key,
-                    labels: Vec::new(),
-                    turns: 0,
-                    first_line: line,
-                    into: None,
-                });
-                groups.len() - 1
+                let key = key(label);
+                let g = match groups.iter().position(|g| g.key == key) {
+                    Some(g) => g,
+                    None => {
+                        groups.push(Group {
+                            key,
+                            labels: Vec::new(),
+                            turns: 0,
+                            first_line: line,
+                            into: None,
+                        });
+                        groups.len() - 1
+                    }
+                };
+                group_of_label.insert(label, g);
+                g
             }
         };
         let group = &mut groups[g];

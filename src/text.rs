@@ -14,12 +14,19 @@ pub fn is_combining(c: char) -> bool {
 
 /// Whether a line holds nothing but whitespace.
 pub fn is_blank(line: &str) -> bool {
-    line.chars().all(is_space)
+    trim(line).is_empty()
 }
 
 /// `s` without leading and trailing whitespace (U+00A0 included).
 pub fn trim(s: &str) -> &str {
-    s.trim_matches(is_space)
+    // ASCII first: most lines start and end with ASCII, and the Unicode
+    // whitespace check is the slow path.
+    let s = s.trim_ascii();
+    if s.starts_with(|c: char| !c.is_ascii()) || s.ends_with(|c: char| !c.is_ascii()) {
+        s.trim_matches(is_space)
+    } else {
+        s
+    }
 }
 
 /// The words of `s`: maximal runs of letters and digits. This is what
@@ -67,10 +74,7 @@ pub fn lines(source: &str) -> impl Iterator<Item = Line<'_>> {
             return None;
         }
         let start = pos;
-        let end = bytes[start..]
-            .iter()
-            .position(|&b| b == b'\n' || b == b'\r')
-            .map_or(bytes.len(), |i| start + i);
+        let end = memchr::memchr2(b'\n', b'\r', &bytes[start..]).map_or(bytes.len(), |i| start + i);
         pos = match bytes.get(end) {
             Some(b'\r') if bytes.get(end + 1) == Some(&b'\n') => end + 2,
             Some(_) => end + 1,

@@ -14,15 +14,26 @@ pub enum FetchError {
     Status(u16),
     /// The response body could not be read.
     Body,
+    /// The server announced a body larger than [`crate::source::MAX_BYTES`].
+    TooLarge(u64),
 }
 
 impl fmt::Display for FetchError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            FetchError::Network => write!(f, "the network request failed"),
+            FetchError::Network => write!(
+                f,
+                "the server could not be reached, or it does not allow other sites to read the file (CORS)"
+            ),
             FetchError::Status(404) => write!(f, "the server has no such file (HTTP 404)"),
             FetchError::Status(code) => write!(f, "the server answered HTTP {code}"),
             FetchError::Body => write!(f, "the response could not be read"),
+            FetchError::TooLarge(n) => write!(
+                f,
+                "the file is too large ({:.0} MB; at most {} MB)",
+                *n as f64 / 1_048_576.0,
+                crate::source::MAX_BYTES / 1_048_576
+            ),
         }
     }
 }
@@ -36,6 +47,15 @@ pub async fn bytes(url: &str) -> Result<Vec<u8>, FetchError> {
     let response: web_sys::Response = response.dyn_into().map_err(|_| FetchError::Network)?;
     if !response.ok() {
         return Err(FetchError::Status(response.status()));
+    }
+    let length = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|n| n.parse::<u64>().ok());
+    if let Some(n) = length.filter(|&n| n > crate::source::MAX_BYTES) {
+        return Err(FetchError::TooLarge(n));
     }
     let body = response.array_buffer().map_err(|_| FetchError::Body)?;
     let body = JsFuture::from(body).await.map_err(|_| FetchError::Body)?;

@@ -33,3 +33,10 @@ pub fn parse(text: &str) -> Result<JsValue, JsError> {
 pub fn parse_bytes(bytes: &[u8]) -> Result<JsValue, JsError> {
     to_js(&crate::parse::parse_decoded(super::decode::decode(bytes)))
 }
+
+/// Parses transcript text and returns only its number of turns, without
+/// building JS objects: what the WASM parse benchmark times.
+#[wasm_bindgen(js_name = countTurns)]
+pub fn count_turns(text: &str) -> u32 {
+    crate::parse::parse_str(text).turns.len() as u32
+}

@@ -1,12 +1,21 @@
 // Shared Playwright fixtures: every page fails its test on a console error,
 // an uncaught page error, or a request that leaves the test server's host.
+//
+// A test that provokes a console error on purpose (the browser logs a failed
+// fetch, e.g. an HTTP 404, as an error) names it with
+// `test.use({ expectedConsoleErrors: [/pattern/] })`: console errors matching
+// one of the patterns are then allowed, and every other problem still fails.
 import { test as base, expect } from '@playwright/test';
 
 export const test = base.extend({
-  page: async ({ page }, use) => {
+  expectedConsoleErrors: [[], { option: true }],
+  page: async ({ page, expectedConsoleErrors }, use) => {
     const problems = [];
     page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+      if (msg.type() !== 'error') return;
+      const text = msg.text();
+      if (expectedConsoleErrors.some((pattern) => pattern.test(text))) return;
+      problems.push(`console error: ${text}`);
     });
     page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
     page.on('request', (req) => {

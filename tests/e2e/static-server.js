@@ -1,6 +1,8 @@
 // A plain static file server for end-to-end tests: no rewrites, no fallbacks,
 // only files under `root`, mounted at `prefix` ("/" or "/some/sub/path/").
 // Listens on 127.0.0.1 on a port chosen by the OS at run time.
+// Tests may add in-memory files beside `root`'s, or chosen responses (a
+// status, headers) for chosen paths, through `files`.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
@@ -17,15 +19,26 @@ const TYPES = {
   '.png': 'image/png',
 };
 
+function typeOf(path) {
+  return TYPES[extname(path)] ?? 'application/octet-stream';
+}
+
 /**
  * Starts a server for `root` under `prefix`; resolves to
- * `{ origin, url, close() }` where `url` is the prefix's full URL.
+ * `{ origin, url, files, close() }` where `url` is the prefix's full URL.
  * `headers` are added to every response (e.g. a Content-Security-Policy).
+ *
+ * `files` maps paths relative to the prefix (`"big.txt"`, `"cases/a.txt"`) to
+ * responses served instead of anything on disk: a string or Buffer (status
+ * 200, the Content-Type of its extension), or `{ status, headers, body }`
+ * (each optional). The returned `files` is a live `Map` of the same: tests
+ * may add or remove entries while the server runs.
  */
-export async function startServer({ root, prefix = '/', headers = {} }) {
+export async function startServer({ root, prefix = '/', headers = {}, files = {} }) {
   if (!prefix.startsWith('/') || !prefix.endsWith('/')) {
     throw new Error(`prefix must start and end with "/": ${prefix}`);
   }
+  const extra = new Map(Object.entries(files));
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (path === prefix.slice(0, -1) && prefix !== '/') {
@@ -36,7 +49,17 @@ export async function startServer({ root, prefix = '/', headers = {} }) {
       res.writeHead(404).end('not found');
       return;
     }
-    let file = normalize(join(root, path.slice(prefix.length)));
+    const relative = path.slice(prefix.length);
+    if (extra.has(relative)) {
+      let given = extra.get(relative);
+      if (typeof given === 'string' || Buffer.isBuffer(given) || given instanceof Uint8Array) {
+        given = { body: given };
+      }
+      const { status = 200, headers: own = {}, body = '' } = given;
+      res.writeHead(status, { 'Content-Type': typeOf(relative), ...headers, ...own }).end(body);
+      return;
+    }
+    let file = normalize(join(root, relative));
     if (file !== root && !file.startsWith(root + sep)) {
       res.writeHead(403).end('forbidden');
       return;
@@ -44,8 +67,7 @@ export async function startServer({ root, prefix = '/', headers = {} }) {
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      const type = TYPES[extname(file)] ?? 'application/octet-stream';
-      res.writeHead(200, { 'Content-Type': type, ...headers }).end(body);
+      res.writeHead(200, { 'Content-Type': typeOf(file), ...headers }).end(body);
     } catch {
       res.writeHead(404, headers).end('not found');
     }
@@ -55,6 +77,7 @@ export async function startServer({ root, prefix = '/', headers = {} }) {
   return {
     origin,
     url: origin + prefix,
+    files: extra,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }
