@@ -156,6 +156,124 @@ pub fn segments<'a>(
     out
 }
 
+/// A run of a paragraph's text with how to show it: inside a note or an
+/// uncertain word or neither, and inside a search match (its overall index)
+/// or not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Piece<'a> {
+    /// The text, as written.
+    pub text: &'a str,
+    /// The segment this text belongs to (its text field is the whole segment).
+    pub segment: Segment<'a>,
+    /// The overall index of the search match this text is part of.
+    pub mark: Option<usize>,
+}
+
+/// Splits a paragraph's segments at the edges of search marks
+/// `(start, end, match index)` (byte ranges in the paragraph, sorted).
+///
+/// ```
+/// use floor::view::{pieces, segments};
+/// let p = "Hear (inaudible) now";
+/// let t = floor::parse::parse_str(&format!(">>A: {p}"));
+/// let segs = segments(p, &t.turns[0].annotations, 0);
+/// let got: Vec<_> = pieces(&segs, &[(3, 9, 7)]).iter().map(|x| (x.text, x.mark)).collect();
+/// assert_eq!(got, [("Hea", None), ("r ", Some(7)), ("(ina", Some(7)), ("udible)", None), (" now", None)]);
+/// ```
+pub fn pieces<'a>(segments: &[Segment<'a>], marks: &[(usize, usize, usize)]) -> Vec<Piece<'a>> {
+    let mut out = Vec::with_capacity(segments.len() + 2 * marks.len());
+    let mut offset = 0;
+    for &segment in segments {
+        let text = match segment {
+            Segment::Text(t) | Segment::Note(t, _) | Segment::Uncertain(t) => t,
+        };
+        let (start, end) = (offset, offset + text.len());
+        let mut at = start;
+        for &(ms, me, i) in marks.iter().filter(|&&(ms, me, _)| ms < end && me > start) {
+            let (ms, me) = (ms.max(start), me.min(end));
+            if ms > at {
+                out.push(Piece {
+                    text: &text[at - start..ms - start],
+                    segment,
+                    mark: None,
+                });
+            }
+            if me > ms.max(at) {
+                out.push(Piece {
+                    text: &text[ms.max(at) - start..me - start],
+                    segment,
+                    mark: Some(i),
+                });
+            }
+            at = at.max(me);
+        }
+        if at < end {
+            out.push(Piece {
+                text: &text[at - start..],
+                segment,
+                mark: None,
+            });
+        }
+        offset = end;
+    }
+    out
+}
+
+/// The tooltip of a word the captioner marked `(phonetic)`.
+pub const UNCERTAIN_TITLE: &str = "Spelled as heard (phonetic)";
+
+/// Text around a match `[start, end)` of `paragraph`: up to about 60 bytes
+/// before and 80 after, cut at spaces, with an ellipsis where cut.
+///
+/// ```
+/// let p = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen";
+/// let (before, hit, after) = floor::view::snippet(p, 63, 71);
+/// assert_eq!(hit, "thirteen");
+/// assert!(before.starts_with('…') && after == " fourteen");
+/// ```
+pub fn snippet(paragraph: &str, start: usize, end: usize) -> (String, String, String) {
+    let floor = |i: usize| {
+        (0..=i)
+            .rev()
+            .find(|&j| paragraph.is_char_boundary(j))
+            .unwrap_or(0)
+    };
+    let ceil = |i: usize| {
+        (i..=paragraph.len())
+            .find(|&j| paragraph.is_char_boundary(j))
+            .unwrap_or(paragraph.len())
+    };
+    let (start, end) = (
+        floor(start.min(paragraph.len())),
+        ceil(end.min(paragraph.len()).max(start)),
+    );
+    let from = floor(start.saturating_sub(60));
+    let from = if from == 0 {
+        0
+    } else {
+        paragraph[from..start]
+            .find(' ')
+            .map_or(from, |i| from + i + 1)
+    };
+    let to = ceil((end + 80).min(paragraph.len()));
+    let to = if to == paragraph.len() {
+        to
+    } else {
+        paragraph[end..to].rfind(' ').map_or(to, |i| end + i)
+    };
+    let before = format!(
+        "{}{}",
+        if from > 0 { "…" } else { "" },
+        &paragraph[from..start]
+    );
+    let after = format!(
+        "{}{}",
+        &paragraph[end..to],
+        if to < paragraph.len() { "…" } else { "" }
+    );
+    (before, paragraph[start..end].to_string(), after)
+}
+
 /// The shareable state of the viewer, as it is written in the URL:
 /// `?src=…&speaker=…&q=…#t{n}`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

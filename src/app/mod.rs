@@ -14,14 +14,17 @@ use wasm_bindgen::JsCast;
 use crate::model::Transcript;
 use crate::parse::parse_decoded;
 use crate::permalink::Anchor;
+use crate::search::{Hits, Index, Query};
 use crate::source;
 use crate::view::{self, Location};
 use crate::web::{decode::decode, dom, fetch};
 
 mod panels;
+mod search;
 mod turns;
 
 pub use panels::{Help, PasteDialog, SpeakerIndex, TranscriptHeader};
+pub use search::{SearchField, SearchResults};
 pub use turns::TurnList;
 
 /// The bundled sample, as a URL relative to the page, so that a build served
@@ -53,6 +56,8 @@ impl Source {
 pub struct Shown {
     /// The parsed transcript.
     pub transcript: Arc<Transcript>,
+    /// Its search index.
+    pub index: Arc<Index>,
     /// Where it came from.
     pub source: Source,
 }
@@ -76,20 +81,41 @@ pub struct State {
     pub paste: RwSignal<bool>,
     /// Query parameters that are not Floor's, kept in the URL.
     pub other_params: StoredValue<Vec<(String, String)>>,
+    /// The search query as typed.
+    pub query: RwSignal<String>,
+    /// What the query finds (under the speaker filter).
+    pub hits: Memo<Hits>,
+    /// The match the reader moved to with Enter / `n`, counted from 0.
+    pub current_match: RwSignal<Option<usize>>,
 }
 
 impl State {
     /// Fresh state for the given URL state.
     pub fn new(location: &Location) -> State {
+        let shown: RwSignal<Option<Shown>> = RwSignal::new(None);
+        let query = RwSignal::new(location.q.clone().unwrap_or_default());
+        let speaker = RwSignal::new(location.speaker.clone());
+        let hits = Memo::new(move |_| {
+            let query = query.with(|q| Query::parse(q));
+            shown.with(|s| match s {
+                Some(s) if !query.is_empty() => {
+                    speaker.with(|f| s.index.search(&query, f.as_deref()))
+                }
+                _ => Hits::default(),
+            })
+        });
         State {
-            shown: RwSignal::new(None),
+            shown,
             alert: RwSignal::new(None),
             status: RwSignal::new(String::new()),
-            speaker: RwSignal::new(location.speaker.clone()),
+            speaker,
             anchor: RwSignal::new(location.anchor),
             help: RwSignal::new(false),
             paste: RwSignal::new(false),
             other_params: StoredValue::new(location.other.clone()),
+            query,
+            hits,
+            current_match: RwSignal::new(None),
         }
     }
 
@@ -104,7 +130,7 @@ impl State {
         Location {
             src,
             speaker: self.speaker.get_untracked(),
-            q: None,
+            q: Some(self.query.get_untracked()).filter(|q| !q.trim().is_empty()),
             anchor: self.anchor.get_untracked(),
             other: self.other_params.get_value(),
         }
@@ -126,8 +152,11 @@ impl State {
             .unwrap_or_else(|| "Untitled transcript".into());
         let turns = transcript.turns.len();
         self.alert.set(None);
+        let index = Arc::new(Index::new(&transcript));
+        self.current_match.set(None);
         self.shown.set(Some(Shown {
             transcript: Arc::new(transcript),
+            index,
             source,
         }));
         self.status
@@ -143,13 +172,20 @@ impl State {
     /// Moves the reader to `anchor`: marks it current, writes it in the URL,
     /// scrolls it into view and focuses it.
     pub fn go(&self, anchor: Anchor) {
-        let exists = self.shown.with_untracked(|s| {
-            s.as_ref()
-                .is_some_and(|s| s.transcript.turns.len() >= anchor.turn() as usize)
+        let paragraphs = self.shown.with_untracked(|s| {
+            let turn = s
+                .as_ref()?
+                .transcript
+                .turns
+                .get((anchor.turn() as usize).checked_sub(1)?)?;
+            Some(turn.paragraphs.len())
         });
-        if !exists {
-            return;
-        }
+        let Some(paragraphs) = paragraphs else { return };
+        // A paragraph the turn does not have: the turn itself.
+        let anchor = match anchor {
+            Anchor::Paragraph(n, m) if m as usize > paragraphs => Anchor::Turn(n),
+            a => a,
+        };
         // A filtered-out turn is shown in context.
         let visible = self.shown.with_untracked(|s| {
             let turn = s
@@ -165,9 +201,23 @@ impl State {
         dom::replace_url(&self.location().to_url());
         let id = anchor.to_string();
         // After the DOM caught up with a filter change.
+        // (`go` is also how "Show in context" clears the filter: see `context`.)
         request_animation_frame(move || {
             dom::reveal(&id);
         });
+    }
+}
+
+impl State {
+    /// Shows turn `n` in the whole transcript: clears the speaker filter, then goes there.
+    pub fn context(&self, n: u32) {
+        self.speaker.set(None);
+        self.go(Anchor::Turn(n));
+    }
+
+    /// Whether a modal dialog (help, paste) has the keyboard.
+    fn dialog_open(&self) -> bool {
+        self.help.get_untracked() || self.paste.get_untracked()
     }
 }
 
@@ -247,6 +297,8 @@ pub fn App() -> impl IntoView {
         Err(message) => state.fail(message),
     }
 
+    search::highlight(state);
+
     // Back/forward between fragments and links to #t… inside the page.
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         let (_, hash) = dom::search_and_hash();
@@ -283,7 +335,10 @@ pub fn App() -> impl IntoView {
             view! {
                 <TranscriptHeader transcript=t.clone() source=source />
                 <div class="layout">
-                    <SpeakerIndex transcript=t.clone() />
+                    <div class="side">
+                        <SearchResults />
+                        <SpeakerIndex transcript=t.clone() />
+                    </div>
                     <main id="turns" tabindex="-1">
                         <TurnList transcript=t />
                     </main>
@@ -310,6 +365,7 @@ fn Toolbar() -> impl IntoView {
     view! {
         <div class="toolbar" role="toolbar" aria-label="Transcript actions">
             <span class="brand">"Floor"</span>
+            <SearchField />
             <label class="button file">
                 "Open file"
                 <input type="file" accept=".txt,.text,.html,.htm,.vtt,.srt,.md,text/*" on:change=on_file />
@@ -335,7 +391,12 @@ fn Toolbar() -> impl IntoView {
 
 /// Keyboard navigation: `j`/`k`, `[`/`]`, `?`, `Esc`. Never while typing.
 fn on_key(state: State, ev: &web_sys::KeyboardEvent) {
-    if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || dom::typing_target(ev) {
+    if ev.ctrl_key()
+        || ev.meta_key()
+        || ev.alt_key()
+        || dom::typing_target(ev)
+        || state.dialog_open()
+    {
         return;
     }
     let key = ev.key();
@@ -349,9 +410,20 @@ fn on_key(state: State, ev: &web_sys::KeyboardEvent) {
             ev.prevent_default();
             return;
         }
+        "/" => {
+            ev.prevent_default();
+            dom::focus("search");
+            return;
+        }
+        "n" | "N" => {
+            search::step(state, key == "n");
+            return;
+        }
         "Escape" => {
             if state.alert.get_untracked().is_some() {
                 state.alert.set(None);
+            } else if state.query.with_untracked(|q| !q.is_empty()) {
+                search::clear(state);
             } else if state.speaker.get_untracked().is_some() {
                 state.speaker.set(None);
                 dom::replace_url(&state.location().to_url());

@@ -180,7 +180,16 @@ pub fn Help() -> impl IntoView {
         ("k", "previous turn"),
         ("]", "next turn by the same speaker"),
         ("[", "previous turn by the same speaker"),
-        ("Esc", "clear the speaker filter, or close this help"),
+        ("/", "search"),
+        (
+            "Enter, Shift+Enter",
+            "next, previous match (in the search field)",
+        ),
+        ("n, N", "next, previous match"),
+        (
+            "Esc",
+            "clear the search, then the speaker filter; close this help",
+        ),
         ("?", "show this help"),
     ];
     view! {
@@ -228,11 +237,11 @@ pub fn PasteDialog() -> impl IntoView {
         ev.prevent_default();
         let Some(area) = area.get() else { return };
         let text = area.value();
+        state.paste.set(false);
         if text.trim().is_empty() {
             state.fail("Nothing was pasted: paste a transcript into the box first.".into());
             return;
         }
-        state.paste.set(false);
         area.set_value("");
         show_bytes(state, text.as_bytes(), Source::Paste);
     };

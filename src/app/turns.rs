@@ -31,7 +31,7 @@ pub fn TurnList(transcript: Arc<Transcript>) -> impl IntoView {
             return;
         };
         match button.get_attribute("data-action").as_deref() {
-            Some("context") => state.go(Anchor::Turn(n)),
+            Some("context") => state.context(n),
             Some(action @ ("link" | "cite")) => copy(state, &t, n, action == "cite"),
             _ => {}
         }
@@ -89,7 +89,7 @@ fn turn_body(
                         view! { <span class="note" data-kind=kind.to_string()>{text.to_string()}</span> }.into_any()
                     }
                     Segment::Uncertain(word) => view! {
-                        <span class="uncertain" title="Spelled as heard (phonetic)">{word.to_string()}</span>
+                        <span class="uncertain" title=view::UNCERTAIN_TITLE>{word.to_string()}</span>
                     }
                     .into_any(),
                 })

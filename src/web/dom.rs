@@ -37,11 +37,8 @@ pub fn page_base() -> String {
 /// (`?…#…`, or `""`), without reloading or scrolling.
 pub fn replace_url(url: &str) {
     let Some(w) = window() else { return };
-    let target = if url.is_empty() {
-        page_path(&w)
-    } else {
-        url.to_string()
-    };
+    // Always from the path: a bare "#t5" would keep the old query string.
+    let target = format!("{}{url}", page_path(&w));
     if let Ok(history) = w.history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&target));
     }

@@ -56,6 +56,7 @@ test.beforeAll(async () => {
     files: {
       [`cases/${HEADER_2016.file}`]: caseFile(HEADER_2016.file),
       'big.txt': big,
+      'gone.txt': { status: 410, body: 'gone' },
     },
   });
 });
@@ -65,7 +66,8 @@ test.afterAll(async () => server.close());
 const title = (page) => page.getByRole('heading', { level: 1 });
 const turns = (page) => page.locator('article.turn');
 const alertBox = (page) => page.getByRole('alert');
-const status = (page) => page.getByRole('status');
+// The page's status line (the search field has a live count of its own).
+const status = (page) => page.locator('p.status[role=status]');
 const speakersNav = (page) => page.getByRole('navigation', { name: 'Speakers' });
 const fileInput = (page) => page.locator('label', { hasText: 'Open file' }).locator('input[type=file]');
 const current = (page) => page.locator('article.turn[aria-current="true"]');
@@ -123,25 +125,6 @@ function luminance(css) {
 /** Waits for two animation frames: the app moves to a turn on the next frame. */
 const frames = (page) =>
   page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-
-// Tests of behaviour the app gets wrong today: each is marked `test.fixme`
-// with the bug, and runs as written once the marker is removed.
-const BUG = {
-  emptyPasteAlert:
-    'App bug: the "Nothing was pasted" alert is rendered outside the open modal paste dialog, so it is inert (out of the accessibility tree, under the backdrop).',
-  missingParagraph:
-    'App bug: #tN-pM for a paragraph that does not exist marks turn N current but neither scrolls to it nor focuses it (dom::reveal finds no element and gives up).',
-  showInContext:
-    'App bug: "Show in context" calls State::go, which only clears the filter for turns the filter hides, so on a filtered turn it does nothing visible.',
-  escWithHelp:
-    'App bug: Esc closing the help dialog also reaches the window keydown handler, which clears the speaker filter.',
-  printDisclaimer:
-    'App/CSS bug: ".disclaimer p { display: block }" does not open a closed <details> in print, so the disclaimer text is not printed, only a "Disclaimer" toggle.',
-  printFocusRing:
-    'CSS bug: the :focus-visible outline of the current turn is printed (a blue box) although print removes its background and border.',
-  keysBehindDialog:
-    'App bug: j/k/[/] move the transcript behind the open (modal) help dialog: on_key does not check for an open dialog.',
-};
 
 const bodyColours = (page) =>
   page.evaluate(() => {
@@ -212,7 +195,8 @@ test.describe('loading', () => {
 
 test.describe('failures', () => {
   test.describe('an initial ?src= that the server does not have', () => {
-    test.use({ expectedConsoleErrors: [/^Failed to load resource: the server responded with a status of 404/] });
+    // Chromium logs each failed fetch as a console error: only those are allowed.
+    test.use({ expectedConsoleErrors: [/^Failed to load resource: the server responded with a status of (404|410)/] });
     test('says HTTP 404 in plain words', async ({ page }) => {
       await page.goto(`${server.url}?src=missing.txt`);
       await expect(alertBox(page)).toBeVisible();
@@ -220,6 +204,13 @@ test.describe('failures', () => {
       await expect(alertBox(page)).toContainText('404');
       await expect(turns(page)).toHaveCount(0);
       await expect(status(page)).toHaveText('');
+    });
+
+    test('says other HTTP errors by their status', async ({ page }) => {
+      await page.goto(`${server.url}?src=gone.txt`);
+      await expect(alertBox(page)).toContainText('Could not load the transcript from gone.txt');
+      await expect(alertBox(page)).toContainText('HTTP 410');
+      await expect(turns(page)).toHaveCount(0);
     });
   });
 
@@ -266,7 +257,7 @@ test.describe('failures', () => {
     await paste(page, '  \n ');
     await expect(alertBox(page)).toBeVisible();
     await expect(alertBox(page)).toContainText('Nothing was pasted');
-    await page.getByRole('dialog', { name: 'Paste a transcript' }).getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('dialog', { name: 'Paste a transcript' })).toBeHidden();
     await expectShown(page, sampleTitle, sampleTurns);
     await expect(alertBox(page)).toBeVisible();
     await alertBox(page).getByRole('button', { name: 'Dismiss' }).click();
@@ -274,7 +265,6 @@ test.describe('failures', () => {
   });
 
   test('the message of an empty paste is not hidden behind the paste dialog', async ({ page }) => {
-    test.fixme(true, BUG.emptyPasteAlert);
     await openSample(page);
     await paste(page, '');
     await expect(page.getByText('Nothing was pasted').first()).toBeAttached();
@@ -309,7 +299,6 @@ test.describe('permalinks', () => {
   });
 
   test('a link to a paragraph that is not there opens at its turn', async ({ page }) => {
-    test.fixme(true, BUG.missingParagraph);
     // Turn 30 has one paragraph: a link to a second one (from another
     // version of the transcript, say) still brings the reader to the turn.
     await openSample(page, '#t30-p2');
@@ -408,7 +397,6 @@ test.describe('speaker filter', () => {
   });
 
   test('"Show in context" clears the filter at that turn', async ({ page }) => {
-    test.fixme(true, BUG.showInContext);
     await openSample(page);
     await chair(page).click();
     await expect(visibleTurns(page)).toHaveCount(24);
@@ -463,7 +451,7 @@ test.describe('keyboard', () => {
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: 'Keyboard' });
     await expect(help).toBeVisible();
-    await expect(help.locator('kbd')).toHaveText(['j', 'k', ']', '[', 'Esc', '?']);
+    await expect(help.locator('kbd')).toHaveText(['j', 'k', ']', '[', '/', 'Enter, Shift+Enter', 'n, N', 'Esc', '?']);
     await expect(help).toContainText('next turn by the same speaker');
     await shoot(page, 'help');
     await page.keyboard.press('Escape');
@@ -476,7 +464,6 @@ test.describe('keyboard', () => {
   });
 
   test('Esc closes the help without clearing the speaker filter', async ({ page }) => {
-    test.fixme(true, BUG.escWithHelp);
     await page.goto(`${server.url}?speaker=chair-st-amour`);
     await expect(page.locator('article.turn:visible')).toHaveCount(24);
     await page.keyboard.press('?');
@@ -490,7 +477,6 @@ test.describe('keyboard', () => {
   });
 
   test('keys do not move the transcript behind an open dialog', async ({ page }) => {
-    test.fixme(true, BUG.keysBehindDialog);
     await openSample(page);
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: 'Keyboard' });
@@ -590,7 +576,6 @@ test.describe('themes and print', () => {
   });
 
   test('print includes the disclaimer text', async ({ page }) => {
-    test.fixme(true, BUG.printDisclaimer);
     await openSample(page);
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('.disclaimer')).toContainText('should not be treated as an authoritative record');
@@ -598,7 +583,6 @@ test.describe('themes and print', () => {
   });
 
   test('print does not draw the focus ring of the current turn', async ({ page }) => {
-    test.fixme(true, BUG.printFocusRing);
     await openSample(page);
     await page.keyboard.press('j');
     await expectAt(page, 1);
