@@ -4,7 +4,9 @@
 
 use std::sync::Arc;
 
-use floor::app::{App, Source, SpeakerIndex, State, TranscriptHeader, TurnList};
+use floor::app::{
+    App, SearchField, Source, SpeakerIndex, State, TranscriptHeader, TurnList, highlight,
+};
 use floor::permalink::Anchor;
 use floor::view::Location;
 use leptos::prelude::*;
@@ -168,4 +170,42 @@ async fn a_failed_load_is_an_alert() {
         "{message}"
     );
     assert!(root.query_selector("article").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn search_marks_matches_in_the_text_and_counts_them() {
+    let root = container();
+    let t = floor::parse::parse_str(TEXT);
+    let (state_tx, state_rx) = std::sync::mpsc::channel();
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        let state = State::new(&Location::default());
+        provide_context(state);
+        state.show(t.clone(), Source::Paste);
+        highlight(state);
+        state_tx.send(state).unwrap();
+        view! {
+            <SearchField />
+            {move || state.shown.with(|s| s.as_ref().map(|s| view! { <TurnList transcript=s.transcript.clone() /> }))}
+        }
+    });
+    let state: State = state_rx.recv().unwrap();
+    leptos::task::tick().await;
+    state.query.set("applause thanks".into());
+    leptos::task::tick().await;
+    assert_eq!(text(&root, "#search-count"), "No matches");
+    state.query.set("paragraph appl".into());
+    leptos::task::tick().await;
+    let marks = root.query_selector_all("#t1 mark").unwrap();
+    assert_eq!(marks.length(), 2);
+    assert_eq!(
+        text(&root, "#t1-p1 .note mark"),
+        "Appl",
+        "a mark inside the note, as written"
+    );
+    assert_eq!(text(&root, "#search-count"), "2 matches in 1 turn");
+    assert!(root.query_selector("#t1-p1 script").unwrap().is_none());
+    state.query.set(String::new());
+    leptos::task::tick().await;
+    assert_eq!(root.query_selector_all("mark").unwrap().length(), 0);
+    assert_eq!(text(&root, "#t1-p1"), "First  paragraph. [ Applause ]");
 }

@@ -24,7 +24,7 @@ mod search;
 mod turns;
 
 pub use panels::{Help, PasteDialog, SpeakerIndex, TranscriptHeader};
-pub use search::{SearchField, SearchResults};
+pub use search::{SearchField, SearchResults, highlight};
 pub use turns::TurnList;
 
 /// The bundled sample, as a URL relative to the page, so that a build served

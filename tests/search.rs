@@ -1,0 +1,194 @@
+//! Search over a transcript: golden query cases from `tests/data/search/`,
+//! and a property test that the index finds exactly what a naive scan of the
+//! folded text finds.
+#![cfg(not(target_arch = "wasm32"))]
+
+use floor::search::{Index, Query, fold};
+use proptest::prelude::*;
+
+const TRANSCRIPT: &str = include_str!("data/search/transcript.txt");
+const QUERIES: &str = include_str!("data/search/queries.txt");
+
+struct Case {
+    q: String,
+    speaker: Option<String>,
+    turns: Vec<u32>,
+    marks: Vec<String>,
+}
+
+fn cases() -> Vec<Case> {
+    let mut cases = Vec::new();
+    for block in QUERIES.split("\n\n") {
+        let mut case = Case {
+            q: String::new(),
+            speaker: None,
+            turns: Vec::new(),
+            marks: Vec::new(),
+        };
+        let mut any = false;
+        for line in block.lines().filter(|l| !l.starts_with('#')) {
+            let (key, value) = line.split_once(':').expect("key: value");
+            let value = value.strip_prefix(' ').unwrap_or(value);
+            any = true;
+            match key {
+                "q" => case.q = value.to_string(),
+                "speaker" => case.speaker = Some(value.to_string()),
+                "turns" => {
+                    case.turns = value
+                        .split(' ')
+                        .filter(|t| *t != "-")
+                        .map(|t| t.parse().unwrap())
+                        .collect()
+                }
+                "marks" => {
+                    case.marks = value
+                        .split(" | ")
+                        .filter(|m| !m.is_empty())
+                        .map(str::to_string)
+                        .collect()
+                }
+                other => panic!("unknown key {other}"),
+            }
+        }
+        if any {
+            cases.push(case);
+        }
+    }
+    cases
+}
+
+#[test]
+fn golden_queries() {
+    let t = floor::parse::parse_str(TRANSCRIPT);
+    let all_turns = &t.turns;
+    let index = Index::new(&t);
+    let cases = cases();
+    assert!(cases.len() >= 15);
+    for case in cases {
+        let hits = index.search(&Query::parse(&case.q), case.speaker.as_deref());
+        let turns: Vec<u32> = hits.turns.iter().map(|h| h.n).collect();
+        let marks: Vec<&str> = hits
+            .turns
+            .iter()
+            .flat_map(|h| {
+                let turn = &all_turns[h.n as usize - 1];
+                h.marks
+                    .iter()
+                    .map(move |&[p, s, e]| &turn.paragraphs[p][s..e])
+            })
+            .collect();
+        assert_eq!(turns, case.turns, "turns for {:?}", case.q);
+        assert_eq!(marks, case.marks, "marks for {:?}", case.q);
+    }
+}
+
+/// A naive reference: every position of every term in each paragraph's folded
+/// text, with the same word-boundary rules, checked byte by byte.
+fn naive(
+    t: &floor::model::Transcript,
+    words: &[String],
+    last_is_prefix: bool,
+) -> Vec<(u32, usize)> {
+    let mut out = Vec::new();
+    for turn in &t.turns {
+        let folded: Vec<String> = turn.paragraphs.iter().map(|p| fold(p)).collect();
+        let mut count = 0;
+        let all = words.iter().enumerate().all(|(i, w)| {
+            let prefix = last_is_prefix && i + 1 == words.len();
+            let mut found = 0;
+            for f in &folded {
+                for start in 0..f.len() {
+                    if !f.is_char_boundary(start) || !f[start..].starts_with(w.as_str()) {
+                        continue;
+                    }
+                    let end = start + w.len();
+                    let before = f[..start]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric);
+                    let after = f[end..].chars().next().is_some_and(char::is_alphanumeric);
+                    if !before && (prefix || !after) {
+                        found += 1;
+                    }
+                }
+            }
+            count += found;
+            found > 0
+        });
+        if all {
+            out.push((turn.n, count));
+        }
+    }
+    out
+}
+
+fn word() -> impl Strategy<Value = String> {
+    prop::sample::select(vec![
+        "forum",
+        "Forum",
+        "FORUM",
+        "forums",
+        "sérgio",
+        "SERGIO",
+        "café",
+        "cafe",
+        "co\u{2011}chair",
+        "co-chair",
+        "ipv6",
+        "IPv6",
+        "best",
+        "bestow",
+        "practice",
+        "Practice",
+        "naïve",
+        "NAIVE",
+    ])
+    .prop_map(str::to_string)
+}
+
+fn separator() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![" ", "  ", "\u{a0}", ". ", ", ", " \u{a0}", " (", ") "])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 2_000,
+        failure_persistence: None,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x5EA2C4),
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn the_index_finds_what_a_naive_scan_finds(
+        turns in prop::collection::vec(prop::collection::vec((word(), separator()), 1..12), 1..6),
+        query in prop::collection::vec(word(), 1..3),
+        typing in any::<bool>(),
+    ) {
+        let text: String = turns
+            .iter()
+            .enumerate()
+            .map(|(i, words)| {
+                let body: String = words.iter().map(|(w, s)| format!("{w}{s}")).collect();
+                format!(">>SPEAKER {}: {}\n\n", i % 2, body.trim_end())
+            })
+            .collect();
+        let t = floor::parse::parse_str(&text);
+        let q = query.join(" ") + if typing { "" } else { " " };
+        let hits = Index::new(&t).search(&Query::parse(&q), None);
+        let folded_words: Vec<String> = query.iter().map(|w| fold(w)).collect();
+        let expected = naive(&t, &folded_words, typing);
+        // Distinct marks: a word repeated in the query is marked once.
+        let got: Vec<u32> = hits.turns.iter().map(|h| h.n).collect();
+        prop_assert_eq!(got, expected.iter().map(|e| e.0).collect::<Vec<_>>());
+        for h in &hits.turns {
+            for &[p, s, e] in &h.marks {
+                let marked = fold(&t.turns[h.n as usize - 1].paragraphs[p][s..e]);
+                prop_assert!(folded_words.contains(&marked), "marked {:?} for {:?}", marked, folded_words);
+            }
+        }
+        if query.iter().map(|w| fold(w)).collect::<std::collections::HashSet<_>>().len() == query.len() {
+            let counts: Vec<usize> = hits.turns.iter().map(|h| h.marks.len()).collect();
+            prop_assert_eq!(counts, expected.iter().map(|e| e.1).collect::<Vec<_>>());
+        }
+    }
+}
