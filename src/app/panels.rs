@@ -160,13 +160,10 @@ pub fn SpeakerIndex(transcript: Arc<Transcript>) -> impl IntoView {
     }
 }
 
-/// The keyboard help, opened with `?`.
-#[component]
-pub fn Help() -> impl IntoView {
-    let state = expect_context::<State>();
-    let dialog = NodeRef::<html::Dialog>::new();
+/// Keeps a `<dialog>` open as a modal exactly while `open` is true.
+fn modal(dialog: NodeRef<html::Dialog>, open: RwSignal<bool>) {
     Effect::new(move |_| {
-        let open = state.help.get();
+        let open = open.get();
         if let Some(d) = dialog.get() {
             if open && !d.open() {
                 let _ = d.show_modal();
@@ -175,6 +172,14 @@ pub fn Help() -> impl IntoView {
             }
         }
     });
+}
+
+/// The keyboard help, opened with `?`.
+#[component]
+pub fn Help() -> impl IntoView {
+    let state = expect_context::<State>();
+    let dialog = NodeRef::<html::Dialog>::new();
+    modal(dialog, state.help);
     let keys = [
         ("j", "next turn"),
         ("k", "previous turn"),
@@ -212,16 +217,7 @@ pub fn PasteDialog() -> impl IntoView {
     let state = expect_context::<State>();
     let dialog = NodeRef::<html::Dialog>::new();
     let area = NodeRef::<html::Textarea>::new();
-    Effect::new(move |_| {
-        let open = state.paste.get();
-        if let Some(d) = dialog.get() {
-            if open && !d.open() {
-                let _ = d.show_modal();
-            } else if !open && d.open() {
-                d.close();
-            }
-        }
-    });
+    modal(dialog, state.paste);
     // Copied page HTML keeps its structure: prefer it to the plain text.
     let on_paste = move |ev: leptos::ev::ClipboardEvent| {
         let html = ev
