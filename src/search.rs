@@ -42,13 +42,41 @@ pub fn fold(text: &str) -> String {
 /// each character whose folded bytes do not follow on from the previous
 /// character's one to one (so that a sparse map can be kept).
 fn fold_into(text: &str, out: &mut String, mut at: impl FnMut(usize, usize)) {
+    // What `char::is_whitespace` says of an ASCII byte.
+    let ascii_space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
+    let bytes = text.as_bytes();
     let mut in_space = false;
     let mut linear = false; // whether the next char continues the current run
-    for (i, c) in text.char_indices() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // The common case, a run of ASCII letters, digits and punctuation:
+        // copied and lowered in bulk.
+        if bytes[i].is_ascii() && !ascii_space(bytes[i]) {
+            let run = bytes[i..]
+                .iter()
+                .position(|&b| !b.is_ascii() || ascii_space(b))
+                .unwrap_or(bytes.len() - i);
+            if !linear {
+                at(out.len(), i);
+            }
+            let start = out.len();
+            out.push_str(&text[i..i + run]);
+            out[start..].make_ascii_lowercase();
+            in_space = false;
+            linear = true;
+            i += run;
+            continue;
+        }
+        // `i` is on a char boundary: runs and chars end on one.
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let at_char = i;
+        i += c.len_utf8();
         if c.is_whitespace() {
             if !in_space {
                 if !(linear && c == ' ') {
-                    at(out.len(), i);
+                    at(out.len(), at_char);
                 }
                 out.push(' ');
                 in_space = true;
@@ -64,31 +92,18 @@ fn fold_into(text: &str, out: &mut String, mut at: impl FnMut(usize, usize)) {
             continue;
         }
         let start = out.len();
-        if c.is_ascii() {
-            if !linear {
-                at(start, i);
-            }
-            out.push(c.to_ascii_lowercase());
-            linear = true;
-            continue;
-        }
         let mapped = match c {
             '\u{2011}' | '\u{2010}' => '-',
             'İ' => 'i',
             _ => c,
         };
-        let mut lower = mapped
+        // Multi-char lower-case forms keep their first letter.
+        let folded = mapped
             .to_lowercase()
-            .filter(|&l| !is_combining(l))
-            .map(fold_accent);
-        let first = lower.next();
-        let mut chars = [first, lower.next()];
-        if chars[1].is_some() {
-            chars = [first, None]; // multi-char lowercase forms keep their first letter
-        }
-        let folded = chars[0].unwrap_or(c);
+            .find(|&l| !is_combining(l))
+            .map_or(c, fold_accent);
         if !linear || folded.len_utf8() != c.len_utf8() {
-            at(start, i);
+            at(start, at_char);
         }
         out.push(folded);
         linear = folded.len_utf8() == c.len_utf8();

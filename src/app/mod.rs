@@ -152,7 +152,7 @@ impl State {
             .unwrap_or_else(|| "Untitled transcript".into());
         let turns = transcript.turns.len();
         self.alert.set(None);
-        let index = Arc::new(Index::new(&transcript));
+        let index = Arc::new(dom::timed("floor:index", || Index::new(&transcript)));
         self.current_match.set(None);
         self.shown.set(Some(Shown {
             transcript: Arc::new(transcript),
@@ -253,7 +253,8 @@ pub fn show_bytes(state: State, bytes: &[u8], source: Source) {
         return;
     }
     state.status.set("Reading the transcript…".into());
-    state.show(parse_decoded(decode(bytes)), source);
+    let transcript = dom::timed("floor:parse", || parse_decoded(decode(bytes)));
+    state.show(transcript, source);
 }
 
 /// Opens a local file (from the file input or a drop).

@@ -168,3 +168,18 @@ pub async fn read_file(file: &web_sys::File) -> Option<Vec<u8>> {
     let buffer = JsFuture::from(file.array_buffer()).await.ok()?;
     Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }
+
+/// Runs `f` and records how long it took as a User Timing measure named
+/// `name` (`performance.getEntriesByName(name)`), for the benchmarks.
+pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let performance = window().and_then(|w| w.performance());
+    let start = format!("{name}:start");
+    if let Some(p) = &performance {
+        let _ = p.mark(&start);
+    }
+    let out = f();
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark(name, &start);
+    }
+    out
+}
