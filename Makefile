@@ -96,10 +96,13 @@ test-e2e:
 ## Benchmarks (numbers, not pass/fail) ---------------------------------------
 
 # Parser throughput natively (criterion, with memchr and owned-lines
-# baselines), then the shipped WASM under Node, with the WASM/native ratio.
+# baselines), then the shipped WASM under Node, with the WASM/native ratio;
+# then search in Chromium (load, index, per keystroke) on the sample and on
+# the sample repeated 100 times.
 bench: dist
 	cargo bench --locked --bench parse
 	node tests/bench/parse-wasm.mjs
+	node tests/bench/search.mjs
 
 clean:
 	cargo clean

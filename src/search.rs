@@ -196,8 +196,16 @@ impl Index {
             if !all {
                 continue;
             }
+            // One mark per stretch of text, however many terms cover it.
             found.sort_unstable();
-            found.dedup();
+            let mut merged: Vec<(usize, usize)> = Vec::with_capacity(found.len());
+            for (s, e) in found {
+                match merged.last_mut() {
+                    Some(last) if s < last.1 => last.1 = last.1.max(e),
+                    _ => merged.push((s, e)),
+                }
+            }
+            let found = merged;
             let marks = found
                 .into_iter()
                 .filter_map(|(s, e)| {
@@ -451,6 +459,14 @@ mod tests {
         );
         assert_eq!(marked(text, "bes "), Vec::<String>::new());
         assert!(marked(text, "\"\"").is_empty());
+    }
+
+    #[test]
+    fn overlapping_terms_make_one_mark() {
+        assert_eq!(
+            marked(">>A: best practice here", "\"best practice\" practice"),
+            ["best practice"]
+        );
     }
 
     #[test]

@@ -38,6 +38,17 @@ async fn sleep(ms: i32) {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
+/// Resolves after the next animation frame (marks are painted in one).
+async fn frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
 fn text(root: &web_sys::HtmlElement, selector: &str) -> String {
     root.query_selector(selector)
         .unwrap()
@@ -195,6 +206,7 @@ async fn search_marks_matches_in_the_text_and_counts_them() {
     assert_eq!(text(&root, "#search-count"), "No matches");
     state.query.set("paragraph appl".into());
     leptos::task::tick().await;
+    frame().await;
     let marks = root.query_selector_all("#t1 mark").unwrap();
     assert_eq!(marks.length(), 2);
     assert_eq!(
@@ -206,6 +218,7 @@ async fn search_marks_matches_in_the_text_and_counts_them() {
     assert!(root.query_selector("#t1-p1 script").unwrap().is_none());
     state.query.set(String::new());
     leptos::task::tick().await;
+    frame().await;
     assert_eq!(root.query_selector_all("mark").unwrap().length(), 0);
     assert_eq!(text(&root, "#t1-p1"), "First  paragraph. [ Applause ]");
 }

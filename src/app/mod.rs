@@ -490,7 +490,7 @@ fn apply_theme(theme: Theme) {
 }
 
 /// Runs `f` on the next animation frame.
-fn request_animation_frame(f: impl FnOnce() + 'static) {
+pub(crate) fn request_animation_frame(f: impl FnOnce() + 'static) {
     let closure = wasm_bindgen::closure::Closure::once_into_js(f);
     if let Some(w) = web_sys::window() {
         let _ = w.request_animation_frame(closure.unchecked_ref());

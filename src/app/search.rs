@@ -48,7 +48,6 @@ pub fn SearchField() -> impl IntoView {
                 prop:value=move || state.query.get()
                 on:input=move |ev| {
                     state.query.set(event_target_value(&ev));
-                    state.current_match.set(None);
                     dom::replace_url(&state.location().to_url());
                 }
                 on:keydown=on_key
@@ -80,9 +79,27 @@ pub fn step(state: State, forward: bool) {
     if total == 0 {
         return;
     }
+    // Without a current match, start from the turn the reader is at.
+    let from_turn = || {
+        let at = state.anchor.get_untracked().map(Anchor::turn)?;
+        state.hits.with_untracked(|h| {
+            let mut i = 0;
+            let mut before = None;
+            for t in &h.turns {
+                if t.n >= at && forward {
+                    return Some(i);
+                }
+                if t.n <= at {
+                    before = Some(i + t.marks.len() - 1);
+                }
+                i += t.marks.len();
+            }
+            if forward { None } else { before }
+        })
+    };
     let next = match (state.current_match.get_untracked(), forward) {
-        (None, true) => 0,
-        (None, false) => total - 1,
+        (None, true) => from_turn().unwrap_or(0),
+        (None, false) => from_turn().unwrap_or(total - 1),
         (Some(i), true) => (i + 1) % total,
         (Some(i), false) => (i + total - 1) % total,
     };
@@ -122,8 +139,9 @@ fn show_current(i: usize) {
 pub fn highlight(state: State) {
     // (turn, paragraph) → marks (start, end, overall index) painted now.
     type Painted = BTreeMap<(u32, usize), Vec<(usize, usize, usize)>>;
-    Effect::new(move |previous: Option<Painted>| {
-        let previous = previous.unwrap_or_default();
+    // Which transcript the marks were painted on (a new one comes unmarked).
+    type Key = Option<usize>;
+    Effect::new(move |previous: Option<(Key, Painted)>| {
         let mut now: Painted = BTreeMap::new();
         state.hits.with(|hits| {
             let mut i = 0;
@@ -134,19 +152,41 @@ pub fn highlight(state: State) {
                 }
             }
         });
-        state.shown.with_untracked(|shown| {
-            let Some(shown) = shown else { return };
-            let t = &shown.transcript;
-            for key in previous.keys().filter(|k| !now.contains_key(k)) {
-                paint(t, *key, &[]);
-            }
-            for (key, marks) in &now {
-                if previous.get(key) != Some(marks) {
-                    paint(t, *key, marks);
-                }
-            }
+        let key: Key = state.shown.with(|s| {
+            s.as_ref()
+                .map(|s| std::sync::Arc::as_ptr(&s.transcript) as usize)
         });
-        now
+        let previous = match previous {
+            Some((k, painted)) if k == key => painted,
+            _ => Painted::new(),
+        };
+        // A new query or filter starts from no current match.
+        state.current_match.set(None);
+        let (to_clear, to_paint): (Vec<_>, Vec<_>) = (
+            previous
+                .keys()
+                .filter(|k| !now.contains_key(k))
+                .copied()
+                .collect(),
+            now.iter()
+                .filter(|(k, m)| previous.get(k) != Some(m))
+                .map(|(k, m)| (*k, m.clone()))
+                .collect(),
+        );
+        // After the turns are in the page (they render in the same update as
+        // a new transcript).
+        super::request_animation_frame(move || {
+            state.shown.with_untracked(|shown| {
+                let Some(shown) = shown else { return };
+                for key in to_clear {
+                    paint(&shown.transcript, key, &[]);
+                }
+                for (key, marks) in to_paint {
+                    paint(&shown.transcript, key, &marks);
+                }
+            });
+        });
+        (key, now)
     });
 }
 
