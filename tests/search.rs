@@ -83,7 +83,8 @@ fn golden_queries() {
 }
 
 /// A naive reference: every position of every term in each paragraph's folded
-/// text, with the same word-boundary rules, checked byte by byte.
+/// text, with the same word-boundary rules, checked byte by byte; a turn
+/// matches when every term occurs, and overlapping occurrences count once.
 fn naive(
     t: &floor::model::Transcript,
     words: &[String],
@@ -92,11 +93,11 @@ fn naive(
     let mut out = Vec::new();
     for turn in &t.turns {
         let folded: Vec<String> = turn.paragraphs.iter().map(|p| fold(p)).collect();
-        let mut count = 0;
+        let mut spans: Vec<(usize, usize, usize)> = Vec::new();
         let all = words.iter().enumerate().all(|(i, w)| {
             let prefix = last_is_prefix && i + 1 == words.len();
-            let mut found = 0;
-            for f in &folded {
+            let before_count = spans.len();
+            for (p, f) in folded.iter().enumerate() {
                 for start in 0..f.len() {
                     if !f.is_char_boundary(start) || !f[start..].starts_with(w.as_str()) {
                         continue;
@@ -108,15 +109,22 @@ fn naive(
                         .is_some_and(char::is_alphanumeric);
                     let after = f[end..].chars().next().is_some_and(char::is_alphanumeric);
                     if !before && (prefix || !after) {
-                        found += 1;
+                        spans.push((p, start, end));
                     }
                 }
             }
-            count += found;
-            found > 0
+            spans.len() > before_count
         });
         if all {
-            out.push((turn.n, count));
+            spans.sort_unstable();
+            let mut merged: Vec<(usize, usize, usize)> = Vec::new();
+            for (p, s, e) in spans {
+                match merged.last_mut() {
+                    Some(last) if last.0 == p && s < last.2 => last.2 = last.2.max(e),
+                    _ => merged.push((p, s, e)),
+                }
+            }
+            out.push((turn.n, merged.len()));
         }
     }
     out
@@ -182,13 +190,12 @@ proptest! {
         prop_assert_eq!(got, expected.iter().map(|e| e.0).collect::<Vec<_>>());
         for h in &hits.turns {
             for &[p, s, e] in &h.marks {
+                // A mark is one term, or overlapping terms merged: it starts with one.
                 let marked = fold(&t.turns[h.n as usize - 1].paragraphs[p][s..e]);
-                prop_assert!(folded_words.contains(&marked), "marked {:?} for {:?}", marked, folded_words);
+                prop_assert!(folded_words.iter().any(|w| marked.starts_with(w.as_str())), "marked {:?} for {:?}", marked, folded_words);
             }
         }
-        if query.iter().map(|w| fold(w)).collect::<std::collections::HashSet<_>>().len() == query.len() {
-            let counts: Vec<usize> = hits.turns.iter().map(|h| h.marks.len()).collect();
-            prop_assert_eq!(counts, expected.iter().map(|e| e.1).collect::<Vec<_>>());
-        }
+        let counts: Vec<usize> = hits.turns.iter().map(|h| h.marks.len()).collect();
+        prop_assert_eq!(counts, expected.iter().map(|e| e.1).collect::<Vec<_>>());
     }
 }
