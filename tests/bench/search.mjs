@@ -18,6 +18,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../e2e/static-server.js';
+import { chromiumArgs, chromiumPath } from '../e2e/chromium.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const rounds = Number(process.argv[2] ?? 1);
@@ -37,16 +38,8 @@ const INPUTS = [
 
 const server = await startServer({ root: root + 'dist', files: { 'big.txt': big } });
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  executablePath: chromiumPath,
+  args: chromiumArgs,
 });
 
 /** Loads `input` in a fresh page; returns the page and the load figures. */

@@ -5,7 +5,21 @@
 // fetch, e.g. an HTTP 404, as an error) names it with
 // `test.use({ expectedConsoleErrors: [/pattern/] })`: console errors matching
 // one of the patterns are then allowed, and every other problem still fails.
+import { copyFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
+
+const shotsDir = fileURLToPath(new URL('../../target/screenshots', import.meta.url));
+
+/** Saves a viewport screenshot as a test artifact and in target/screenshots/. */
+export async function shoot(page, name) {
+  const path = base.info().outputPath(`${name}.png`);
+  await page.screenshot({ path, animations: 'disabled', caret: 'hide' });
+  await mkdir(shotsDir, { recursive: true });
+  await copyFile(path, join(shotsDir, `${name}.png`));
+  await base.info().attach(name, { path, contentType: 'image/png' });
+}
 
 export const test = base.extend({
   expectedConsoleErrors: [[], { option: true }],

@@ -1,6 +1,7 @@
 // End-to-end tests against the release build in dist/ (run `make dist` first;
 // `make test` does). Chromium is Debian's: Playwright downloads no browser.
 import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './chromium.js';
 
 export default defineConfig({
   testDir: '.',
@@ -15,16 +16,8 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     launchOptions: {
-      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: chromiumPath,
+      args: chromiumArgs,
     },
   },
 });

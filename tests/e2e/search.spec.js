@@ -6,15 +6,12 @@
 // transcript text, not from the app's parser. Screenshots go to the test's
 // output directory and to target/screenshots/.
 import { readFileSync } from 'node:fs';
-import { copyFile, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './static-server.js';
-import { test, expect } from './fixtures.js';
+import { test, expect, shoot } from './fixtures.js';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const dist = here('../../dist');
-const shotsDir = here('../../target/screenshots');
 
 // The sample: the first line is the title, each ">>" line starts a turn (the
 // sample's turn and paragraph lines start with a no-break space).
@@ -176,14 +173,6 @@ async function expectCurrent(page, i, total, turnCount) {
   await expect(page).toHaveURL(new RegExp(`#${n}$`));
 }
 
-/** Saves a viewport screenshot as a test artifact and in target/screenshots/. */
-async function shoot(page, name) {
-  const path = test.info().outputPath(`${name}.png`);
-  await page.screenshot({ path, animations: 'disabled', caret: 'hide' });
-  await mkdir(shotsDir, { recursive: true });
-  await copyFile(path, join(shotsDir, `${name}.png`));
-  await test.info().attach(name, { path, contentType: 'image/png' });
-}
 
 /** Waits for two animation frames. */
 const frames = (page) =>

@@ -5,16 +5,14 @@
 // Screenshots of the main states go to the test's output directory and to
 // target/screenshots/.
 import { readFileSync } from 'node:fs';
-import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './static-server.js';
-import { test, expect } from './fixtures.js';
+import { test, expect, shoot } from './fixtures.js';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const dist = here('../../dist');
 const cases = here('../data/cases');
-const shotsDir = here('../../target/screenshots');
 const caseFile = (name) => readFileSync(join(cases, name));
 
 // What the sample must show, read from its text rather than from the parser:
@@ -104,14 +102,6 @@ async function paste(page, text) {
   return dialog;
 }
 
-/** Saves a viewport screenshot as a test artifact and in target/screenshots/. */
-async function shoot(page, name) {
-  const path = test.info().outputPath(`${name}.png`);
-  await page.screenshot({ path, animations: 'disabled', caret: 'hide' });
-  await mkdir(shotsDir, { recursive: true });
-  await copyFile(path, join(shotsDir, `${name}.png`));
-  await test.info().attach(name, { path, contentType: 'image/png' });
-}
 
 /** Relative luminance (WCAG) of a CSS `rgb()`/`rgba()` colour. */
 function luminance(css) {
