@@ -389,21 +389,6 @@ fn ends_inside_word(folded: &str, end: usize, needle: &str) -> bool {
     needle.ends_with(is_word_char) && folded[end..].chars().next().is_some_and(is_word_char)
 }
 
-/// Counts the occurrences of `needle` in `haystack` after [`fold`]ing both,
-/// as plain substrings. An empty needle matches nothing.
-///
-/// ```
-/// assert_eq!(floor::search::count("IPv6 and ipv6 and IPV6", "ipv6"), 3);
-/// assert_eq!(floor::search::count("anything", ""), 0);
-/// ```
-pub fn count(haystack: &str, needle: &str) -> usize {
-    let needle = fold(needle);
-    if needle.trim().is_empty() {
-        return 0;
-    }
-    fold(haystack).matches(needle.as_str()).count()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -90,14 +90,6 @@ pub fn lines(source: &str) -> impl Iterator<Item = Line<'_>> {
     })
 }
 
-/// Number of columns of leading indentation (a tab counts as four).
-pub fn indent(line: &str) -> usize {
-    line.chars()
-        .take_while(|&c| is_space(c))
-        .map(|c| if c == '\t' { 4 } else { 1 })
-        .sum()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
