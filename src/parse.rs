@@ -180,15 +180,13 @@ fn parse_text(source: &str, mut diagnostics: Vec<Diagnostic>) -> Transcript {
         });
         labels.push(None);
     }
-    let mut at = head_end;
-    while at < lines.len() {
-        let Some(marker) = markers[at] else {
-            unreachable_skip(&mut at);
-            continue;
-        };
-        let end = (at + 1..lines.len())
-            .find(|&i| markers[i].is_some())
-            .unwrap_or(lines.len());
+    // Each turn runs from its marker line to the next marker line.
+    let starts: Vec<usize> = (head_end..lines.len())
+        .filter(|&i| markers[i].is_some())
+        .collect();
+    for (k, &at) in starts.iter().enumerate() {
+        let Some(marker) = markers[at] else { continue };
+        let end = starts.get(k + 1).copied().unwrap_or(lines.len());
         let line = &lines[at];
         let label = marker.label.map(|(a, b)| &line.text[a..b]);
         let paragraphs: Vec<String> = layout
@@ -208,7 +206,6 @@ fn parse_text(source: &str, mut diagnostics: Vec<Diagnostic>) -> Transcript {
             ..Turn::default()
         });
         labels.push(label.map(|l| (l, line_number(line))));
-        at = end;
     }
 
     let resolved = speakers::resolve(&labels);
@@ -230,12 +227,6 @@ fn parse_text(source: &str, mut diagnostics: Vec<Diagnostic>) -> Transcript {
         turns,
         diagnostics,
     }
-}
-
-/// Lines before the first marker are all header, so the loop never meets a
-/// line without a marker; this keeps it total anyway.
-fn unreachable_skip(at: &mut usize) {
-    *at += 1;
 }
 
 fn note(line: usize, kind: DiagnosticKind, message: String) -> Diagnostic {

@@ -201,7 +201,6 @@ impl State {
         dom::replace_url(&self.location().to_url());
         let id = anchor.to_string();
         // After the DOM caught up with a filter change.
-        // (`go` is also how "Show in context" clears the filter: see `context`.)
         request_animation_frame(move || {
             dom::reveal(&id);
         });
@@ -252,7 +251,6 @@ pub fn show_bytes(state: State, bytes: &[u8], source: Source) {
         state.fail(message);
         return;
     }
-    state.status.set("Reading the transcript…".into());
     let transcript = dom::timed("floor:parse", || parse_decoded(decode(bytes)));
     state.show(transcript, source);
 }
