@@ -2,8 +2,8 @@
 //!
 //! Text and queries are compared after [`fold`]ing: lower case, accents
 //! removed (`é` = `e`), U+00A0 and every run of whitespace read as one space,
-//! U+2011 read as `-`. The [`Index`] keeps each turn's folded text with a
-//! sparse map back to the text as written, so highlights land exactly on the
+//! U+2011 read as `-`. The [`Index`] keeps all the turns' folded text in one
+//! string, with a sparse map back to the text as written, so highlights land exactly on the
 //! original characters (inside annotations and across U+00A0 too).
 //!
 //! A [`Query`] is words and `"quoted phrases"`: a turn matches when every one
@@ -21,6 +21,8 @@
 //! assert_eq!(&t.turns[0].paragraphs[p][s..e], "Pract"); // the typed prefix
 //! ```
 
+use memchr::memmem::Finder;
+
 use crate::model::Transcript;
 use crate::speakers::fold_accent;
 use crate::text::is_combining;
@@ -33,15 +35,20 @@ use crate::text::is_combining;
 /// assert_eq!(floor::search::fold("Co\u{2011}Chair\u{a0}  SÉRGIO"), "co-chair sergio");
 /// ```
 pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    let mut out = Vec::with_capacity(text.len());
     fold_into(text, &mut out, |_, _| {});
-    out
+    into_string(out)
+}
+
+/// `fold_into` only ever appends whole UTF-8 chars, so this never loses text.
+fn into_string(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Folds `text` onto `out`, calling `at(folded_offset, original_offset)` before
 /// each character whose folded bytes do not follow on from the previous
 /// character's one to one (so that a sparse map can be kept).
-fn fold_into(text: &str, out: &mut String, mut at: impl FnMut(usize, usize)) {
+fn fold_into(text: &str, out: &mut Vec<u8>, mut at: impl FnMut(usize, usize)) {
     // What `char::is_whitespace` says of an ASCII byte.
     let ascii_space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
     let bytes = text.as_bytes();
@@ -49,22 +56,28 @@ fn fold_into(text: &str, out: &mut String, mut at: impl FnMut(usize, usize)) {
     let mut linear = false; // whether the next char continues the current run
     let mut i = 0;
     while i < bytes.len() {
-        // The common case, a run of ASCII letters, digits and punctuation:
-        // copied and lowered in bulk.
-        if bytes[i].is_ascii() && !ascii_space(bytes[i]) {
-            let run = bytes[i..]
-                .iter()
-                .position(|&b| !b.is_ascii() || ascii_space(b))
-                .unwrap_or(bytes.len() - i);
+        // The common case, a run of ASCII that folds byte for byte: no
+        // whitespace but single spaces. Copied and lowered in bulk.
+        let mut end = i;
+        let mut space = in_space;
+        while let Some(&b) = bytes.get(end) {
+            let ok = b.is_ascii() && (!ascii_space(b) || (b == b' ' && !space));
+            if !ok {
+                break;
+            }
+            space = b == b' ';
+            end += 1;
+        }
+        if end > i {
             if !linear {
                 at(out.len(), i);
             }
             let start = out.len();
-            out.push_str(&text[i..i + run]);
+            out.extend_from_slice(&bytes[i..end]);
             out[start..].make_ascii_lowercase();
-            in_space = false;
+            in_space = space;
             linear = true;
-            i += run;
+            i = end;
             continue;
         }
         // `i` is on a char boundary: runs and chars end on one.
@@ -78,7 +91,7 @@ fn fold_into(text: &str, out: &mut String, mut at: impl FnMut(usize, usize)) {
                 if !(linear && c == ' ') {
                     at(out.len(), at_char);
                 }
-                out.push(' ');
+                out.push(b' ');
                 in_space = true;
                 linear = c == ' ';
             } else {
@@ -105,75 +118,117 @@ fn fold_into(text: &str, out: &mut String, mut at: impl FnMut(usize, usize)) {
         if !linear || folded.len_utf8() != c.len_utf8() {
             at(start, at_char);
         }
-        out.push(folded);
+        out.extend_from_slice(folded.encode_utf8(&mut [0; 4]).as_bytes());
         linear = folded.len_utf8() == c.len_utf8();
     }
 }
 
-/// One turn's searchable text.
-#[derive(Debug, Clone)]
-struct Entry {
-    n: u32,
-    speaker: Option<String>,
-    /// The paragraphs folded, joined by `\n`.
-    folded: String,
-    /// Where each paragraph starts in `folded`.
-    starts: Vec<usize>,
-    /// Breakpoints `(folded, paragraph, original)`: from `folded` on, folded
-    /// bytes map one to one onto the paragraph's original bytes.
-    map: Vec<(usize, usize, usize)>,
+/// Where a paragraph's folded text lies in the index.
+#[derive(Debug, Clone, Copy)]
+struct Para {
+    /// Start in [`Index::folded`].
+    start: u32,
+    /// Length of the paragraph as written, to clamp the ends of marks.
+    len: u32,
+    /// Its first breakpoint in [`Index::map`].
+    map: u32,
 }
 
-impl Entry {
-    /// The paragraph and original byte offset of folded byte `pos`.
-    fn original(&self, pos: usize) -> (usize, usize) {
-        let i = self.map.partition_point(|&(f, _, _)| f <= pos).max(1) - 1;
-        let (f, p, o) = self.map[i];
-        (p, o + (pos - f))
-    }
+/// One turn of the index.
+#[derive(Debug, Clone, Copy)]
+struct TurnEntry {
+    n: u32,
+    /// Position in [`Index::speakers`], if the turn has a speaker.
+    speaker: Option<u32>,
+    /// Its paragraphs: `paras[first..first + count]`.
+    first: u32,
+    count: u32,
 }
 
 /// The searchable text of a transcript's turns.
+///
+/// Every paragraph of every turn is folded into one string, each followed by
+/// `\n` (which folded text never contains otherwise, so no match spans two
+/// paragraphs). A sparse map leads back from folded bytes to the paragraphs
+/// as written.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
-    entries: Vec<Entry>,
-    /// The paragraphs' original lengths, to clamp the ends of marks.
-    lengths: Vec<Vec<usize>>,
+    folded: String,
+    turns: Vec<TurnEntry>,
+    paras: Vec<Para>,
+    /// Breakpoints `(folded, original)`: from `folded` on, folded bytes map one
+    /// to one onto the bytes of the paragraph as written, from `original`. Each
+    /// paragraph's start is one.
+    map: Vec<(u32, u32)>,
+    /// Speaker ids, in order of first turn.
+    speakers: Vec<String>,
 }
 
 impl Index {
     /// Builds the index of `t`'s turns.
     pub fn new(t: &Transcript) -> Index {
-        let mut entries = Vec::with_capacity(t.turns.len());
-        let mut lengths = Vec::with_capacity(t.turns.len());
+        let size: usize = t
+            .turns
+            .iter()
+            .flat_map(|turn| &turn.paragraphs)
+            .map(|p| p.len() + 1)
+            .sum();
+        let mut folded = Vec::with_capacity(size);
+        let mut index = Index {
+            folded: String::new(),
+            turns: Vec::with_capacity(t.turns.len()),
+            paras: Vec::with_capacity(t.turns.len() * 2),
+            map: Vec::with_capacity(t.turns.len() * 4),
+            speakers: Vec::new(),
+        };
         for turn in &t.turns {
-            let mut folded =
-                String::with_capacity(turn.paragraphs.iter().map(String::len).sum::<usize>() + 8);
-            let mut starts = Vec::with_capacity(turn.paragraphs.len());
-            let mut map = Vec::new();
-            for (p, text) in turn.paragraphs.iter().enumerate() {
-                if p > 0 {
-                    folded.push('\n');
-                }
-                starts.push(folded.len());
-                map.push((folded.len(), p, 0));
-                fold_into(text, &mut folded, |f, o| {
-                    if map.last().is_some_and(|&(lf, _, _)| lf == f) {
-                        map.pop();
-                    }
-                    map.push((f, p, o));
-                });
-            }
-            entries.push(Entry {
-                n: turn.n,
-                speaker: turn.speaker.clone(),
-                folded,
-                starts,
-                map,
+            let speaker = turn.speaker.as_deref().map(|id| {
+                let at = index.speakers.iter().position(|s| s == id);
+                at.unwrap_or_else(|| {
+                    index.speakers.push(id.to_string());
+                    index.speakers.len() - 1
+                }) as u32
             });
-            lengths.push(turn.paragraphs.iter().map(String::len).collect());
+            index.turns.push(TurnEntry {
+                n: turn.n,
+                speaker,
+                first: index.paras.len() as u32,
+                count: turn.paragraphs.len() as u32,
+            });
+            for text in &turn.paragraphs {
+                let start = folded.len() as u32;
+                index.paras.push(Para {
+                    start,
+                    len: text.len() as u32,
+                    map: index.map.len() as u32,
+                });
+                index.map.push((start, 0));
+                let map = &mut index.map;
+                fold_into(text, &mut folded, |f, o| {
+                    let point = (f as u32, o as u32);
+                    match map.last_mut() {
+                        Some(last) if last.0 == point.0 => *last = point,
+                        _ => map.push(point),
+                    }
+                });
+                folded.push(b'\n');
+            }
         }
-        Index { entries, lengths }
+        index.folded = into_string(folded);
+        index
+    }
+
+    /// The folded text of turn `i`, and where it starts.
+    fn turn_text(&self, i: usize) -> (usize, &str) {
+        let turn = self.turns[i];
+        let first = turn.first as usize;
+        let end_para = first + turn.count as usize;
+        let start = self.paras.get(first).map_or(0, |p| p.start as usize);
+        let end = self
+            .paras
+            .get(end_para)
+            .map_or(self.folded.len(), |p| p.start as usize);
+        (start, &self.folded[start..end])
     }
 
     /// The turns that match `query`, optionally only those of one speaker,
@@ -183,45 +238,135 @@ impl Index {
         if query.terms.is_empty() {
             return hits;
         }
-        for (entry, lengths) in self.entries.iter().zip(&self.lengths) {
-            if speaker.is_some_and(|s| entry.speaker.as_deref() != Some(s)) {
-                continue;
+        // The turns still in the running (`None`: all of them).
+        let mut candidates: Option<Vec<u32>> = match speaker {
+            None => None,
+            Some(id) => {
+                let Some(s) = self.speakers.iter().position(|x| x == id) else {
+                    return hits;
+                };
+                Some(
+                    (0..self.turns.len() as u32)
+                        .filter(|&i| self.turns[i as usize].speaker == Some(s as u32))
+                        .collect(),
+                )
             }
-            let mut found: Vec<(usize, usize)> = Vec::new();
-            let all = query.terms.iter().all(|term| {
-                let before = found.len();
-                term.find_all(&entry.folded, &mut found);
-                found.len() > before
-            });
-            if !all {
-                continue;
-            }
-            // One mark per stretch of text, however many terms cover it.
-            found.sort_unstable();
-            let mut merged: Vec<(usize, usize)> = Vec::with_capacity(found.len());
-            for (s, e) in found {
-                match merged.last_mut() {
-                    Some(last) if s < last.1 => last.1 = last.1.max(e),
-                    _ => merged.push((s, e)),
+        };
+        // Longer terms first: they are rarer, so later terms scan fewer turns.
+        let mut order: Vec<&Term> = query.terms.iter().collect();
+        order.sort_by_key(|t| std::cmp::Reverse(t.text.len()));
+        // Per term, its occurrences `(turn, start, end)` in the turns still in
+        // the running, in order.
+        let mut found: Vec<Vec<(u32, u32, u32)>> = Vec::with_capacity(order.len());
+        for term in order {
+            let mut occurrences = Vec::new();
+            let finder = Finder::new(term.text.as_bytes());
+            match &candidates {
+                None => term.find_all(&finder, &self.folded, 0, |s, e| {
+                    occurrences.push((0, s as u32, e as u32));
+                }),
+                Some(turns) => {
+                    for &i in turns {
+                        let (at, text) = self.turn_text(i as usize);
+                        term.find_all(&finder, text, at, |s, e| {
+                            occurrences.push((i, s as u32, e as u32))
+                        });
+                    }
                 }
             }
-            let found = merged;
-            let marks = found
-                .into_iter()
-                .filter_map(|(s, e)| {
-                    let (p, start) = entry.original(s);
-                    let (q, end) = if e == entry.folded.len() || entry.starts.contains(&(e + 1)) {
-                        (p, lengths[p])
-                    } else {
-                        entry.original(e)
-                    };
-                    (p == q && start < end).then_some([p, start, end.min(lengths[p])])
-                })
-                .collect::<Vec<_>>();
-            hits.turns.push(TurnHits { n: entry.n, marks });
+            if candidates.is_none() {
+                // Which turn each occurrence is in, walking both in order.
+                let mut turn = 0;
+                for o in &mut occurrences {
+                    while turn + 1 < self.turns.len() && self.turn_start(turn + 1) <= o.1 as usize {
+                        turn += 1;
+                    }
+                    o.0 = turn as u32;
+                }
+            }
+            let mut turns: Vec<u32> = occurrences.iter().map(|o| o.0).collect();
+            turns.dedup();
+            candidates = Some(turns);
+            found.push(occurrences);
+        }
+        let candidates = candidates.unwrap_or_default();
+        // Gather each remaining turn's occurrences from every term.
+        let mut cursors = vec![0; found.len()];
+        let mut spans: Vec<(u32, u32)> = Vec::new();
+        for &i in &candidates {
+            spans.clear();
+            for (list, at) in found.iter().zip(&mut cursors) {
+                while *at < list.len() && list[*at].0 < i {
+                    *at += 1;
+                }
+                while *at < list.len() && list[*at].0 == i {
+                    spans.push((list[*at].1, list[*at].2));
+                    *at += 1;
+                }
+            }
+            // One mark per stretch of text, however many terms cover it.
+            spans.sort_unstable();
+            let mut marks = Vec::with_capacity(spans.len());
+            let mut current: Option<(u32, u32)> = None;
+            for &(s, e) in spans.iter() {
+                match &mut current {
+                    Some(last) if s < last.1 => last.1 = last.1.max(e),
+                    _ => {
+                        if let Some(done) = current.replace((s, e)) {
+                            marks.extend(self.mark(i, done));
+                        }
+                    }
+                }
+            }
+            if let Some(done) = current {
+                marks.extend(self.mark(i, done));
+            }
+            hits.turns.push(TurnHits {
+                n: self.turns[i as usize].n,
+                marks,
+            });
         }
         hits
     }
+
+    /// Where turn `i`'s folded text starts.
+    fn turn_start(&self, i: usize) -> usize {
+        let first = self.turns[i].first as usize;
+        self.paras
+            .get(first)
+            .map_or(self.folded.len(), |p| p.start as usize)
+    }
+
+    /// A match `[start, end)` in turn `i`'s folded text, as a mark
+    /// `[paragraph, start, end)` in the paragraph as written.
+    fn mark(&self, i: u32, (s, e): (u32, u32)) -> Option<[usize; 3]> {
+        let turn = self.turns[i as usize];
+        let paras = &self.paras[turn.first as usize..(turn.first + turn.count) as usize];
+        let p = paras.partition_point(|q| q.start <= s).checked_sub(1)?;
+        let para = paras[p];
+        // The paragraph's breakpoints.
+        let map_end = self
+            .paras
+            .get(turn.first as usize + p + 1)
+            .map_or(self.map.len(), |q| q.map as usize);
+        let map = &self.map[para.map as usize..map_end];
+        let len = para.len as usize;
+        let start = original(map, s);
+        // A match that ends the paragraph ends with it (trailing combining marks included).
+        let end = if self.folded.as_bytes().get(e as usize) == Some(&b'\n') {
+            len
+        } else {
+            original(map, e)
+        };
+        (start < end).then_some([p, start, end.min(len)])
+    }
+}
+
+/// The original byte offset (in its paragraph) of folded byte `pos`, given the
+/// paragraph's breakpoints.
+fn original(map: &[(u32, u32)], pos: u32) -> usize {
+    let i = map.partition_point(|&(f, _)| f <= pos).max(1) - 1;
+    map.get(i).map_or(0, |&(f, o)| (o + (pos - f)) as usize)
 }
 
 /// What a search found.
@@ -352,20 +497,32 @@ impl Query {
 }
 
 impl Term {
-    /// Pushes every occurrence of the term in `folded` that starts at a word
-    /// start and (unless a prefix) ends at a word end.
-    fn find_all(&self, folded: &str, found: &mut Vec<(usize, usize)>) {
-        let needle = self.text.as_str();
+    /// Calls `push(start, end)` (plus `offset`) for every occurrence of the
+    /// term in `folded` that starts at a word start and (unless a prefix) ends
+    /// at a word end.
+    fn find_all(
+        &self,
+        finder: &Finder,
+        folded: &str,
+        offset: usize,
+        mut push: impl FnMut(usize, usize),
+    ) {
+        let needle = self.text.as_bytes();
+        let word_start = self.text.starts_with(is_word_char);
+        let word_end = !self.prefix && self.text.ends_with(is_word_char);
+        let bytes = folded.as_bytes();
         let mut from = 0;
-        while let Some(i) = folded[from..].find(needle) {
+        // A match of a UTF-8 needle starts on a char boundary, so stepping one
+        // byte past it never splits a char that matters.
+        while let Some(i) = finder.find(&bytes[from..]) {
             let start = from + i;
             let end = start + needle.len();
-            let starts_word = !starts_inside_word(folded, start, needle);
-            let ends_word = self.prefix || !ends_inside_word(folded, end, needle);
-            if starts_word && ends_word {
-                found.push((start, end));
+            let inside =
+                word_start && word_before(folded, start) || word_end && word_after(folded, end);
+            if !inside {
+                push(offset + start, offset + end);
             }
-            from = start + folded[start..].chars().next().map_or(1, char::len_utf8);
+            from = start + 1;
         }
     }
 }
@@ -374,19 +531,22 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Whether a match at `start` would begin in the middle of a word (only when
-/// the needle itself begins with a word character).
-fn starts_inside_word(folded: &str, start: usize, needle: &str) -> bool {
-    needle.starts_with(is_word_char)
-        && folded[..start]
-            .chars()
-            .next_back()
-            .is_some_and(is_word_char)
+/// Whether a word character ends at `at`.
+fn word_before(folded: &str, at: usize) -> bool {
+    match folded.as_bytes()[..at].last() {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => folded[..at].chars().next_back().is_some_and(is_word_char),
+    }
 }
 
-/// Whether a match ending at `end` would stop in the middle of a word.
-fn ends_inside_word(folded: &str, end: usize, needle: &str) -> bool {
-    needle.ends_with(is_word_char) && folded[end..].chars().next().is_some_and(is_word_char)
+/// Whether a word character starts at `at`.
+fn word_after(folded: &str, at: usize) -> bool {
+    match folded.as_bytes().get(at) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => folded[at..].chars().next().is_some_and(is_word_char),
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,73 @@
+//! `cargo bench --bench search`: the search index natively, on the bundled
+//! sample and on its turns repeated 100 times (as the page benchmark
+//! `tests/bench/search.mjs` builds them): index build time, then the time of
+//! each query typed letter by letter ("best practice forum"). Median of
+//! several runs; plain numbers, no timing assertions.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use floor::search::{Index, Query};
+
+const SAMPLE: &str = include_str!("../assets/sample.txt");
+const QUERY: &str = "best practice forum";
+
+/// The sample's header once, then its turns 100 times.
+fn big() -> String {
+    let first = SAMPLE
+        .lines()
+        .scan(0, |at, line| {
+            let start = *at;
+            *at += line.len() + 1;
+            Some((start, line))
+        })
+        .find(|(_, line)| line.trim_start().starts_with(">>"))
+        .map_or(0, |(start, _)| start);
+    let body = SAMPLE[first..].trim_end();
+    format!("{}{}\n", &SAMPLE[..first], vec![body; 100].join("\n\n"))
+}
+
+fn median(mut runs: Vec<Duration>) -> f64 {
+    runs.sort();
+    runs[runs.len() / 2].as_secs_f64() * 1e3
+}
+
+fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> f64 {
+    median(
+        (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                black_box(f());
+                start.elapsed()
+            })
+            .collect(),
+    )
+}
+
+fn main() {
+    for (name, text) in [("sample", SAMPLE.to_string()), ("sample x100", big())] {
+        let t = floor::parse::parse_str(&text);
+        let runs = if text.len() > 1_000_000 { 15 } else { 101 };
+        let build = time(runs, || Index::new(&t));
+        println!(
+            "{name}: {:.2} MB, {} turns; index build {build:.3} ms",
+            text.len() as f64 / 1e6,
+            t.turns.len()
+        );
+        let index = Index::new(&t);
+        let mut worst: f64 = 0.0;
+        for i in 1..=QUERY.len() {
+            let q = Query::parse(&QUERY[..i]);
+            let ms = time(runs, || index.search(&q, None));
+            let hits = index.search(&q, None);
+            worst = worst.max(ms);
+            println!(
+                "  {:<22} {ms:>8.3} ms  {:>6} matches in {:>5} turns",
+                format!("{:?}", &QUERY[..i]),
+                hits.matches(),
+                hits.turns.len()
+            );
+        }
+        println!("{name}: slowest query {worst:.3} ms");
+    }
+}
