@@ -87,6 +87,10 @@ pub struct State {
     pub hits: Memo<Hits>,
     /// The match the reader moved to with Enter / `n`, counted from 0.
     pub current_match: RwSignal<Option<usize>>,
+    /// Notified when the results list should show the hits as they are now.
+    pub listed: Trigger,
+    /// The search marks painted into the turns.
+    pub painter: StoredValue<search::Painter, LocalStorage>,
 }
 
 impl State {
@@ -98,9 +102,8 @@ impl State {
         let hits = Memo::new(move |_| {
             let query = query.with(|q| Query::parse(q));
             shown.with(|s| match s {
-                Some(s) if !query.is_empty() => {
-                    speaker.with(|f| s.index.search(&query, f.as_deref()))
-                }
+                Some(s) if !query.is_empty() => speaker
+                    .with(|f| dom::timed("floor:search", || s.index.search(&query, f.as_deref()))),
                 _ => Hits::default(),
             })
         });
@@ -116,6 +119,8 @@ impl State {
             query,
             hits,
             current_match: RwSignal::new(None),
+            painter: StoredValue::new_local(search::Painter::default()),
+            listed: Trigger::new(),
         }
     }
 

@@ -6,7 +6,7 @@
 //! elements (never HTML), so a keystroke touches only the paragraphs whose
 //! marks differ instead of re-rendering the transcript.
 
-use std::collections::BTreeMap;
+use std::collections::{HashMap, VecDeque};
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -15,7 +15,7 @@ use super::{State, dom};
 use crate::model::Transcript;
 use crate::permalink::Anchor;
 use crate::search::Hits;
-use crate::view::{self, Piece, Segment};
+use crate::view::{self, Segment};
 
 /// Most rows in the results list; the count says how many turns there are.
 const MAX_ROWS: usize = 200;
@@ -35,6 +35,17 @@ pub fn SearchField() -> impl IntoView {
         }
         _ => {}
     };
+    // The field shows the query when it changes elsewhere (Esc, the URL);
+    // setting the value of the field being typed in would force a layout.
+    let field = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move || {
+        let q = state.query.get();
+        if let Some(input) = field.get()
+            && input.value() != q
+        {
+            input.set_value(&q);
+        }
+    });
     view! {
         <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
             <label for="search">"Search"</label>
@@ -45,10 +56,13 @@ pub fn SearchField() -> impl IntoView {
                 spellcheck="false"
                 aria-keyshortcuts="/"
                 aria-describedby="search-count"
-                prop:value=move || state.query.get()
+                node_ref=field
+                value=state.query.get_untracked()
                 on:input=move |ev| {
-                    state.query.set(event_target_value(&ev));
-                    dom::replace_url(&state.location().to_url());
+                    dom::timed("floor:input", || {
+                        state.query.set(event_target_value(&ev));
+                        dom::replace_url_soon(&state.location().to_url());
+                    })
                 }
                 on:keydown=on_key
             />
@@ -108,11 +122,11 @@ pub fn step(state: State, forward: bool) {
         state.anchor.set(Some(Anchor::Turn(n)));
         dom::replace_url(&state.location().to_url());
     }
-    show_current(next);
+    show_current(state, next);
 }
 
 /// Marks match `i` as the current one and scrolls it into view.
-fn show_current(i: usize) {
+fn show_current(state: State, i: usize) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -126,72 +140,281 @@ fn show_current(i: usize) {
             }
         }
     }
-    if let Ok(Some(first)) = doc.query_selector(&format!("mark[data-i=\"{i}\"]")) {
-        let _ = first.class_list().add_1("current");
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Center);
-        first.scroll_into_view_with_scroll_into_view_options(&options);
+    // Which paragraph the match is in, and which of its matches it is.
+    let Some((n, p, k, marks)) = state.hits.with_untracked(|h| {
+        let (n, [p, s, _]) = h.nth(i)?;
+        let marks = paragraph_marks(h, n, p);
+        let k = marks.iter().position(|m| m.0 == s)?;
+        Some((n, p, k, marks))
+    }) else {
+        return;
+    };
+    // It may not be painted yet: paint its paragraph now.
+    state.painter.update_value(|painter| {
+        if painter.painted.get(&(n, p)) != Some(&marks) {
+            state.shown.with_untracked(|shown| {
+                if let Some(shown) = shown {
+                    paint(&shown.transcript, (n, p), &marks);
+                }
+            });
+            painter.painted.insert((n, p), marks.clone());
+        }
+    });
+    let Some(para) = doc.get_element_by_id(&format!("t{n}-p{}", p + 1)) else {
+        return;
+    };
+    // The `<mark>`s of match `k` (two when it runs into a note), by their
+    // order among the paragraph's marks.
+    let which: Vec<u32> = state.shown.with_untracked(|shown| {
+        let Some(turn) = shown
+            .as_ref()
+            .and_then(|s| s.transcript.turns.get(n as usize - 1))
+        else {
+            return Vec::new();
+        };
+        let segments = view::segments(&turn.paragraphs[p], &turn.annotations, p);
+        view::pieces(&segments, &numbered(&marks))
+            .iter()
+            .filter_map(|piece| piece.mark)
+            .enumerate()
+            .filter(|&(_, m)| m == k)
+            .map(|(j, _)| j as u32)
+            .collect()
+    });
+    let Ok(all) = para.query_selector_all("mark") else {
+        return;
+    };
+    for (i, j) in which.into_iter().enumerate() {
+        if let Some(el) = all
+            .item(j)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
+            let _ = el.class_list().add_1("current");
+            if i == 0 {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Center);
+                el.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        }
     }
 }
 
-/// Keeps the `<mark>`s in the paragraphs in step with the hits: repaints the
-/// paragraphs that gain, lose or change marks. Call once per transcript.
+/// Paragraph `p` of turn `n`'s marks `(start, end)` in `hits`.
+fn paragraph_marks(hits: &Hits, n: u32, p: usize) -> Vec<(usize, usize)> {
+    let Ok(at) = hits.turns.binary_search_by_key(&n, |t| t.n) else {
+        return Vec::new();
+    };
+    hits.turns[at]
+        .marks
+        .iter()
+        .filter(|m| m[0] == p)
+        .map(|&[_, s, e]| (s, e))
+        .collect()
+}
+
+/// A paragraph, as `(turn, paragraph index)`.
+type Key = (u32, usize);
+
+/// The `<mark>`s painted into the paragraphs, and the job that brings them in
+/// step with the hits: the paragraphs on screen in the next frame, the rest
+/// in short slices after it, nearest first, so a keystroke never waits for
+/// thousands of marks far away.
+#[derive(Default)]
+pub struct Painter {
+    /// Which transcript the marks are painted on (a new one comes unmarked).
+    transcript: Option<usize>,
+    /// Marks `(start, end)` painted now, by paragraph.
+    painted: HashMap<Key, Vec<(usize, usize)>>,
+    /// Paragraphs still to repaint, with the marks they should get.
+    todo: VecDeque<(Key, Vec<(usize, usize)>)>,
+    /// Bumped by every new plan; a slice of an older job stops.
+    generation: u64,
+}
+
+impl Painter {
+    /// Plans the repaints that bring the marks of `transcript` to `wanted`
+    /// (sorted by paragraph).
+    fn plan(&mut self, transcript: Option<usize>, wanted: Vec<(Key, Vec<(usize, usize)>)>) {
+        if self.transcript != transcript {
+            self.painted.clear();
+            self.transcript = transcript;
+        }
+        self.generation += 1;
+        let mut clear: Vec<Key> = self
+            .painted
+            .keys()
+            .filter(|&&k| wanted.binary_search_by_key(&k, |w| w.0).is_err())
+            .copied()
+            .collect();
+        clear.sort_unstable();
+        let mut todo: Vec<(Key, Vec<(usize, usize)>)> =
+            clear.into_iter().map(|k| (k, Vec::new())).collect();
+        todo.extend(
+            wanted
+                .into_iter()
+                .filter(|(k, m)| self.painted.get(k) != Some(m)),
+        );
+        todo.sort_unstable_by_key(|t| t.0);
+        self.todo = todo.into();
+    }
+
+    /// Puts the paragraphs of turns `from..=to` first, then those after, then
+    /// those before (nearest first).
+    fn prioritize(&mut self, from: u32, to: u32) {
+        let todo: Vec<_> = std::mem::take(&mut self.todo).into();
+        let (before, rest): (Vec<_>, Vec<_>) = todo.into_iter().partition(|t| t.0.0 < from);
+        let (inside, after): (Vec<_>, Vec<_>) = rest.into_iter().partition(|t| t.0.0 <= to);
+        self.todo = inside
+            .into_iter()
+            .chain(after)
+            .chain(before.into_iter().rev())
+            .collect();
+    }
+}
+
+/// Keeps the `<mark>`s in the paragraphs in step with the hits. Call once.
 pub fn highlight(state: State) {
-    // (turn, paragraph) → marks (start, end, overall index) painted now.
-    type Painted = BTreeMap<(u32, usize), Vec<(usize, usize, usize)>>;
-    // Which transcript the marks were painted on (a new one comes unmarked).
-    type Key = Option<usize>;
-    Effect::new(move |previous: Option<(Key, Painted)>| {
-        let mut now: Painted = BTreeMap::new();
-        state.hits.with(|hits| {
-            let mut i = 0;
-            for turn in &hits.turns {
-                for &[p, s, e] in &turn.marks {
-                    now.entry((turn.n, p)).or_default().push((s, e, i));
-                    i += 1;
+    Effect::new(move |_| {
+        let wanted = dom::timed("floor:wanted", || {
+            state.hits.with(|hits| {
+                let mut wanted: Vec<(Key, Vec<(usize, usize)>)> = Vec::new();
+                for turn in &hits.turns {
+                    for &[p, s, e] in &turn.marks {
+                        match wanted.last_mut() {
+                            Some((k, m)) if *k == (turn.n, p) => m.push((s, e)),
+                            _ => wanted.push(((turn.n, p), vec![(s, e)])),
+                        }
+                    }
                 }
-            }
+                wanted
+            })
         });
-        let key: Key = state.shown.with(|s| {
+        let transcript = state.shown.with(|s| {
             s.as_ref()
                 .map(|s| std::sync::Arc::as_ptr(&s.transcript) as usize)
         });
-        let previous = match previous {
-            Some((k, painted)) if k == key => painted,
-            _ => Painted::new(),
-        };
         // A new query or filter starts from no current match.
         state.current_match.set(None);
-        let (to_clear, to_paint): (Vec<_>, Vec<_>) = (
-            previous
-                .keys()
-                .filter(|k| !now.contains_key(k))
-                .copied()
-                .collect(),
-            now.iter()
-                .filter(|(k, m)| previous.get(k) != Some(m))
-                .map(|(k, m)| (*k, m.clone()))
-                .collect(),
-        );
+        let generation = dom::timed("floor:plan", || {
+            state.painter.try_update_value(|p| {
+                p.plan(transcript, wanted);
+                p.generation
+            })
+        });
         // After the turns are in the page (they render in the same update as
         // a new transcript).
-        super::request_animation_frame(move || {
-            state.shown.with_untracked(|shown| {
-                let Some(shown) = shown else { return };
-                for key in to_clear {
-                    paint(&shown.transcript, key, &[]);
-                }
-                for (key, marks) in to_paint {
-                    paint(&shown.transcript, key, &marks);
-                }
+        if let Some(generation) = generation {
+            super::request_animation_frame(move || {
+                dom::timed("floor:paint", || {
+                    let (from, to) = on_screen();
+                    state.painter.update_value(|p| p.prioritize(from, to));
+                    run(state, generation, Some((from, to)));
+                });
+                // The results list, in a task after this frame.
+                dom::later(move || {
+                    if state.painter.with_value(|p| p.generation) == generation {
+                        dom::timed("floor:results", || state.listed.notify());
+                    }
+                });
             });
-        });
-        (key, now)
+        }
     });
 }
 
-/// Repaints paragraph `p` of turn `n` with these marks.
-fn paint(t: &Transcript, (n, p): (u32, usize), marks: &[(usize, usize, usize)]) {
+/// Paints the planned paragraphs: those of the turns in `urgent` (a range of
+/// turn numbers) all at once, then the rest in slices of a few milliseconds,
+/// each in its own task.
+fn run(state: State, generation: u64, urgent: Option<(u32, u32)>) {
+    const SLICE_MS: f64 = 4.0;
+    let clock = web_sys::window().and_then(|w| w.performance());
+    let now = || clock.as_ref().map_or(0.0, |c| c.now());
+    let start = now();
+    let more = state.shown.with_untracked(|shown| {
+        let Some(shown) = shown else { return false };
+        state
+            .painter
+            .try_update_value(|p| {
+                if p.generation != generation {
+                    return false;
+                }
+                let mut done = 0;
+                while let Some((key, _)) = p.todo.front() {
+                    let now_or_never = urgent.is_some_and(|(a, b)| (a..=b).contains(&key.0));
+                    if !now_or_never && (urgent.is_some() || (done > 0 && now() - start > SLICE_MS))
+                    {
+                        break;
+                    }
+                    let Some((key, marks)) = p.todo.pop_front() else {
+                        break;
+                    };
+                    paint(&shown.transcript, key, &marks);
+                    if marks.is_empty() {
+                        p.painted.remove(&key);
+                    } else {
+                        p.painted.insert(key, marks);
+                    }
+                    done += 1;
+                }
+                !p.todo.is_empty()
+            })
+            .unwrap_or(false)
+    });
+    if more {
+        dom::later(move || run(state, generation, None));
+    } else if let Some(p) = clock {
+        let _ = p.mark("floor:marks-done");
+    }
+}
+
+/// The first and last turn of the groups of turns on screen (with a screen's
+/// margin either way). Only the groups are measured: measuring a turn inside
+/// a group the browser skips would make it lay the group out.
+fn on_screen() -> (u32, u32) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return (0, u32::MAX);
+    };
+    let height = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(1000.0);
+    let Ok(groups) = doc.query_selector_all(".turns > .group:not([hidden])") else {
+        return (0, u32::MAX);
+    };
+    let group = |i: u32| {
+        groups
+            .item(i)
+            .and_then(|g| g.dyn_into::<web_sys::Element>().ok())
+    };
+    let bottom = |i: u32| group(i).map_or(f64::MAX, |g| g.get_bounding_client_rect().bottom());
+    // The first group whose bottom is below a screen above the top.
+    let (mut lo, mut hi) = (0, groups.length());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if bottom(mid) < -height {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    let mut last = lo;
+    while last + 1 < groups.length()
+        && group(last + 1).is_some_and(|g| g.get_bounding_client_rect().top() < 2.0 * height)
+    {
+        last += 1;
+    }
+    let first_turn = |i: u32| {
+        group(i).and_then(|g| g.id().strip_prefix('g').and_then(|n| n.parse::<u32>().ok()))
+    };
+    match (first_turn(lo), first_turn(last)) {
+        (Some(a), Some(b)) => (a, b + super::turns::GROUP as u32 - 1),
+        _ => (0, 0),
+    }
+}
+
+/// Repaints paragraph `p` of turn `n` with these marks, as `TurnList`
+/// renders it plus `<mark>`s. Plain text goes in with `append(string)`, so
+/// the only nodes handed back to Rust are the marks and the note spans.
+fn paint(t: &Transcript, (n, p): Key, marks: &[(usize, usize)]) {
     let Some(turn) = t.turns.get(n as usize - 1) else {
         return;
     };
@@ -206,47 +429,74 @@ fn paint(t: &Transcript, (n, p): (u32, usize), marks: &[(usize, usize, usize)]) 
     };
     let segments = view::segments(text, &turn.annotations, p);
     el.set_text_content(None);
-    for piece in view::pieces(&segments, marks) {
-        if let Some(node) = piece_node(&doc, &piece) {
-            let _ = el.append_child(&node);
+    // The span of the note or uncertain word the last piece went into.
+    let mut wrapper: Option<(*const u8, web_sys::Element)> = None;
+    for piece in view::pieces(&segments, &numbered(marks)) {
+        let parent = match piece.segment {
+            Segment::Text(_) => el.clone(),
+            Segment::Note(whole, _) | Segment::Uncertain(whole) => match &wrapper {
+                Some((at, span)) if *at == whole.as_ptr() => span.clone(),
+                _ => {
+                    let Some(span) = wrap(&doc, &piece.segment) else {
+                        continue;
+                    };
+                    let _ = el.append_child(&span);
+                    wrapper = Some((whole.as_ptr(), span.clone()));
+                    span
+                }
+            },
+        };
+        if piece.mark.is_some() {
+            if let Ok(mark) = doc.create_element("mark") {
+                mark.set_text_content(Some(piece.text));
+                let _ = parent.append_child(&mark);
+            }
+        } else {
+            let _ = parent.append_with_str_1(piece.text);
         }
     }
 }
 
-/// The DOM for one piece: text, inside `<mark>` when matched, inside the
-/// note or uncertain-word span it belongs to (as `TurnList` renders them).
-fn piece_node(doc: &web_sys::Document, piece: &Piece) -> Option<web_sys::Node> {
-    let mut node: web_sys::Node = doc.create_text_node(piece.text).into();
-    if let Some(i) = piece.mark {
-        let mark = doc.create_element("mark").ok()?;
-        mark.set_attribute("data-i", &i.to_string()).ok()?;
-        mark.append_child(&node).ok()?;
-        node = mark.into();
+/// Marks `(start, end)` as `view::pieces` takes them, numbered from 0.
+fn numbered(marks: &[(usize, usize)]) -> Vec<(usize, usize, usize)> {
+    marks
+        .iter()
+        .enumerate()
+        .map(|(k, &(s, e))| (s, e, k))
+        .collect()
+}
+
+/// The empty span a note or an uncertain word goes in (as `TurnList`
+/// renders them).
+fn wrap(doc: &web_sys::Document, segment: &Segment) -> Option<web_sys::Element> {
+    let span = doc.create_element("span").ok()?;
+    match *segment {
+        Segment::Text(_) => return None,
+        Segment::Note(_, kind) => {
+            span.set_class_name("note");
+            span.set_attribute("data-kind", kind).ok()?;
+        }
+        Segment::Uncertain(_) => {
+            span.set_class_name("uncertain");
+            span.set_attribute("title", view::UNCERTAIN_TITLE).ok()?;
+        }
     }
-    let wrap = |class: &str, attr: (&str, &str)| -> Option<web_sys::Node> {
-        let span = doc.create_element("span").ok()?;
-        span.set_attribute("class", class).ok()?;
-        span.set_attribute(attr.0, attr.1).ok()?;
-        span.append_child(&node).ok()?;
-        Some(span.into())
-    };
-    match piece.segment {
-        Segment::Text(_) => Some(node),
-        Segment::Note(_, kind) => wrap("note", ("data-kind", kind)),
-        Segment::Uncertain(_) => wrap("uncertain", ("title", view::UNCERTAIN_TITLE)),
-    }
+    Some(span)
 }
 
 /// One row per matching turn: speaker, turn number and a snippet.
 #[component]
 pub fn SearchResults() -> impl IntoView {
     let state = expect_context::<State>();
+    // Rebuilt when the painter says so, after the frame showing the count
+    // and the marks on screen: the list never delays a keystroke's frame.
     let rows = move || {
-        state.shown.with(|shown| {
+        state.listed.track();
+        state.shown.with_untracked(|shown| {
             let shown = shown.as_ref()?;
             let t = &shown.transcript;
-            state.hits.with(|hits| {
-                if state.query.with(|q| q.trim().is_empty()) {
+            state.hits.with_untracked(|hits| {
+                if state.query.with_untracked(|q| q.trim().is_empty()) {
                     return None;
                 }
                 let more = hits.turns.len().saturating_sub(MAX_ROWS);

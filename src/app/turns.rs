@@ -13,6 +13,10 @@ use crate::model::{Transcript, Turn};
 use crate::permalink::Anchor;
 use crate::view::{self, Location, Segment};
 
+/// Turns per group of the list; the group of turns `n..n + GROUP` (`n` one
+/// more than a multiple of `GROUP`) is `<div class="group" id="g{n}">`.
+pub const GROUP: usize = 40;
+
 /// Every turn of `transcript`.
 #[component]
 pub fn TurnList(transcript: Arc<Transcript>) -> impl IntoView {
@@ -36,25 +40,42 @@ pub fn TurnList(transcript: Arc<Transcript>) -> impl IntoView {
             _ => {}
         }
     };
+    // Turns in groups, each skipped by the browser while off screen
+    // (`content-visibility: auto`): thousands of turns cost a hundred boxes
+    // in each frame's layout, not thousands.
     let turns = transcript
         .turns
-        .iter()
-        .map(|turn| {
-            let speaker = turn.speaker.clone();
-            let n = turn.n;
-            let hidden = move || state.speaker.with(|f| f.is_some() && *f != speaker);
-            let is_current = current.clone();
-            view! {
-                <article
-                    id=format!("t{n}")
-                    class="turn"
-                    class:unattributed=turn.speaker.is_none()
-                    hidden=hidden
-                    aria-current=move || is_current.selected(&Some(n)).then_some("true")
-                >
-                    {turn_body(&transcript, turn, Signal::derive(filtering))}
-                </article>
-            }
+        .chunks(GROUP)
+        .map(|group| {
+            let speakers: Vec<Option<String>> = group.iter().map(|t| t.speaker.clone()).collect();
+            // A group with no turn by the chosen speaker is hidden with them.
+            let empty = move || {
+                state
+                    .speaker
+                    .with(|f| f.is_some() && !speakers.iter().any(|s| s == f))
+            };
+            let turns = group
+                .iter()
+                .map(|turn| {
+                    let speaker = turn.speaker.clone();
+                    let n = turn.n;
+                    let hidden = move || state.speaker.with(|f| f.is_some() && *f != speaker);
+                    let is_current = current.clone();
+                    view! {
+                        <article
+                            id=format!("t{n}")
+                            class="turn"
+                            class:unattributed=turn.speaker.is_none()
+                            hidden=hidden
+                            aria-current=move || is_current.selected(&Some(n)).then_some("true")
+                        >
+                            {turn_body(&transcript, turn, Signal::derive(filtering))}
+                        </article>
+                    }
+                })
+                .collect_view();
+            let first = group.first().map_or(0, |t| t.n);
+            view! { <div class="group" id=format!("g{first}") hidden=empty>{turns}</div> }
         })
         .collect_view();
     view! {

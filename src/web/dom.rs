@@ -36,11 +36,45 @@ pub fn page_base() -> String {
 /// Replaces the current history entry's search and fragment with `url`
 /// (`?…#…`, or `""`), without reloading or scrolling.
 pub fn replace_url(url: &str) {
+    // Anything pending is older than this.
+    PENDING_URL.with(|p| {
+        if let Some((_, timer)) = p.borrow_mut().take()
+            && let Some(w) = window()
+        {
+            w.clear_timeout_with_handle(timer);
+        }
+    });
     let Some(w) = window() else { return };
     // Always from the path: a bare "#t5" would keep the old query string.
     let target = format!("{}{url}", page_path(&w));
     if let Ok(history) = w.history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&target));
+    }
+}
+
+thread_local! {
+    /// A URL waiting to be written by `replace_url_soon`, and its timer.
+    static PENDING_URL: std::cell::RefCell<Option<(String, i32)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Like [`replace_url`], but once typing pauses for a quarter of a second:
+/// every change of the page's URL makes the browser recheck every link on the
+/// page (thousands in a long transcript), too slow to do on each keystroke.
+pub fn replace_url_soon(url: &str) {
+    let Some(w) = window() else { return };
+    let write = wasm_bindgen::closure::Closure::once_into_js(|| {
+        if let Some((url, _)) = PENDING_URL.with(|p| p.borrow_mut().take()) {
+            replace_url(&url);
+        }
+    });
+    let Ok(timer) =
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(write.unchecked_ref(), 250)
+    else {
+        return replace_url(url);
+    };
+    let old = PENDING_URL.with(|p| p.borrow_mut().replace((url.to_string(), timer)));
+    if let Some((_, old)) = old {
+        w.clear_timeout_with_handle(old);
     }
 }
 
@@ -182,4 +216,13 @@ pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
         let _ = p.measure_with_start_mark(name, &start);
     }
     out
+}
+
+/// Runs `f` in a task of its own, after the browser has had a chance to
+/// handle input and render (`setTimeout(f, 0)`).
+pub fn later(f: impl FnOnce() + 'static) {
+    let closure = wasm_bindgen::closure::Closure::once_into_js(f);
+    if let Some(w) = window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(closure.unchecked_ref(), 0);
+    }
 }
