@@ -101,6 +101,7 @@ test-e2e:
 # the sample repeated 100 times.
 bench: dist
 	cargo bench --locked --bench parse
+	cargo bench --locked --bench search
 	node tests/bench/parse-wasm.mjs
 	node tests/bench/search.mjs
 
