@@ -2,9 +2,14 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    // Outside a page (Node loading the module for its JS API or the
-    // benchmark) there is nothing to mount.
-    if web_sys::window().is_some() {
+    // Floor's own page says so (`<html data-floor-app>`). Anywhere else (a
+    // host page loading `floor.js`, Node loading the module for its JS API or
+    // the benchmarks) nothing is mounted until asked: `enhance`, `mount`.
+    let own_page = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .is_some_and(|html| html.has_attribute("data-floor-app"));
+    if own_page {
         floor::app::start();
     }
 }

@@ -135,6 +135,29 @@ pub fn check_text(bytes: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
+/// A parent origin an embedded viewer may talk to, from a `?origin=` value:
+/// `scheme://host[:port]` as a browser writes `MessageEvent.origin`
+/// (lower case, no trailing slash). Anything else (paths, `*`, `null`, other
+/// schemes) is refused: `None`.
+///
+/// ```
+/// use floor::source::trusted_origin;
+/// assert_eq!(trusted_origin("https://www.IntGovForum.org/"), Some("https://www.intgovforum.org".into()));
+/// assert_eq!(trusted_origin("http://127.0.0.1:8080"), Some("http://127.0.0.1:8080".into()));
+/// assert_eq!(trusted_origin("*"), None);
+/// assert_eq!(trusted_origin("https://a.example/page"), None);
+/// assert_eq!(trusted_origin("javascript://x"), None);
+/// ```
+pub fn trusted_origin(text: &str) -> Option<String> {
+    let text = text.trim();
+    let text = text.strip_suffix('/').unwrap_or(text);
+    let (scheme, rest) = text.split_once("://")?;
+    let ok = matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https")
+        && !rest.is_empty()
+        && !rest.contains(['/', '?', '#', '@', ' ', '*', '\\']);
+    ok.then(|| text.to_ascii_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,7 +18,9 @@ use crate::search::{Hits, Index, Query};
 use crate::source;
 use crate::view::{self, Location};
 use crate::web::{decode::decode, dom, fetch};
+use host::{Host, Root};
 
+pub mod host;
 mod panels;
 mod search;
 mod turns;
@@ -42,12 +44,14 @@ pub enum Source {
     File(String),
     /// Pasted text.
     Paste,
+    /// Text on the page a viewer is embedded in.
+    Given,
 }
 
 impl Source {
     /// Whether a link can bring someone else to this transcript.
     pub fn linkable(&self) -> bool {
-        matches!(self, Source::Sample | Source::Url(_))
+        matches!(self, Source::Sample | Source::Url(_) | Source::Given)
     }
 }
 
@@ -91,11 +95,13 @@ pub struct State {
     pub listed: Trigger,
     /// The search marks painted into the turns.
     pub painter: StoredValue<search::Painter, LocalStorage>,
+    /// Where the viewer lives.
+    pub host: StoredValue<Host, LocalStorage>,
 }
 
 impl State {
-    /// Fresh state for the given URL state.
-    pub fn new(location: &Location) -> State {
+    /// Fresh state for the given URL state, in `host`.
+    pub fn new(location: &Location, host: Host) -> State {
         let shown: RwSignal<Option<Shown>> = RwSignal::new(None);
         let query = RwSignal::new(location.q.clone().unwrap_or_default());
         let speaker = RwSignal::new(location.speaker.clone());
@@ -121,6 +127,7 @@ impl State {
             current_match: RwSignal::new(None),
             painter: StoredValue::new_local(search::Painter::default()),
             listed: Trigger::new(),
+            host: StoredValue::new_local(host),
         }
     }
 
@@ -138,6 +145,80 @@ impl State {
             q: Some(self.query.get_untracked()).filter(|q| !q.trim().is_empty()),
             anchor: self.anchor.get_untracked(),
             other: self.other_params.get_value(),
+        }
+    }
+
+    /// Whether the viewer is still mounted (work scheduled for later checks).
+    pub fn alive(&self) -> bool {
+        self.host.try_with_value(|_| ()).is_some()
+    }
+
+    /// The element with this id in the viewer.
+    pub fn by_id(&self, id: &str) -> Option<web_sys::Element> {
+        self.host.try_with_value(|h| h.root.by_id(id)).flatten()
+    }
+
+    /// The elements matching `selector` in the viewer.
+    pub fn all(&self, selector: &str) -> Vec<web_sys::Element> {
+        self.host
+            .try_with_value(|h| h.root.all(selector))
+            .unwrap_or_default()
+    }
+
+    /// Whether this is Floor's own page (which owns its URL).
+    pub fn is_page(&self) -> bool {
+        self.host.try_with_value(|h| h.page).unwrap_or(false)
+    }
+
+    /// Writes the state a reader can share where it belongs: the page's URL
+    /// on Floor's own page, the host page's fragment for an element that
+    /// keeps permalinks, nowhere otherwise.
+    pub fn sync_url(&self) {
+        match self.host.try_with_value(|h| (h.page, h.permalinks)) {
+            Some((true, _)) => dom::replace_url(&self.location().to_url()),
+            Some((false, true)) => {
+                dom::replace_fragment(&self.anchor.get_untracked().map(|a| a.to_string()))
+            }
+            _ => {}
+        }
+    }
+
+    /// [`State::sync_url`] once typing pauses.
+    pub fn sync_url_soon(&self) {
+        if self.is_page() {
+            dom::replace_url_soon(&self.location().to_url());
+        }
+    }
+
+    /// The link to turn `n` that "Copy link" gives.
+    pub fn link(&self, n: u32) -> String {
+        let anchor = Anchor::Turn(n);
+        let (page, permalinks, base) = self
+            .host
+            .try_with_value(|h| (h.page, h.permalinks, h.base.clone()))
+            .unwrap_or_default();
+        if page {
+            let location = Location {
+                speaker: None,
+                q: None,
+                anchor: Some(anchor),
+                ..self.location()
+            };
+            return format!("{}{}", dom::page_base(), location.to_url());
+        }
+        let src = self.location().src;
+        match src {
+            // Floor's own page, opening the same URL.
+            Some(src) if !permalinks => {
+                let location = Location {
+                    src: Some(src),
+                    anchor: Some(anchor),
+                    ..Location::default()
+                };
+                format!("{base}{}", location.to_url())
+            }
+            // The host page, at the turn.
+            _ => format!("{}#{anchor}", dom::page_url_without_fragment()),
         }
     }
 
@@ -203,11 +284,32 @@ impl State {
             self.speaker.set(None);
         }
         self.anchor.set(Some(anchor));
-        dom::replace_url(&self.location().to_url());
+        self.sync_url();
+        self.tell_parent(anchor);
         let id = anchor.to_string();
+        let state = *self;
         // After the DOM caught up with a filter change.
         request_animation_frame(move || {
-            dom::reveal(&id);
+            if let Some(el) = state.by_id(&id) {
+                dom::reveal(el);
+            }
+        });
+    }
+
+    /// In a frame: tells the trusted parent the permalink of `anchor`.
+    pub fn tell_parent(&self, anchor: Anchor) {
+        let link = self.link(anchor.turn());
+        let link = match anchor {
+            Anchor::Paragraph(..) => link.replace(&format!("#t{}", anchor.turn()), &format!("#{anchor}")),
+            Anchor::Turn(_) => link,
+        };
+        let _ = self.host.try_with_value(|h| {
+            if h.page && !h.trusted.is_empty() {
+                h.post(&host::message(
+                    "permalink",
+                    &[("anchor", anchor.to_string().into()), ("url", link.into())],
+                ));
+            }
         });
     }
 }
@@ -225,10 +327,20 @@ impl State {
     }
 }
 
-/// Mounts the app on the page's `<body>`.
+/// Mounts the viewer on Floor's own page, in its `<body>`.
 pub fn start() {
-    apply_theme(load_theme());
     leptos::mount::mount_to_body(App);
+}
+
+/// What a viewer shows first.
+#[derive(Debug, Clone)]
+pub enum Start {
+    /// Floor's own page: `?src=` or the sample.
+    Page,
+    /// Text (or HTML) given by the host page.
+    Text(String),
+    /// A URL given by the host page.
+    Url(String),
 }
 
 /// Where the page loads its transcript from: `?src=` or the sample.
@@ -276,24 +388,93 @@ pub fn open_file(state: State, file: web_sys::File) {
     });
 }
 
-/// The whole viewer.
+/// Floor's own page: the viewer, with the page's URL as its state.
 #[component]
 pub fn App() -> impl IntoView {
     let (search, hash) = dom::search_and_hash();
     let location = Location::parse(&search, &hash);
-    let state = State::new(&location);
+    let host = Host::page(&location.other);
+    view! { <Viewer location=location host=host start=Start::Page /> }
+}
+
+/// A viewer in an element of another page (see [`host`]): `root` is the
+/// element's shadow root, `element` the element.
+pub fn mount_in(
+    container: web_sys::HtmlElement,
+    root: web_sys::ShadowRoot,
+    element: web_sys::HtmlElement,
+    start: Start,
+    permalinks: bool,
+    base: String,
+) -> leptos::mount::UnmountHandle<impl Mountable> {
+    let (_, hash) = dom::search_and_hash();
+    let anchor = if permalinks {
+        Anchor::parse(&hash)
+    } else {
+        None
+    };
+    let location = Location {
+        src: match &start {
+            Start::Url(url) => Some(url.clone()),
+            _ => None,
+        },
+        anchor,
+        ..Location::default()
+    };
+    let host = Host {
+        root: Root::Shadow(root),
+        page: false,
+        compact: true,
+        trusted: Vec::new(),
+        permalinks,
+        base,
+        element: Some(element),
+    };
+    leptos::mount::mount_to(container, move || {
+        view! { <Viewer location=location host=host start=start /> }
+    })
+}
+
+/// The whole viewer.
+#[component]
+pub fn Viewer(
+    /// The state it opens with (the page's URL, or an anchor).
+    location: Location,
+    /// Where it lives.
+    host: Host,
+    /// What it shows first.
+    start: Start,
+) -> impl IntoView {
+    let page = host.page;
+    let compact = host.compact;
+    let framed = page && !host.trusted.is_empty();
+    let element = host.element.clone();
+    let state = State::new(&location, host);
     provide_context(state);
 
-    match initial_source(&location) {
-        Ok(source) => {
+    let load = match start {
+        Start::Page => initial_source(&location).map(|source| {
             let url = match &source {
                 Source::Url(url) => url.clone(),
                 _ => SAMPLE_URL.to_string(),
             };
+            (Some(url), source, None)
+        }),
+        Start::Url(url) => source::check_src(&url).map(|()| (Some(url.clone()), Source::Url(url), None)),
+        Start::Text(text) => Ok((None, Source::Given, Some(text))),
+    };
+    match load {
+        Ok((url, source, text)) => {
             leptos::task::spawn_local(async move {
-                load_url(state, url, source).await;
+                match (url, text) {
+                    (Some(url), _) => load_url(state, url, source).await,
+                    (None, Some(text)) => show_bytes(state, text.as_bytes(), Source::Given),
+                    (None, None) => {}
+                }
                 // Open the permalink the page was opened with.
-                if let Some(anchor) = state.anchor.get_untracked() {
+                if let Some(anchor) = state.anchor.get_untracked()
+                    && state.alive()
+                {
                     state.go(anchor);
                 }
             });
@@ -303,62 +484,153 @@ pub fn App() -> impl IntoView {
 
     search::highlight(state);
 
-    // Back/forward between fragments and links to #t… inside the page.
-    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
-        let (_, hash) = dom::search_and_hash();
-        match Anchor::parse(&hash) {
-            Some(anchor) => state.go(anchor),
-            None => state.anchor.set(None),
-        }
+    let mut handles = Vec::new();
+    if page {
+        // Back/forward between fragments and links to #t… inside the page.
+        handles.push(window_event_listener(leptos::ev::hashchange, move |_| {
+            let (_, hash) = dom::search_and_hash();
+            match Anchor::parse(&hash) {
+                Some(anchor) => state.go(anchor),
+                None => state.anchor.set(None),
+            }
+        }));
+        handles.push(window_event_listener(leptos::ev::keydown, move |ev| {
+            on_key(state, &ev)
+        }));
+        // Drag and drop anywhere on the page.
+        handles.push(window_event_listener(leptos::ev::dragover, move |ev| {
+            ev.prevent_default()
+        }));
+        handles.push(window_event_listener(leptos::ev::drop, move |ev| {
+            ev.prevent_default();
+            if let Some(file) = ev
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0))
+            {
+                open_file(state, file);
+            }
+        }));
+    }
+    if framed {
+        // Messages from the trusted parent: go to a turn.
+        handles.push(window_event_listener(leptos::ev::message, move |ev| {
+            let trusted = state.host.try_with_value(|h| h.trusts(&ev)).unwrap_or(false);
+            if let Some(anchor) = trusted.then(|| host::go_request(&ev.data())).flatten() {
+                state.go(anchor);
+            }
+        }));
+    }
+    // In an element: the viewer's own keys, while focus is inside it.
+    let key_listener = element.map(|el| {
+        let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(
+            move |ev: web_sys::KeyboardEvent| on_key(state, &ev),
+        );
+        let _ = el.add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+        (el, listener)
     });
-    let _ = window_event_listener(leptos::ev::keydown, move |ev| on_key(state, &ev));
-    // Drag and drop anywhere on the page.
-    let _ = window_event_listener(leptos::ev::dragover, move |ev| ev.prevent_default());
-    let _ = window_event_listener(leptos::ev::drop, move |ev| {
-        ev.prevent_default();
-        if let Some(file) = ev
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|f| f.get(0))
-        {
-            open_file(state, file);
+    let key_listener = send_wrapper::SendWrapper::new(key_listener);
+    on_cleanup(move || {
+        let key_listener = key_listener.take();
+        for handle in handles {
+            handle.remove();
+        }
+        if let Some((el, listener)) = key_listener {
+            let _ = el.remove_event_listener_with_callback(
+                "keydown",
+                listener.as_ref().unchecked_ref(),
+            );
         }
     });
 
-    view! {
-        <a class="skip" href="#turns">"Skip to the transcript"</a>
-        <Toolbar />
-        <div role="alert" class="alert" hidden=move || state.alert.with(Option::is_none)>
-            <p>{move || state.alert.get().unwrap_or_default()}</p>
-            <button type="button" on:click=move |_| state.alert.set(None)>"Dismiss"</button>
-        </div>
-        <p class="status" role="status" aria-live="polite">{move || state.status.get()}</p>
-        {move || state.shown.with(|shown| shown.as_ref().map(|shown| {
-            let t = shown.transcript.clone();
-            let source = shown.source.clone();
-            view! {
-                <TranscriptHeader transcript=t.clone() source=source />
-                <div class="layout">
-                    <div class="side">
-                        <SearchResults />
-                        <SpeakerIndex transcript=t.clone() />
-                    </div>
-                    <main id="turns" tabindex="-1">
-                        <TurnList transcript=t />
-                    </main>
-                </div>
-            }
-        }))}
-        <Help />
-        <PasteDialog />
+    let theme = RwSignal::new(load_theme());
+    Effect::new(move || {
+        let theme = theme.get();
+        if page {
+            dom::set_root_attribute("data-theme", theme.stored());
+        }
+    });
+    if framed {
+        report_height(state);
     }
+
+    view! {
+        <div
+            class="floor"
+            class:compact=compact
+            data-theme=move || theme.get().stored()
+        >
+            {page.then(|| view! { <a class="skip" href="#turns">"Skip to the transcript"</a> })}
+            <Toolbar theme=theme />
+            <div role="alert" class="alert" hidden=move || state.alert.with(Option::is_none)>
+                <p>{move || state.alert.get().unwrap_or_default()}</p>
+                <button type="button" on:click=move |_| state.alert.set(None)>"Dismiss"</button>
+            </div>
+            <p class="status" role="status" aria-live="polite">{move || state.status.get()}</p>
+            {move || state.shown.with(|shown| shown.as_ref().map(|shown| {
+                let t = shown.transcript.clone();
+                let source = shown.source.clone();
+                view! {
+                    <TranscriptHeader transcript=t.clone() source=source />
+                    <div class="layout">
+                        <div class="side">
+                            <SearchResults />
+                            <SpeakerIndex transcript=t.clone() />
+                        </div>
+                        <main id="turns" tabindex="-1">
+                            <TurnList transcript=t />
+                        </main>
+                    </div>
+                }
+            }))}
+            <Help />
+            <PasteDialog />
+        </div>
+    }
+}
+
+/// In a frame: posts the viewer's height to the trusted parent whenever it
+/// changes, so that the frame can grow to fit.
+fn report_height(state: State) {
+    let callback = wasm_bindgen::closure::Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let Some(el) = entries
+            .get(0)
+            .dyn_into::<web_sys::ResizeObserverEntry>()
+            .ok()
+            .map(|e| e.target())
+        else {
+            return;
+        };
+        let height = el.scroll_height().max(el.get_bounding_client_rect().height().ceil() as i32);
+        let _ = state.host.try_with_value(|h| {
+            h.post(&host::message("height", &[("height", height.into())]))
+        });
+    });
+    let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
+        return;
+    };
+    request_animation_frame(move || {
+        if let Some(el) = state.all(".floor").into_iter().next() {
+            observer.observe(&el);
+        }
+        on_cleanup_observer(observer, callback);
+    });
+}
+
+/// Keeps the height observer alive for the page's lifetime (a framed page
+/// has one viewer, never unmounted).
+fn on_cleanup_observer(
+    observer: web_sys::ResizeObserver,
+    callback: wasm_bindgen::closure::Closure<dyn Fn(js_sys::Array)>,
+) {
+    std::mem::forget((observer, callback));
 }
 
 /// The bar of actions: open a file, paste text, theme, keyboard help.
 #[component]
-fn Toolbar() -> impl IntoView {
+fn Toolbar(theme: RwSignal<Theme>) -> impl IntoView {
     let state = expect_context::<State>();
-    let theme = RwSignal::new(load_theme());
+    let page = state.is_page();
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(file) = input.files().and_then(|f| f.get(0)) {
@@ -370,17 +642,18 @@ fn Toolbar() -> impl IntoView {
         <div class="toolbar" role="toolbar" aria-label="Transcript actions">
             <span class="brand">"Floor"</span>
             <SearchField />
-            <label class="button file">
-                "Open file"
-                <input type="file" accept=".txt,.text,.html,.htm,.vtt,.srt,.md,text/*" on:change=on_file />
-            </label>
-            <button type="button" on:click=move |_| state.paste.set(true)>"Paste text"</button>
+            {page.then(|| view! {
+                <label class="button file">
+                    "Open file"
+                    <input type="file" accept=".txt,.text,.html,.htm,.vtt,.srt,.md,text/*" on:change=on_file />
+                </label>
+                <button type="button" on:click=move |_| state.paste.set(true)>"Paste text"</button>
+            })}
             <button
                 type="button"
                 on:click=move |_| {
                     let next = theme.get_untracked().next();
                     theme.set(next);
-                    apply_theme(next);
                     dom::save_setting(THEME_KEY, next.stored());
                 }
             >
@@ -416,7 +689,9 @@ fn on_key(state: State, ev: &web_sys::KeyboardEvent) {
         }
         "/" => {
             ev.prevent_default();
-            dom::focus("search");
+            if let Some(field) = state.by_id("search") {
+                dom::focus(&field);
+            }
             return;
         }
         "n" | "N" => {
@@ -430,7 +705,7 @@ fn on_key(state: State, ev: &web_sys::KeyboardEvent) {
                 search::clear(state);
             } else if state.speaker.get_untracked().is_some() {
                 state.speaker.set(None);
-                dom::replace_url(&state.location().to_url());
+                state.sync_url();
             }
             return;
         }
@@ -486,10 +761,6 @@ fn load_theme() -> Theme {
         Some("dark") => Theme::Dark,
         _ => Theme::System,
     }
-}
-
-fn apply_theme(theme: Theme) {
-    dom::set_root_attribute("data-theme", theme.stored());
 }
 
 /// Runs `f` on the next animation frame.

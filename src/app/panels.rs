@@ -96,8 +96,10 @@ pub fn SpeakerIndex(transcript: Arc<Transcript>) -> impl IntoView {
     let choose = move |id: Option<String>| {
         state.speaker.set(id);
         state.anchor.set(None);
-        dom::replace_url(&state.location().to_url());
-        dom::focus("turns");
+        state.sync_url();
+        if let Some(turns) = state.by_id("turns") {
+            dom::focus(&turns);
+        }
     };
     let rows = view::speaker_shares(&transcript)
         .into_iter()

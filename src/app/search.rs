@@ -61,7 +61,7 @@ pub fn SearchField() -> impl IntoView {
                 on:input=move |ev| {
                     dom::timed("floor:input", || {
                         state.query.set(event_target_value(&ev));
-                        dom::replace_url_soon(&state.location().to_url());
+                        state.sync_url_soon();
                     })
                 }
                 on:keydown=on_key
@@ -84,7 +84,7 @@ pub fn SearchField() -> impl IntoView {
 pub fn clear(state: State) {
     state.query.set(String::new());
     state.current_match.set(None);
-    dom::replace_url(&state.location().to_url());
+    state.sync_url();
 }
 
 /// Moves to the next (or previous) match, wrapping around, and scrolls it into view.
@@ -120,25 +120,15 @@ pub fn step(state: State, forward: bool) {
     state.current_match.set(Some(next));
     if let Some((n, _)) = state.hits.with_untracked(|h| h.nth(next)) {
         state.anchor.set(Some(Anchor::Turn(n)));
-        dom::replace_url(&state.location().to_url());
+        state.sync_url();
     }
     show_current(state, next);
 }
 
 /// Marks match `i` as the current one and scrolls it into view.
 fn show_current(state: State, i: usize) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    if let Ok(list) = doc.query_selector_all("mark.current") {
-        for k in 0..list.length() {
-            if let Some(el) = list
-                .item(k)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            {
-                let _ = el.class_list().remove_1("current");
-            }
-        }
+    for el in state.all("mark.current") {
+        let _ = el.class_list().remove_1("current");
     }
     // Which paragraph the match is in, and which of its matches it is.
     let Some((n, p, k, marks)) = state.hits.with_untracked(|h| {
@@ -154,13 +144,13 @@ fn show_current(state: State, i: usize) {
         if painter.painted.get(&(n, p)) != Some(&marks) {
             state.shown.with_untracked(|shown| {
                 if let Some(shown) = shown {
-                    paint(&shown.transcript, (n, p), &marks);
+                    paint(state, &shown.transcript, (n, p), &marks);
                 }
             });
             painter.painted.insert((n, p), marks.clone());
         }
     });
-    let Some(para) = doc.get_element_by_id(&format!("t{n}-p{}", p + 1)) else {
+    let Some(para) = state.by_id(&format!("t{n}-p{}", p + 1)) else {
         return;
     };
     // The `<mark>`s of match `k` (two when it runs into a note), by their
@@ -305,14 +295,17 @@ pub fn highlight(state: State) {
         // a new transcript).
         if let Some(generation) = generation {
             super::request_animation_frame(move || {
+                if !state.alive() {
+                    return;
+                }
                 dom::timed("floor:paint", || {
-                    let (from, to) = on_screen();
+                    let (from, to) = on_screen(state);
                     state.painter.update_value(|p| p.prioritize(from, to));
                     run(state, generation, Some((from, to)));
                 });
                 // The results list, in a task after this frame.
                 dom::later(move || {
-                    if state.painter.with_value(|p| p.generation) == generation {
+                    if state.painter.try_with_value(|p| p.generation) == Some(generation) {
                         dom::timed("floor:results", || state.listed.notify());
                     }
                 });
@@ -325,6 +318,9 @@ pub fn highlight(state: State) {
 /// turn numbers) all at once, then the rest in slices of a few milliseconds,
 /// each in its own task.
 fn run(state: State, generation: u64, urgent: Option<(u32, u32)>) {
+    if !state.alive() {
+        return;
+    }
     const SLICE_MS: f64 = 4.0;
     let clock = web_sys::window().and_then(|w| w.performance());
     let now = || clock.as_ref().map_or(0.0, |c| c.now());
@@ -347,7 +343,7 @@ fn run(state: State, generation: u64, urgent: Option<(u32, u32)>) {
                     let Some((key, marks)) = p.todo.pop_front() else {
                         break;
                     };
-                    paint(&shown.transcript, key, &marks);
+                    paint(state, &shown.transcript, key, &marks);
                     if marks.is_empty() {
                         p.painted.remove(&key);
                     } else {
@@ -369,25 +365,17 @@ fn run(state: State, generation: u64, urgent: Option<(u32, u32)>) {
 /// The first and last turn of the groups of turns on screen (with a screen's
 /// margin either way). Only the groups are measured: measuring a turn inside
 /// a group the browser skips would make it lay the group out.
-fn on_screen() -> (u32, u32) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return (0, u32::MAX);
-    };
+fn on_screen(state: State) -> (u32, u32) {
     let height = web_sys::window()
         .and_then(|w| w.inner_height().ok())
         .and_then(|h| h.as_f64())
         .unwrap_or(1000.0);
-    let Ok(groups) = doc.query_selector_all(".turns > .group:not([hidden])") else {
-        return (0, u32::MAX);
-    };
-    let group = |i: u32| {
-        groups
-            .item(i)
-            .and_then(|g| g.dyn_into::<web_sys::Element>().ok())
-    };
+    let groups = state.all(".turns > .group:not([hidden])");
+    let count = groups.len() as u32;
+    let group = |i: u32| groups.get(i as usize);
     let bottom = |i: u32| group(i).map_or(f64::MAX, |g| g.get_bounding_client_rect().bottom());
     // The first group whose bottom is below a screen above the top.
-    let (mut lo, mut hi) = (0, groups.length());
+    let (mut lo, mut hi) = (0, count);
     while lo < hi {
         let mid = (lo + hi) / 2;
         if bottom(mid) < -height {
@@ -397,7 +385,7 @@ fn on_screen() -> (u32, u32) {
         }
     }
     let mut last = lo;
-    while last + 1 < groups.length()
+    while last + 1 < count
         && group(last + 1).is_some_and(|g| g.get_bounding_client_rect().top() < 2.0 * height)
     {
         last += 1;
@@ -414,7 +402,7 @@ fn on_screen() -> (u32, u32) {
 /// Repaints paragraph `p` of turn `n` with these marks, as `TurnList`
 /// renders it plus `<mark>`s. Plain text goes in with `append(string)`, so
 /// the only nodes handed back to Rust are the marks and the note spans.
-fn paint(t: &Transcript, (n, p): Key, marks: &[(usize, usize)]) {
+fn paint(state: State, t: &Transcript, (n, p): Key, marks: &[(usize, usize)]) {
     let Some(turn) = t.turns.get(n as usize - 1) else {
         return;
     };
@@ -424,7 +412,7 @@ fn paint(t: &Transcript, (n, p): Key, marks: &[(usize, usize)]) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let Some(el) = doc.get_element_by_id(&format!("t{n}-p{}", p + 1)) else {
+    let Some(el) = state.by_id(&format!("t{n}-p{}", p + 1)) else {
         return;
     };
     let segments = view::segments(text, &turn.annotations, p);

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use super::{State, dom};
 use crate::model::{Transcript, Turn};
 use crate::permalink::Anchor;
-use crate::view::{self, Location, Segment};
+use crate::view::{self, Segment};
 
 /// Turns per group of the list; the group of turns `n..n + GROUP` (`n` one
 /// more than a multiple of `GROUP`) is `<div class="group" id="g{n}">`.
@@ -25,6 +25,17 @@ pub fn TurnList(transcript: Arc<Transcript>) -> impl IntoView {
     let filtering = move || state.speaker.with(Option::is_some);
     let t = transcript.clone();
     let on_click = move |ev: leptos::ev::MouseEvent| {
+        // In another page's element, a turn's number link cannot reach the
+        // turn through the page's fragment: go there directly.
+        if let Some(link) = dom::closest(&ev, "a.num")
+            && !state.is_page()
+        {
+            if let Some(anchor) = link.get_attribute("href").as_deref().and_then(Anchor::parse) {
+                ev.prevent_default();
+                state.go(anchor);
+            }
+            return;
+        }
         let Some(button) = dom::closest(&ev, "button[data-action]") else {
             return;
         };
@@ -142,12 +153,8 @@ fn copy(state: State, t: &Transcript, n: u32, citation: bool) {
     let linkable = state
         .shown
         .with_untracked(|s| s.as_ref().is_some_and(|s| s.source.linkable()));
-    let location = Location {
-        speaker: None,
-        anchor: Some(Anchor::Turn(n)),
-        ..state.location()
-    };
-    let link = format!("{}{}", dom::page_base(), location.to_url());
+    let link = state.link(n);
+    state.tell_parent(Anchor::Turn(n));
     let text = if citation {
         view::citation(t, n, &link)
     } else {

@@ -78,19 +78,37 @@ pub fn replace_url_soon(url: &str) {
     }
 }
 
+/// Replaces the fragment of the page's URL (keeping its path and query), or
+/// removes it for `None`.
+pub fn replace_fragment(anchor: &Option<String>) {
+    let Some(w) = window() else { return };
+    let search = w.location().search().unwrap_or_default();
+    let target = match anchor {
+        Some(a) => format!("{}{search}#{a}", page_path(&w)),
+        None => format!("{}{search}", page_path(&w)),
+    };
+    if let Ok(history) = w.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&target));
+    }
+}
+
+/// The page's URL without its fragment.
+pub fn page_url_without_fragment() -> String {
+    let Some(w) = window() else { return String::new() };
+    let href = w.location().href().unwrap_or_default();
+    match href.split_once('#') {
+        Some((before, _)) => before.to_string(),
+        None => href,
+    }
+}
+
 fn page_path(w: &web_sys::Window) -> String {
     w.location().pathname().unwrap_or_else(|_| "./".into())
 }
 
-/// Scrolls the element with this id into view and focuses it (elements that
-/// are not focusable get `tabindex="-1"`). Returns whether it exists.
-pub fn reveal(id: &str) -> bool {
-    let Some(el) = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-    else {
-        return false;
-    };
+/// Scrolls `el` into view and focuses it (elements that are not focusable
+/// get `tabindex="-1"`).
+pub fn reveal(el: web_sys::Element) {
     el.scroll_into_view();
     settle(el.clone(), 12);
     if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
@@ -101,7 +119,6 @@ pub fn reveal(id: &str) -> bool {
         options.set_prevent_scroll(true);
         let _ = html.focus_with_options(&options);
     }
-    true
 }
 
 /// Keeps `el` at the top for a few frames: turns above it that were laid out
@@ -126,13 +143,9 @@ fn settle(el: web_sys::Element, frames: u32) {
     let _ = w.request_animation_frame(callback.unchecked_ref());
 }
 
-/// Focuses the element with this id, if any.
-pub fn focus(id: &str) {
-    if let Some(el) = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
+/// Focuses `el`, if it can take focus.
+pub fn focus(el: &web_sys::Element) {
+    if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
         let _ = el.focus();
     }
 }
@@ -175,10 +188,7 @@ pub fn set_root_attribute(name: &str, value: Option<&str>) {
 /// Whether a keyboard event comes from a place where typing goes: an input,
 /// a text area, a select or editable content.
 pub fn typing_target(event: &web_sys::KeyboardEvent) -> bool {
-    let Some(el) = event
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-    else {
+    let Some(el) = origin(event) else {
         return false;
     };
     matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
@@ -189,12 +199,18 @@ pub fn typing_target(event: &web_sys::KeyboardEvent) -> bool {
 
 /// The closest element matching `selector` from an event's target.
 pub fn closest(event: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
+    origin(event)?.closest(selector).ok()?
+}
+
+/// The element an event started at, inside shadow roots too (where
+/// `event.target` is the shadow host for listeners outside it).
+fn origin(event: &web_sys::Event) -> Option<web_sys::Element> {
     event
-        .target()?
+        .composed_path()
+        .get(0)
         .dyn_into::<web_sys::Element>()
-        .ok()?
-        .closest(selector)
-        .ok()?
+        .ok()
+        .or_else(|| event.target()?.dyn_into::<web_sys::Element>().ok())
 }
 
 /// Reads a `File` (from an input or a drop) into bytes.

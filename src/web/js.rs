@@ -40,3 +40,166 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<JsValue, JsError> {
 pub fn count_turns(text: &str) -> u32 {
     crate::parse::parse_str(text).turns.len() as u32
 }
+
+thread_local! {
+    /// Mounted viewers, by the number in their element's `data-floor-mounted`.
+    static VIEWERS: std::cell::RefCell<Vec<(u32, Box<dyn std::any::Any>)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+    static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
+}
+
+/// What `mount` reads from its options object.
+struct Options {
+    src: Option<String>,
+    text: Option<String>,
+    stylesheet: Option<String>,
+    base: String,
+    permalinks: bool,
+}
+
+fn string_field(options: &JsValue, key: &str) -> Option<String> {
+    js_sys::Reflect::get(options, &key.into()).ok()?.as_string()
+}
+
+impl Options {
+    fn read(options: &JsValue) -> Options {
+        let object = options.is_object();
+        let get = |k| object.then(|| string_field(options, k)).flatten();
+        Options {
+            src: get("src"),
+            text: get("text"),
+            stylesheet: get("stylesheet"),
+            base: get("base").unwrap_or_default(),
+            permalinks: object
+                && js_sys::Reflect::get(options, &"permalinks".into())
+                    .ok()
+                    .and_then(|v| v.as_bool())
+                    .unwrap_or(false),
+        }
+    }
+}
+
+/// Mounts a viewer in `element`, in a shadow root that replaces what the
+/// element shows (its own content stays in the page for readers without
+/// JavaScript). `options`: `{ src }` (a URL) or `{ text }` (transcript text
+/// or HTML); without either, the element's own content. Also `stylesheet`
+/// (the URL of `floor.css`), `base` (the URL of Floor's page, for links) and
+/// `permalinks` (whether the host page's fragment addresses this viewer).
+/// Mounting again replaces the viewer.
+#[wasm_bindgen(js_name = mount)]
+pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<(), JsError> {
+    use wasm_bindgen::JsCast;
+    unmount(&element);
+    let options = Options::read(&options);
+    let document = element
+        .owner_document()
+        .ok_or_else(|| JsError::new("the element is not in a document"))?;
+    let root = match element.shadow_root() {
+        Some(root) => root,
+        None => element
+            .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+            .map_err(|_| JsError::new("this element cannot hold a viewer (no shadow root)"))?,
+    };
+    let start = match (options.src, options.text) {
+        (Some(src), _) => crate::app::Start::Url(src),
+        (None, Some(text)) => crate::app::Start::Text(text),
+        (None, None) => crate::app::Start::Text(element.inner_html()),
+    };
+    if let Some(href) = &options.stylesheet {
+        let link = document
+            .create_element("link")
+            .map_err(|_| JsError::new("cannot create the stylesheet link"))?;
+        let _ = link.set_attribute("rel", "stylesheet");
+        let _ = link.set_attribute("href", href);
+        let _ = root.append_child(&link);
+    }
+    let container: web_sys::HtmlElement = document
+        .create_element("div")
+        .map_err(|_| JsError::new("cannot create the viewer"))?
+        .unchecked_into();
+    let _ = root.append_child(&container);
+    let handle = crate::app::mount_in(
+        container,
+        root,
+        element.clone(),
+        start,
+        options.permalinks,
+        options.base,
+    );
+    let id = NEXT.with(|n| {
+        let id = n.get();
+        n.set(id + 1);
+        id
+    });
+    let _ = element.set_attribute("data-floor-mounted", &id.to_string());
+    VIEWERS.with(|v| v.borrow_mut().push((id, Box::new(handle))));
+    Ok(())
+}
+
+/// Removes the viewer mounted in `element` (if any): its listeners go, and
+/// the element shows its own content again.
+#[wasm_bindgen(js_name = unmount)]
+pub fn unmount(element: &web_sys::HtmlElement) {
+    let Some(id) = element
+        .get_attribute("data-floor-mounted")
+        .and_then(|v| v.parse::<u32>().ok())
+    else {
+        return;
+    };
+    let handle = VIEWERS.with(|v| {
+        let mut v = v.borrow_mut();
+        let at = v.iter().position(|(i, _)| *i == id)?;
+        Some(v.remove(at).1)
+    });
+    drop(handle);
+    if let Some(root) = element.shadow_root() {
+        while let Some(child) = root.first_child() {
+            let _ = root.remove_child(&child);
+        }
+    }
+    let _ = element.remove_attribute("data-floor-mounted");
+}
+
+/// Mounts a viewer in every element of the page marked `data-floor` (its
+/// content is the transcript) or `data-floor-src="URL"`, not yet mounted.
+/// The first viewer of the page keeps permalinks in the page's fragment.
+/// `options` as for `mount` (`stylesheet`, `base`). Returns how many.
+#[wasm_bindgen(js_name = enhance)]
+pub fn enhance(options: JsValue) -> u32 {
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return 0;
+    };
+    let Ok(list) = document.query_selector_all("[data-floor], [data-floor-src]") else {
+        return 0;
+    };
+    let base = Options::read(&options);
+    let mut mounted = 0;
+    for i in 0..list.length() {
+        let Some(el) = list
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            continue;
+        };
+        if el.has_attribute("data-floor-mounted") {
+            continue;
+        }
+        let o = js_sys::Object::new();
+        let set = |k: &str, v: JsValue| {
+            let _ = js_sys::Reflect::set(&o, &k.into(), &v);
+        };
+        if let Some(src) = el.get_attribute("data-floor-src") {
+            set("src", src.into());
+        }
+        if let Some(s) = &base.stylesheet {
+            set("stylesheet", s.into());
+        }
+        set("base", base.base.clone().into());
+        set("permalinks", (i == 0).into());
+        if mount(el, o.into()).is_ok() {
+            mounted += 1;
+        }
+    }
+    mounted
+}

@@ -8,8 +8,8 @@ import { performance } from 'node:perf_hooks';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dist = root + 'dist/';
-const js = readdirSync(dist).find((f) => /^floor-web-.*\.js$/.test(f));
-const wasm = readdirSync(dist).find((f) => /^floor-web-.*_bg\.wasm$/.test(f));
+const js = readdirSync(dist).find((f) => /^floor-web(-.*)?\.js$/.test(f));
+const wasm = readdirSync(dist).find((f) => /^floor-web(-.*)?_bg\.wasm$/.test(f));
 if (!js || !wasm) throw new Error('no build in dist/: run `make dist` first');
 const glue = await import(dist + js);
 glue.initSync({ module: readFileSync(dist + wasm) });

@@ -33,7 +33,7 @@ for (const prefix of ['/', '/some/sub/path/']) {
     test('exposes the JS API parse()', async ({ page }) => {
       await page.goto(server.url);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(titleLine);
-      const parsed = await page.evaluate(() => window.wasmBindings.parse('>>CHAIR: Hello.\n\n>> (Gavel.)'));
+      const parsed = await page.evaluate(async () => (await import('./floor.js')).parse('>>CHAIR: Hello.\n\n>> (Gavel.)'));
       expect(parsed.turns.map((t) => [t.n, t.speaker, t.label, t.paragraphs])).toEqual([
         [1, 'chair', 'CHAIR', ['Hello.']],
         [2, null, null, ['(Gavel.)']],
