@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use floor::app::host::Host;
 use floor::app::{
     App, SearchField, Source, SpeakerIndex, State, TranscriptHeader, TurnList, highlight,
 };
@@ -63,7 +64,7 @@ fn mount_turns() -> (web_sys::HtmlElement, State, impl Sized) {
     let t = Arc::new(floor::parse::parse_str(TEXT));
     let (state_tx, state_rx) = std::sync::mpsc::channel();
     let mounted = leptos::mount::mount_to(root.clone(), move || {
-        let state = State::new(&Location::default());
+        let state = State::new(&Location::default(), Host::page(&[]));
         provide_context(state);
         state_tx.send(state).unwrap();
         view! {
@@ -146,7 +147,7 @@ fn the_header_shows_title_date_and_figures() {
     let root = container();
     let t = Arc::new(floor::parse::parse_str(TEXT));
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
-        provide_context(State::new(&Location::default()));
+        provide_context(State::new(&Location::default(), Host::page(&[])));
         view! { <TranscriptHeader transcript=t.clone() source=Source::File("x.txt".into()) /> }
     });
     assert_eq!(text(&root, "h1"), "IGF <b>2016</b>");
@@ -189,7 +190,7 @@ async fn search_marks_matches_in_the_text_and_counts_them() {
     let t = floor::parse::parse_str(TEXT);
     let (state_tx, state_rx) = std::sync::mpsc::channel();
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
-        let state = State::new(&Location::default());
+        let state = State::new(&Location::default(), Host::page(&[]));
         provide_context(state);
         state.show(t.clone(), Source::Paste);
         highlight(state);

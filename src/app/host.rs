@@ -137,7 +137,9 @@ pub fn go_request(data: &wasm_bindgen::JsValue) -> Option<Anchor> {
     if !data.is_object() {
         return None;
     }
-    let kind = js_sys::Reflect::get(data, &"type".into()).ok()?.as_string()?;
+    let kind = js_sys::Reflect::get(data, &"type".into())
+        .ok()?
+        .as_string()?;
     if kind != "floor:go" {
         return None;
     }

@@ -300,7 +300,9 @@ impl State {
     pub fn tell_parent(&self, anchor: Anchor) {
         let link = self.link(anchor.turn());
         let link = match anchor {
-            Anchor::Paragraph(..) => link.replace(&format!("#t{}", anchor.turn()), &format!("#{anchor}")),
+            Anchor::Paragraph(..) => {
+                link.replace(&format!("#t{}", anchor.turn()), &format!("#{anchor}"))
+            }
             Anchor::Turn(_) => link,
         };
         let _ = self.host.try_with_value(|h| {
@@ -460,7 +462,9 @@ pub fn Viewer(
             };
             (Some(url), source, None)
         }),
-        Start::Url(url) => source::check_src(&url).map(|()| (Some(url.clone()), Source::Url(url), None)),
+        Start::Url(url) => {
+            source::check_src(&url).map(|()| (Some(url.clone()), Source::Url(url), None))
+        }
         Start::Text(text) => Ok((None, Source::Given, Some(text))),
     };
     match load {
@@ -515,7 +519,10 @@ pub fn Viewer(
     if framed {
         // Messages from the trusted parent: go to a turn.
         handles.push(window_event_listener(leptos::ev::message, move |ev| {
-            let trusted = state.host.try_with_value(|h| h.trusts(&ev)).unwrap_or(false);
+            let trusted = state
+                .host
+                .try_with_value(|h| h.trusts(&ev))
+                .unwrap_or(false);
             if let Some(anchor) = trusted.then(|| host::go_request(&ev.data())).flatten() {
                 state.go(anchor);
             }
@@ -536,10 +543,8 @@ pub fn Viewer(
             handle.remove();
         }
         if let Some((el, listener)) = key_listener {
-            let _ = el.remove_event_listener_with_callback(
-                "keydown",
-                listener.as_ref().unchecked_ref(),
-            );
+            let _ = el
+                .remove_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
         }
     });
 
@@ -592,20 +597,24 @@ pub fn Viewer(
 /// In a frame: posts the viewer's height to the trusted parent whenever it
 /// changes, so that the frame can grow to fit.
 fn report_height(state: State) {
-    let callback = wasm_bindgen::closure::Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        let Some(el) = entries
-            .get(0)
-            .dyn_into::<web_sys::ResizeObserverEntry>()
-            .ok()
-            .map(|e| e.target())
-        else {
-            return;
-        };
-        let height = el.scroll_height().max(el.get_bounding_client_rect().height().ceil() as i32);
-        let _ = state.host.try_with_value(|h| {
-            h.post(&host::message("height", &[("height", height.into())]))
-        });
-    });
+    let callback = wasm_bindgen::closure::Closure::<dyn Fn(js_sys::Array)>::new(
+        move |entries: js_sys::Array| {
+            let Some(el) = entries
+                .get(0)
+                .dyn_into::<web_sys::ResizeObserverEntry>()
+                .ok()
+                .map(|e| e.target())
+            else {
+                return;
+            };
+            let height = el
+                .scroll_height()
+                .max(el.get_bounding_client_rect().height().ceil() as i32);
+            let _ = state
+                .host
+                .try_with_value(|h| h.post(&host::message("height", &[("height", height.into())])));
+        },
+    );
     let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
         return;
     };
@@ -630,7 +639,11 @@ fn on_cleanup_observer(
 #[component]
 fn Toolbar(theme: RwSignal<Theme>) -> impl IntoView {
     let state = expect_context::<State>();
-    let page = state.is_page();
+    // Opening other transcripts is for Floor's own page, not a frame.
+    let page = state
+        .host
+        .try_with_value(|h| h.page && !h.compact)
+        .unwrap_or(false);
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(file) = input.files().and_then(|f| f.get(0)) {

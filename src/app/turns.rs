@@ -30,7 +30,11 @@ pub fn TurnList(transcript: Arc<Transcript>) -> impl IntoView {
         if let Some(link) = dom::closest(&ev, "a.num")
             && !state.is_page()
         {
-            if let Some(anchor) = link.get_attribute("href").as_deref().and_then(Anchor::parse) {
+            if let Some(anchor) = link
+                .get_attribute("href")
+                .as_deref()
+                .and_then(Anchor::parse)
+            {
                 ev.prevent_default();
                 state.go(anchor);
             }

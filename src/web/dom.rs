@@ -94,7 +94,9 @@ pub fn replace_fragment(anchor: &Option<String>) {
 
 /// The page's URL without its fragment.
 pub fn page_url_without_fragment() -> String {
-    let Some(w) = window() else { return String::new() };
+    let Some(w) = window() else {
+        return String::new();
+    };
     let href = w.location().href().unwrap_or_default();
     match href.split_once('#') {
         Some((before, _)) => before.to_string(),
