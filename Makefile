@@ -22,13 +22,14 @@ BINARYEN_VERSION := 132
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
 NPM_STAMP := node_modules/.package-lock.json
 
-.PHONY: help tools tools-rust tools-npm tools-browser serve dist test test-native test-wasm test-e2e bench clean
+.PHONY: help tools tools-rust tools-npm tools-browser serve dist examples test test-native test-wasm test-e2e bench clean
 
 help:
 	@echo "make serve   build and serve the viewer on http://127.0.0.1:8080"
 	@echo "make test    run every test layer (native, wasm in Chromium, end-to-end)"
 	@echo "make dist    release build into dist/"
-	@echo "make bench   benchmarks: parser native and WASM"
+	@echo "make examples  the embedding examples on http://127.0.0.1:8081"
+	@echo "make bench   benchmarks: parser and search, native, WASM and in Chromium"
 	@echo "make tools   install whatever is missing"
 
 ## Tools ---------------------------------------------------------------------
@@ -75,6 +76,9 @@ serve: tools-rust tools-npm
 
 dist: tools-rust tools-npm
 	trunk build --release
+
+examples: dist
+	node tests/e2e/serve-examples.mjs
 
 ## Tests ---------------------------------------------------------------------
 

@@ -34,7 +34,7 @@ const framedPage = (hostOrigin) =>
 test.beforeAll(async () => {
   floorSite = await startServer({ root: dist, prefix: '/floor/' });
   host = await startServer({ root: examples, files: floorFolder });
-  stranger = await startServer({ root: examples });
+  stranger = await startServer({ root: examples, files: floorFolder });
   host.files.set('framed.html', framedPage(host.origin));
   // The same page on an origin Floor does not trust (it trusts the host's).
   stranger.files.set('framed.html', framedPage(stranger.origin));
@@ -224,6 +224,33 @@ test.describe('iframe', () => {
     await frameOf(page).getByRole('link', { name: 'Turn 5, link' }).click();
     await expect(frameTurns(page).nth(4)).toHaveAttribute('aria-current', 'true');
     await expect(page).toHaveURL(`${stranger.url}framed.html#t12`);
+  });
+});
+
+test.describe('a strict Content Security Policy', () => {
+  // The policy the README documents; the fixture fails the test on the
+  // console error any violation logs.
+  const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'";
+  let strict;
+  test.beforeAll(async () => {
+    strict = await startServer({ root: examples, files: floorFolder, headers: { 'Content-Security-Policy': csp } });
+  });
+  test.afterAll(async () => strict.close());
+
+  test('Floor\'s page works under it', async ({ page }) => {
+    const response = await page.goto(`${strict.url}floor/index.html`);
+    expect(response.headers()['content-security-policy']).toBe(csp);
+    await expect(page.locator('article.turn')).toHaveCount(sampleTurns);
+    await page.getByRole('searchbox', { name: 'Search' }).fill('ipv6');
+    await expect(page.locator('#search-count')).toHaveText(/^\d+ matches in \d+ turns$/);
+    await expect(page.locator('article mark').first()).toBeVisible();
+  });
+
+  test('an in-place viewer works under it', async ({ page }) => {
+    await page.goto(`${strict.url}in-place.html`);
+    await expect(turnsIn(page, 'transcript')).toHaveCount(5);
+    await viewer(page, 'transcript').getByRole('searchbox', { name: 'Search' }).fill('ipv6');
+    await expect(viewer(page, 'transcript').locator('article mark')).toHaveCount(3);
   });
 });
 

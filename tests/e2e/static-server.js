@@ -27,6 +27,7 @@ function typeOf(path) {
  * Starts a server for `root` under `prefix`; resolves to
  * `{ origin, url, files, close() }` where `url` is the prefix's full URL.
  * `headers` are added to every response (e.g. a Content-Security-Policy).
+ * `port` 0 (the default) lets the OS choose; only `make examples` fixes one.
  *
  * `files` maps paths relative to the prefix (`"big.txt"`, `"cases/a.txt"`) to
  * responses served instead of anything on disk: a string or Buffer (status
@@ -34,7 +35,7 @@ function typeOf(path) {
  * (each optional). The returned `files` is a live `Map` of the same: tests
  * may add or remove entries while the server runs.
  */
-export async function startServer({ root, prefix = '/', headers = {}, files = {} }) {
+export async function startServer({ root, prefix = '/', headers = {}, files = {}, port = 0 }) {
   if (!prefix.startsWith('/') || !prefix.endsWith('/')) {
     throw new Error(`prefix must start and end with "/": ${prefix}`);
   }
@@ -72,7 +73,7 @@ export async function startServer({ root, prefix = '/', headers = {}, files = {}
       res.writeHead(404, headers).end('not found');
     }
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${server.address().port}`;
   return {
     origin,
