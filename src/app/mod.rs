@@ -355,8 +355,16 @@ fn initial_source(location: &Location) -> Result<Source, String> {
 
 /// Fetches, checks, decodes and parses a transcript from a URL.
 async fn load_url(state: State, url: String, source: Source) {
+    if !state.alive() {
+        return;
+    }
     state.status.set("Loading the transcript…".into());
-    match fetch::bytes(&url).await {
+    let fetched = fetch::bytes(&url).await;
+    // The viewer may have been unmounted while the transcript was on its way.
+    if !state.alive() {
+        return;
+    }
+    match fetched {
         Ok(bytes) => show_bytes(state, &bytes, source),
         Err(e) => state.fail(format!("Could not load the transcript from {url}: {e}.")),
     }
@@ -383,7 +391,11 @@ pub fn open_file(state: State, file: web_sys::File) {
     let name = file.name();
     state.status.set(format!("Opening {name}…"));
     leptos::task::spawn_local(async move {
-        match dom::read_file(&file).await {
+        let read = dom::read_file(&file).await;
+        if !state.alive() {
+            return;
+        }
+        match read {
             Some(bytes) => show_bytes(state, &bytes, Source::File(name)),
             None => state.fail(format!("Could not read the file {name}.")),
         }
@@ -476,8 +488,8 @@ pub fn Viewer(
                     (None, None) => {}
                 }
                 // Open the permalink the page was opened with.
-                if let Some(anchor) = state.anchor.get_untracked()
-                    && state.alive()
+                if state.alive()
+                    && let Some(anchor) = state.anchor.get_untracked()
                 {
                     state.go(anchor);
                 }

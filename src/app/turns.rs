@@ -166,7 +166,11 @@ fn copy(state: State, t: &Transcript, n: u32, citation: bool) {
     };
     let what = if citation { "Citation" } else { "Link" };
     leptos::task::spawn_local(async move {
-        if dom::copy(&text).await {
+        let copied = dom::copy(&text).await;
+        if !state.alive() {
+            return;
+        }
+        if copied {
             let caveat = if linkable {
                 ""
             } else {

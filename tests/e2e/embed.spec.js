@@ -282,6 +282,26 @@ test.describe('JS API', () => {
       return [Object.keys(t).sort(), Object.keys(t.turns[0]).sort()];
     });
     expect(fields[0]).toEqual(['diagnostics', 'meta', 'speakers', 'turns']);
+    // Unmounted while its transcript is still on the way: nothing breaks
+    // when it arrives (a trap in the WebAssembly would be a page error).
+    let release;
+    host.files.set('floor/slow.txt', { body: sample, wait: new Promise((r) => (release = r)) });
+    const asked = page.waitForRequest((r) => r.url().endsWith('/floor/slow.txt'));
+    await page.evaluate(async () => {
+      const { mount } = await import('./floor/floor.js');
+      mount(document.getElementById('viewer'), { src: 'floor/slow.txt' });
+    });
+    await asked;
+    await page.evaluate(async () => {
+      const { unmount } = await import('./floor/floor.js');
+      unmount(document.getElementById('viewer'));
+    });
+    const finished = page.waitForEvent('requestfinished', (r) => r.url().endsWith('/floor/slow.txt'));
+    release();
+    await finished;
+    await expect(turnsIn(page, 'viewer')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Open the viewer' }).click();
+    await expect(turnsIn(page, 'viewer')).toHaveCount(sampleTurns);
     expect(fields[1]).toEqual(expect.arrayContaining(['n', 'speaker', 'label', 'paragraphs']));
   });
 });

@@ -31,8 +31,8 @@ function typeOf(path) {
  *
  * `files` maps paths relative to the prefix (`"big.txt"`, `"cases/a.txt"`) to
  * responses served instead of anything on disk: a string or Buffer (status
- * 200, the Content-Type of its extension), or `{ status, headers, body }`
- * (each optional). The returned `files` is a live `Map` of the same: tests
+ * 200, the Content-Type of its extension), or `{ status, headers, body, wait }`
+ * (each optional; `wait` is a promise the response waits for). The returned `files` is a live `Map` of the same: tests
  * may add or remove entries while the server runs.
  */
 export async function startServer({ root, prefix = '/', headers = {}, files = {}, port = 0 }) {
@@ -56,7 +56,8 @@ export async function startServer({ root, prefix = '/', headers = {}, files = {}
       if (typeof given === 'string' || Buffer.isBuffer(given) || given instanceof Uint8Array) {
         given = { body: given };
       }
-      const { status = 200, headers: own = {}, body = '' } = given;
+      const { status = 200, headers: own = {}, body = '', wait } = given;
+      if (wait) await wait;
       res.writeHead(status, { 'Content-Type': typeOf(relative), ...headers, ...own }).end(body);
       return;
     }
