@@ -135,6 +135,26 @@ pub fn check_text(bytes: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
+/// Refuses a parsed input with nothing to show (empty, or only whitespace),
+/// so that the transcript on screen stays.
+///
+/// ```
+/// use floor::{parse::parse_str, source::check_parsed};
+/// assert!(check_parsed(&parse_str(" \n\t\n")).is_err());
+/// assert!(check_parsed(&parse_str("Just a line of text.")).is_ok());
+/// ```
+pub fn check_parsed(t: &crate::model::Transcript) -> Result<(), String> {
+    let empty = t
+        .diagnostics
+        .iter()
+        .any(|d| d.kind == crate::model::DiagnosticKind::Empty);
+    if empty {
+        Err("There is nothing to show: the input is empty or holds only spaces.".into())
+    } else {
+        Ok(())
+    }
+}
+
 /// A parent origin an embedded viewer may talk to, from a `?origin=` value:
 /// `scheme://host[:port]` as a browser writes `MessageEvent.origin`
 /// (lower case, no trailing slash). Anything else (paths, `*`, `null`, other

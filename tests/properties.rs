@@ -511,6 +511,94 @@ fn same_reading(
     Ok(())
 }
 
+/// One byte-level edit of a sample, as a fuzzer makes them.
+#[derive(Debug, Clone)]
+enum Edit {
+    Flip(usize, u8),
+    Insert(usize, Vec<u8>),
+    Delete(usize, usize),
+    /// A stretch of the text copied somewhere else.
+    Splice(usize, usize, usize),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    let at = any::<prop::sample::Index>();
+    prop_oneof![
+        (any::<usize>(), any::<u8>()).prop_map(|(i, b)| Edit::Flip(i, b)),
+        (
+            any::<usize>(),
+            prop::collection::vec(
+                prop::sample::select(vec![
+                    b'>', b'\n', b'\r', b':', b'<', b'&', b'[', b'(', 0xc3, 0xa9, 0xe2, 0x80, 0xff,
+                    0, b' '
+                ])
+                .boxed(),
+                1..8
+            )
+        )
+            .prop_map(|(i, v)| Edit::Insert(i, v)),
+        (any::<usize>(), 1usize..200).prop_map(|(i, n)| Edit::Delete(i, n)),
+        (any::<usize>(), 1usize..300, at).prop_map(|(i, n, to)| Edit::Splice(
+            i,
+            n,
+            to.index(usize::MAX)
+        )),
+    ]
+}
+
+fn apply(bytes: &mut Vec<u8>, edit: &Edit) {
+    if bytes.is_empty() {
+        return;
+    }
+    let at = |i: usize, len: usize| i % (len + 1);
+    match edit {
+        Edit::Flip(i, b) => {
+            let i = *i % bytes.len();
+            bytes[i] = *b;
+        }
+        Edit::Insert(i, v) => {
+            let i = at(*i, bytes.len());
+            bytes.splice(i..i, v.iter().copied());
+        }
+        Edit::Delete(i, n) => {
+            let i = *i % bytes.len();
+            let end = (i + n).min(bytes.len());
+            bytes.drain(i..end);
+        }
+        Edit::Splice(i, n, to) => {
+            let i = *i % bytes.len();
+            let piece = bytes[i..(i + n).min(bytes.len())].to_vec();
+            let to = at(*to, bytes.len());
+            bytes.splice(to..to, piece);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config(10_000))]
+
+    /// Mutations of the corpus, as a fuzzer makes them: a window of up to
+    /// 4 KB of a sample with up to eight byte-level edits never panics and
+    /// still gives a consistent model.
+    #[test]
+    fn mutated_corpus_windows_never_panic(
+        i in sample_index(),
+        start in any::<prop::sample::Index>(),
+        len in 1usize..4096,
+        edits in prop::collection::vec(edit(), 1..8),
+    ) {
+        let text = samples()[i].text.as_bytes();
+        let from = start.index(text.len().max(1));
+        let mut bytes = text[from.min(text.len())..(from + len).min(text.len())].to_vec();
+        for e in &edits {
+            apply(&mut bytes, e);
+        }
+        let t = parse(&bytes);
+        let decoded = floor::decode::decode(&bytes).text;
+        check_consistent(&t, &decoded)?;
+    }
+}
+
 proptest! {
     #![proptest_config(config(256))]
 

@@ -231,12 +231,7 @@ impl State {
         if !speaker_known {
             self.speaker.set(None);
         }
-        let title = transcript
-            .meta
-            .title
-            .clone()
-            .unwrap_or_else(|| "Untitled transcript".into());
-        let turns = transcript.turns.len();
+        let status = view::shown_status(&transcript);
         self.alert.set(None);
         let index = Arc::new(dom::timed("floor:index", || Index::new(&transcript)));
         self.current_match.set(None);
@@ -245,8 +240,7 @@ impl State {
             index,
             source,
         }));
-        self.status
-            .set(format!("Showing \u{201c}{title}\u{201d}: {turns} turns."));
+        self.status.set(status);
     }
 
     /// Reports a failure; what is on screen stays.
@@ -379,7 +373,10 @@ pub fn show_bytes(state: State, bytes: &[u8], source: Source) {
         return;
     }
     let transcript = dom::timed("floor:parse", || parse_decoded(decode(bytes)));
-    state.show(transcript, source);
+    match source::check_parsed(&transcript) {
+        Ok(()) => state.show(transcript, source),
+        Err(message) => state.fail(message),
+    }
 }
 
 /// Opens a local file (from the file input or a drop).
