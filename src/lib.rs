@@ -31,6 +31,7 @@ pub mod html;
 pub mod model;
 pub mod parse;
 pub mod permalink;
+pub mod render;
 pub mod scan;
 pub mod search;
 pub mod source;

@@ -92,3 +92,32 @@ fn bad_usage_exits_2_with_usage() {
             .starts_with("usage: floor")
     );
 }
+
+#[test]
+fn html_prints_a_static_page_with_every_turn_and_its_anchors() {
+    let out = floor(&["html", "assets/sample.txt"], b"");
+    assert!(out.status.success());
+    let page = String::from_utf8(out.stdout).unwrap();
+    let model = json(&floor(&["parse", "assets/sample.txt"], b""));
+    let turns = model["turns"].as_array().unwrap();
+    assert_eq!(page.matches("<article id=\"t").count(), turns.len());
+    for turn in turns {
+        let n = turn["n"].as_u64().unwrap();
+        assert!(page.contains(&format!("<article id=\"t{n}\">")));
+        let paragraphs = turn["paragraphs"].as_array().unwrap().len();
+        assert!(page.contains(&format!("<p id=\"t{n}-p{paragraphs}\">")));
+    }
+    assert!(page.starts_with("<!doctype html>"));
+    assert!(page.contains("<title>IGF 2016 First Open Consultations and MAG Meeting April 6</title>"));
+}
+
+#[test]
+fn html_escapes_every_piece_of_transcript_text() {
+    let hostile = b"<b>Title</b>\n\n>>CHAIR<script>: x <img src=x onerror=alert(1)> & \"q\" 'a'\n";
+    let out = floor(&["html", "-"], hostile);
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(!page.contains("<img"), "{page}");
+    assert!(!page.contains("<b>"), "{page}");
+    assert!(!page.contains("<script"), "{page}");
+    assert!(page.contains("&lt;img src=x onerror=alert(1)&gt; &amp; &quot;q&quot; &#39;a&#39;"), "{page}");
+}

@@ -3,6 +3,7 @@
 //! ```text
 //! floor parse [--pretty] FILE|-   print the transcript model as JSON
 //! floor text FILE|-               print the transcript as readable text
+//! floor html FILE|-               print the transcript as a static HTML page
 //! ```
 //!
 //! Any input that can be read parses (exit 0); only I/O errors fail (exit 1).
@@ -17,9 +18,12 @@ use floor::model::Transcript;
 
 const USAGE: &str = "usage: floor parse [--pretty] FILE|-
        floor text FILE|-
+       floor html FILE|-
 
   parse   print the transcript model as JSON: meta, speakers, turns, diagnostics
   text    print the transcript as readable text: header, then each turn
+  html    print a plain, crawlable HTML page of the transcript, with the
+          viewer's anchors (#t37, #t37-p2)
   FILE    a transcript (text or saved HTML page, any encoding); - reads stdin";
 
 #[cfg(target_arch = "wasm32")]
@@ -35,7 +39,7 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         ["parse", "--pretty", path] | ["parse", path, "--pretty"] => ("parse", true, *path),
-        [command @ ("parse" | "text"), path] => (*command, false, *path),
+        [command @ ("parse" | "text" | "html"), path] => (*command, false, *path),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -52,6 +56,7 @@ fn main() -> ExitCode {
     let out = match command {
         "parse" if pretty => serde_json::to_string_pretty(&transcript).map(|s| s + "\n"),
         "parse" => serde_json::to_string(&transcript).map(|s| s + "\n"),
+        "html" => Ok(floor::render::html_page(&transcript)),
         _ => Ok(as_text(&transcript)),
     };
     let written = out

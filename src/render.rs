@@ -1,0 +1,111 @@
+//! A transcript as a static HTML page: plain, semantic and crawlable, for
+//! search engines, readers without JavaScript, and as the reference the
+//! viewer's first paint is measured against (`floor html FILE`).
+//!
+//! The page has the viewer's anchors (`#t37`, `#t37-p2`), each turn an
+//! `<article>` headed by its speaker, captioner notes as `<span
+//! class="note">`. Every piece of transcript text is escaped: the page holds
+//! no markup that came from the input.
+//!
+//! ```
+//! let t = floor::parse::parse_str("IGF 2016\n\n>>CHAIR: Welcome <all> & thanks. [ Applause ]");
+//! let page = floor::render::html_page(&t);
+//! assert!(page.contains("<title>IGF 2016</title>"));
+//! assert!(page.contains(r#"<article id="t1"><h2>Chair</h2>"#));
+//! assert!(page.contains(r#"<p id="t1-p1">Welcome &lt;all&gt; &amp; thanks. <span class="note">[ Applause ]</span></p>"#));
+//! ```
+
+use std::fmt::Write;
+
+use crate::model::Transcript;
+use crate::view::{self, Segment};
+
+/// Writes `text` with `&`, `<`, `>`, `"` and `'` escaped.
+fn escape(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// The stylesheet of the static page: readable, light and dark, print.
+const STYLE: &str = "body{max-width:44rem;margin:0 auto;padding:1rem;font:1.0625rem/1.6 system-ui,sans-serif;color-scheme:light dark}\
+article{margin:1.5rem 0}h2{font-size:1rem;margin:0 0 .25rem}.note{font-style:italic}\
+.meta{color:GrayText}details{margin:1rem 0}";
+
+/// The whole page.
+pub fn html_page(t: &Transcript) -> String {
+    let mut out = String::with_capacity(
+        t.turns
+            .iter()
+            .map(|turn| turn.range[1] - turn.range[0])
+            .sum::<usize>()
+            + 4096,
+    );
+    let title = t.meta.title.as_deref().unwrap_or("Transcript");
+    out.push_str("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str(
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+    );
+    escape(&mut out, title);
+    let _ = write!(
+        out,
+        "</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header>\n<h1>"
+    );
+    escape(&mut out, title);
+    out.push_str("</h1>\n");
+    let place = [t.meta.date.as_deref(), t.meta.location.as_deref()];
+    let place: Vec<&str> = place.into_iter().flatten().collect();
+    if !place.is_empty() {
+        out.push_str("<p class=\"meta\">");
+        escape(&mut out, &place.join(" · "));
+        out.push_str("</p>\n");
+    }
+    let stats = view::Stats::of(t);
+    let _ = writeln!(
+        out,
+        "<p class=\"meta\">{} turns · {} speakers · {} words</p>",
+        stats.turns, stats.speakers, stats.words
+    );
+    if let Some(d) = &t.meta.disclaimer {
+        out.push_str("<details><summary>Disclaimer</summary><p>");
+        escape(&mut out, d);
+        out.push_str("</p></details>\n");
+    }
+    out.push_str("</header>\n<main>\n");
+    for turn in &t.turns {
+        let _ = write!(out, "<article id=\"t{}\"><h2>", turn.n);
+        escape(&mut out, view::speaker_name(t, turn));
+        out.push_str("</h2>");
+        for (i, paragraph) in turn.paragraphs.iter().enumerate() {
+            let _ = write!(out, "\n<p id=\"t{}-p{}\">", turn.n, i + 1);
+            for segment in view::segments(paragraph, &turn.annotations, i) {
+                match segment {
+                    Segment::Text(text) => escape(&mut out, text),
+                    Segment::Note(text, _) => {
+                        out.push_str("<span class=\"note\">");
+                        escape(&mut out, text);
+                        out.push_str("</span>");
+                    }
+                    Segment::Uncertain(word) => {
+                        out.push_str("<span class=\"uncertain\" title=\"");
+                        escape(&mut out, view::UNCERTAIN_TITLE);
+                        out.push_str("\">");
+                        escape(&mut out, word);
+                        out.push_str("</span>");
+                    }
+                }
+            }
+            out.push_str("</p>");
+        }
+        out.push_str("</article>\n");
+    }
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
