@@ -459,6 +459,32 @@ pub fn citation(t: &Transcript, n: u32, link: &str) -> String {
     format!("{}. {link}", parts.join(", "))
 }
 
+/// What the status line says when a transcript is shown: its title and
+/// number of turns, and that it has no speaker markers when so.
+///
+/// ```
+/// let t = floor::parse::parse_str("Minutes\n\nNo one is named here.");
+/// assert_eq!(
+///     floor::view::shown_status(&t),
+///     "Showing \u{201c}Minutes\u{201d}: 1 turn. No speaker markers found: the text is shown as it is."
+/// );
+/// ```
+pub fn shown_status(t: &Transcript) -> String {
+    let title = t.meta.title.as_deref().unwrap_or("Untitled transcript");
+    let n = t.turns.len();
+    let mut status = format!(
+        "Showing \u{201c}{title}\u{201d}: {n} turn{}.",
+        if n == 1 { "" } else { "s" }
+    );
+    if t.diagnostics
+        .iter()
+        .any(|d| d.kind == crate::model::DiagnosticKind::NoSpeakerMarkers)
+    {
+        status.push_str(" No speaker markers found: the text is shown as it is.");
+    }
+    status
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -509,30 +535,4 @@ mod tests {
         assert_eq!(decode_component("%zz%4"), "%zz%4");
         assert_eq!(decode_component("%C3%A9+x"), "é x");
     }
-}
-
-/// What the status line says when a transcript is shown: its title and
-/// number of turns, and that it has no speaker markers when so.
-///
-/// ```
-/// let t = floor::parse::parse_str("Minutes\n\nNo one is named here.");
-/// assert_eq!(
-///     floor::view::shown_status(&t),
-///     "Showing \u{201c}Minutes\u{201d}: 1 turn. No speaker markers found: the text is shown as it is."
-/// );
-/// ```
-pub fn shown_status(t: &Transcript) -> String {
-    let title = t.meta.title.as_deref().unwrap_or("Untitled transcript");
-    let n = t.turns.len();
-    let mut status = format!(
-        "Showing \u{201c}{title}\u{201d}: {n} turn{}.",
-        if n == 1 { "" } else { "s" }
-    );
-    if t.diagnostics
-        .iter()
-        .any(|d| d.kind == crate::model::DiagnosticKind::NoSpeakerMarkers)
-    {
-        status.push_str(" No speaker markers found: the text is shown as it is.");
-    }
-    status
 }

@@ -108,7 +108,9 @@ fn html_prints_a_static_page_with_every_turn_and_its_anchors() {
         assert!(page.contains(&format!("<p id=\"t{n}-p{paragraphs}\">")));
     }
     assert!(page.starts_with("<!doctype html>"));
-    assert!(page.contains("<title>IGF 2016 First Open Consultations and MAG Meeting April 6</title>"));
+    assert!(
+        page.contains("<title>IGF 2016 First Open Consultations and MAG Meeting April 6</title>")
+    );
 }
 
 #[test]
@@ -119,5 +121,8 @@ fn html_escapes_every_piece_of_transcript_text() {
     assert!(!page.contains("<img"), "{page}");
     assert!(!page.contains("<b>"), "{page}");
     assert!(!page.contains("<script"), "{page}");
-    assert!(page.contains("&lt;img src=x onerror=alert(1)&gt; &amp; &quot;q&quot; &#39;a&#39;"), "{page}");
+    assert!(
+        page.contains("&lt;img src=x onerror=alert(1)&gt; &amp; &quot;q&quot; &#39;a&#39;"),
+        "{page}"
+    );
 }
