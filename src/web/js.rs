@@ -103,7 +103,12 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<(), JsEr
     let start = match (options.src, options.text) {
         (Some(src), _) => crate::app::Start::Url(src),
         (None, Some(text)) => crate::app::Start::Text(text),
-        (None, None) => crate::app::Start::Text(element.inner_html()),
+        // The element's own content: its markup when it has elements (the
+        // parser reads HTML), else its text (entities already decoded).
+        (None, None) if element.child_element_count() > 0 => {
+            crate::app::Start::Text(element.inner_html())
+        }
+        (None, None) => crate::app::Start::Text(element.text_content().unwrap_or_default()),
     };
     if let Some(href) = &options.stylesheet {
         let link = document

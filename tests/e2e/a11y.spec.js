@@ -70,6 +70,22 @@ async function openSample(page, path = '') {
 const frames = (page) =>
   page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 
+/**
+ * Waits for `n` animation frames. After a move to a turn (j, k, a permalink)
+ * the app keeps that turn at the top for 12 frames (`settle` in
+ * src/web/dom.rs), scrolling back to it if anything else scrolled: 20 frames
+ * is past that.
+ */
+const settled = (page, n = 20) =>
+  page.evaluate(
+    (n) =>
+      new Promise((resolve) => {
+        const step = (left) => (left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
+        step(n);
+      }),
+    n,
+  );
+
 // ---------------------------------------------------------------------------
 // axe
 
@@ -414,8 +430,11 @@ test.describe('keyboard only', () => {
     await page.keyboard.press('k');
     await at(from + 1, `k (turn ${from + 1})`);
 
-    // (Shift+)Tab to a speaker's button in the Speakers navigation, Enter filters.
-    await tabUntil(page, 'Shift+Tab', () => focusedMatches(page, 'nav[aria-label="Speakers"] li button'), 'a speaker button');
+    // (Shift+)Tab back to a speaker's button in the Speakers navigation, Enter
+    // filters. (Once the turn has settled: Shift+Tab at once is the test
+    // "a focus moved right after j stays on screen" below.)
+    await settled(page);
+    await tabUntil(page, 'Shift+Tab', () => focusedMatches(page, 'nav[aria-label="Speakers"] li button'), 'a speaker button', 200);
     const speaker = await page.evaluate(() => {
       const b = document.activeElement;
       return { name: b.querySelector('.name').textContent, turns: Number(b.querySelector('.count').textContent.match(/^(\d+) turns?/)[1]) };
@@ -438,6 +457,24 @@ test.describe('keyboard only', () => {
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied.endsWith(`#t${n}`), copied).toBe(true);
     await expectFocusShown(page, 'Enter on Copy link');
+  });
+
+  test('a focus moved right after j stays on screen (the new turn does not pull the page back)', async ({ page }) => {
+    // Turn 24 is long (about 1,800 px): its buttons are far above turn 25's top.
+    await openSample(page, '#t24');
+    await expect(page.locator('#t24')).toBeFocused();
+    await settled(page);
+    await page.keyboard.press('j');
+    // As soon as turn 25 has the focus (checked on every frame), Shift+Tab:
+    // the focus goes back to turn 24's last button, which the browser scrolls into view.
+    await page.waitForFunction(() => document.activeElement?.id === 't25', null, { polling: 'raf' });
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedMatches(page, '#t24 button[data-action="cite"]'), 'Shift+Tab went to turn 24\'s Copy citation').toBe(true);
+    const right = await focusState(page);
+    expect(right.inViewport, `just after Shift+Tab the browser shows it (${right.rect})`).toBe(true);
+    await settled(page);
+    await expect(page.locator('#t24 button[data-action="cite"]')).toBeFocused();
+    await expectFocusShown(page, 'j, then Shift+Tab at once, then 20 frames');
   });
 
   test('Open file by keyboard: Tab to it, Enter opens the chooser, the file\'s turns are shown', async ({ page }) => {

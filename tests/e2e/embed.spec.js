@@ -122,6 +122,10 @@ test.describe('two viewers on one page', () => {
     await page.goto(`${host.url}two.html`);
     await expect(turnsIn(page, 'morning')).toHaveCount(2);
     await expect(turnsIn(page, 'afternoon')).toHaveCount(sampleTurns);
+    // Text written with entities on the page reads as the entities say.
+    await expect(viewer(page, 'morning').locator('#t2-p1')).toHaveText(
+      'Access & affordability are still the first question for most of the world.',
+    );
     // Searching one leaves the other alone.
     await viewer(page, 'morning').getByRole('searchbox', { name: 'Search' }).fill('access');
     await expect(viewer(page, 'morning').locator('#search-count')).toHaveText('2 matches in 2 turns');
