@@ -97,9 +97,13 @@ pub fn SpeakerIndex(transcript: Arc<Transcript>) -> impl IntoView {
         state.speaker.set(id);
         state.anchor.set(None);
         state.sync_url();
-        if let Some(turns) = state.by_id("turns") {
-            dom::focus(&turns);
-        }
+        // The reader goes on from the first turn shown, focused and in view
+        // below the toolbar (after the filter has hidden the others).
+        super::request_animation_frame(move || {
+            if let Some(first) = state.all("article.turn:not([hidden])").into_iter().next() {
+                dom::reveal(first);
+            }
+        });
     };
     let rows = view::speaker_shares(&transcript)
         .into_iter()

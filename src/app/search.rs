@@ -181,6 +181,7 @@ fn show_current(state: State, i: usize) {
         {
             let _ = el.class_list().add_1("current");
             if i == 0 {
+                dom::stop_settling();
                 let options = web_sys::ScrollIntoViewOptions::new();
                 options.set_block(web_sys::ScrollLogicalPosition::Center);
                 el.scroll_into_view_with_scroll_into_view_options(&options);

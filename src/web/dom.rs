@@ -112,7 +112,11 @@ fn page_path(w: &web_sys::Window) -> String {
 /// get `tabindex="-1"`).
 pub fn reveal(el: web_sys::Element) {
     el.scroll_into_view();
-    settle(el.clone(), 12);
+    let generation = SETTLING.with(|g| {
+        g.set(g.get() + 1);
+        g.get()
+    });
+    settle(el.clone(), 12, generation);
     if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
         if !html.has_attribute("tabindex") {
             let _ = html.set_attribute("tabindex", "-1");
@@ -123,12 +127,28 @@ pub fn reveal(el: web_sys::Element) {
     }
 }
 
+/// Stops keeping the last revealed element at the top: the app is about to
+/// scroll somewhere else.
+pub fn stop_settling() {
+    SETTLING.with(|g| g.set(g.get() + 1));
+}
+
+thread_local! {
+    /// Bumped by every `reveal`: an older settling stops.
+    static SETTLING: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
 /// Keeps `el` at the top for a few frames: turns above it that were laid out
 /// with estimated heights (`content-visibility: auto`) take their real height
-/// as they render, which would otherwise push `el` away.
-fn settle(el: web_sys::Element, frames: u32) {
+/// as they render, which would otherwise push `el` away. It stops as soon as
+/// something else is revealed or the focus leaves `el` (the reader moved on:
+/// the browser brings the newly focused element into view instead).
+fn settle(el: web_sys::Element, frames: u32, generation: u64) {
     let Some(w) = window() else { return };
     let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if SETTLING.with(|g| g.get()) != generation || !holds_focus(&el) {
+            return;
+        }
         let top = el.get_bounding_client_rect().top();
         let margin = window()
             .and_then(|w| w.get_computed_style(&el).ok().flatten())
@@ -139,10 +159,23 @@ fn settle(el: web_sys::Element, frames: u32) {
             el.scroll_into_view();
         }
         if frames > 1 {
-            settle(el, frames - 1);
+            settle(el, frames - 1, generation);
         }
     });
     let _ = w.request_animation_frame(callback.unchecked_ref());
+}
+
+/// Whether the focus is on `el` or inside it (in its document or shadow root).
+fn holds_focus(el: &web_sys::Element) -> bool {
+    let root = el.get_root_node();
+    let active = if let Some(shadow) = root.dyn_ref::<web_sys::ShadowRoot>() {
+        shadow.active_element()
+    } else if let Some(doc) = root.dyn_ref::<web_sys::Document>() {
+        doc.active_element()
+    } else {
+        None
+    };
+    active.is_some_and(|a| el.contains(Some(&a)))
 }
 
 /// Focuses `el`, if it can take focus.

@@ -8,7 +8,7 @@
 // landmarks and turn headings, reduced motion, and reflow at 320 CSS px and at
 // 200 % zoom. A failure lists each violation's rule, impact, help and the
 // elements (selectors, HTML, axe's summary: colours and ratios for contrast).
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -121,10 +121,10 @@ function describeViolations(violations, state) {
 /** Runs axe on the page as it is now (frames and open shadow roots included). */
 async function analyse(page, state) {
   const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  await test.info().attach(`axe ${state}.json`, {
-    body: JSON.stringify({ violations: results.violations, incomplete: results.incomplete }, null, 2),
-    contentType: 'application/json',
-  });
+  // All of axe's findings, "incomplete" (to review by hand) too, beside the test's other output.
+  const path = test.info().outputPath(`axe-${state.replace(/[^\w]+/g, '-')}.json`);
+  writeFileSync(path, JSON.stringify({ violations: results.violations, incomplete: results.incomplete }, null, 2));
+  await test.info().attach(`axe ${state}`, { path, contentType: 'application/json' });
   return results.violations;
 }
 
@@ -345,11 +345,18 @@ const focusState = (page) =>
 async function expectFocusShown(page, step) {
   const s = await focusState(page);
   const where = `after ${step}: focus on ${s.element ?? 'nothing'}`;
+  if (s.none || !s.ring || !s.inViewport || !s.uncovered) {
+    const path = test.info().outputPath(`focus-not-shown-${step.replace(/[^\w]+/g, '-')}.png`);
+    await page.screenshot({ path });
+    await test.info().attach(`focus not shown: ${step}`, { path, contentType: 'image/png' });
+  }
   expect.soft(s.none, `${where}: something has the focus`).toBe(false);
   if (s.none) return s;
   expect.soft(s.ring, `${where}: a visible focus indicator (own outline: ${s.ownOutline})`).not.toBeNull();
   expect.soft(s.inViewport, `${where}: focus indicator in the viewport (${s.rect})`).toBe(true);
-  expect.soft(s.uncovered, `${where}: not covered by other content (${s.rect}; covered by ${s.coveredBy.join(', ')})`).toBe(true);
+  if (s.inViewport) {
+    expect.soft(s.uncovered, `${where}: not entirely covered by other content (${s.rect}; covered by ${s.coveredBy.join(', ')})`).toBe(true);
+  }
   return s;
 }
 
@@ -440,7 +447,8 @@ test.describe('keyboard only', () => {
       return { name: b.querySelector('.name').textContent, turns: Number(b.querySelector('.count').textContent.match(/^(\d+) turns?/)[1]) };
     });
     await page.keyboard.press('Enter');
-    const pressed = speakersNav(page).getByRole('button', { name: new RegExp(`^${speaker.name}`) });
+    const escapeRe = (t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const pressed = speakersNav(page).getByRole('button', { name: new RegExp(`^${escapeRe(speaker.name)}`) });
     await expect(pressed).toHaveAttribute('aria-pressed', 'true');
     await expect(speakersNav(page).locator('.filter-state')).toHaveText(`Showing only turns by ${speaker.name}.`);
     await expect(visibleTurns(page)).toHaveCount(speaker.turns);
@@ -470,8 +478,6 @@ test.describe('keyboard only', () => {
     await page.waitForFunction(() => document.activeElement?.id === 't25', null, { polling: 'raf' });
     await page.keyboard.press('Shift+Tab');
     expect(await focusedMatches(page, '#t24 button[data-action="cite"]'), 'Shift+Tab went to turn 24\'s Copy citation').toBe(true);
-    const right = await focusState(page);
-    expect(right.inViewport, `just after Shift+Tab the browser shows it (${right.rect})`).toBe(true);
     await settled(page);
     await expect(page.locator('#t24 button[data-action="cite"]')).toBeFocused();
     await expectFocusShown(page, 'j, then Shift+Tab at once, then 20 frames');
@@ -485,18 +491,22 @@ test.describe('keyboard only', () => {
       ['Keyboard test meeting', '', '>>CHAIR: Welcome to the keyboard test.', '', '>>SPEAKER ONE: Thank you, Chair.', ''].join('\n'),
     );
     await openSample(page);
+    // Listening from the start: Playwright then intercepts the chooser long before the key.
+    const chooser = new Promise((resolve) => page.once('filechooser', resolve));
     await tabUntil(page, 'Tab', () => focusedMatches(page, 'input[type=file]'), 'the Open file control');
     // The control is the file input inside the label "Open file".
     await expect(page.locator('label', { hasText: 'Open file' }).locator('input[type=file]')).toBeFocused();
-    const chooser = page.waitForEvent('filechooser', { timeout: 5_000 });
     await page.keyboard.press('Enter');
-    await (await chooser).setFiles(file);
+    const opened = await Promise.race([chooser, new Promise((resolve) => setTimeout(() => resolve(null), 5_000))]);
+    expect(opened, 'Enter on the focused Open file control opens the file chooser').not.toBeNull();
+    await opened.setFiles(file);
     await expect(title(page)).toHaveText('Keyboard test meeting');
     await expect(turns(page)).toHaveCount(2);
     await expect(page.locator('#t1 h2')).toHaveText('Chair');
     await expect(page.locator('#t2 h2')).toHaveText('Speaker One');
     await expect(page.locator('.note-local')).toContainText('Opened from the file keyboard-meeting.txt');
     await expectFocusShown(page, 'opening the file');
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 
