@@ -218,16 +218,15 @@ impl Index {
         index
     }
 
-    /// The folded text of turn `i`, and where it starts.
+    /// The folded text of turn `i`, and where it starts: from its start to
+    /// the next turn's (a turn without paragraphs has none).
     fn turn_text(&self, i: usize) -> (usize, &str) {
-        let turn = self.turns[i];
-        let first = turn.first as usize;
-        let end_para = first + turn.count as usize;
-        let start = self.paras.get(first).map_or(0, |p| p.start as usize);
-        let end = self
-            .paras
-            .get(end_para)
-            .map_or(self.folded.len(), |p| p.start as usize);
+        let start = self.turn_start(i);
+        let end = if i + 1 < self.turns.len() {
+            self.turn_start(i + 1)
+        } else {
+            self.folded.len()
+        };
         (start, &self.folded[start..end])
     }
 
@@ -329,7 +328,8 @@ impl Index {
         hits
     }
 
-    /// Where turn `i`'s folded text starts.
+    /// Where turn `i`'s folded text starts (the end of the text for a last
+    /// turn without paragraphs).
     fn turn_start(&self, i: usize) -> usize {
         let first = self.turns[i].first as usize;
         self.paras
@@ -612,6 +612,19 @@ mod tests {
             marked(">>A: best practice here", "\"best practice\" practice"),
             ["best practice"]
         );
+    }
+
+    #[test]
+    fn an_empty_last_turn_matches_nothing() {
+        // Turn 3 has no paragraph; under its speaker's filter it must not
+        // pick up the words of the turns before it.
+        let t = crate::parse::parse_str(">>A: hello there\n\n>>B: hello\n\n>>A:\n");
+        assert!(t.turns[2].paragraphs.is_empty());
+        let index = Index::new(&t);
+        let hits = index.search(&Query::parse("hello"), Some("a"));
+        assert_eq!(hits.turns.iter().map(|h| h.n).collect::<Vec<_>>(), [1]);
+        let hits = index.search(&Query::parse("there hello"), None);
+        assert_eq!(hits.turns.iter().map(|h| h.n).collect::<Vec<_>>(), [1]);
     }
 
     #[test]

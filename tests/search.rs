@@ -168,9 +168,10 @@ proptest! {
 
     #[test]
     fn the_index_finds_what_a_naive_scan_finds(
-        turns in prop::collection::vec(prop::collection::vec((word(), separator()), 1..12), 1..6),
+        turns in prop::collection::vec(prop::collection::vec((word(), separator()), 0..12), 1..6),
         query in prop::collection::vec(word(), 1..3),
         typing in any::<bool>(),
+        speaker in prop::option::of(prop::sample::select(vec!["speaker-0", "speaker-1"])),
     ) {
         let text: String = turns
             .iter()
@@ -182,9 +183,13 @@ proptest! {
             .collect();
         let t = floor::parse::parse_str(&text);
         let q = query.join(" ") + if typing { "" } else { " " };
-        let hits = Index::new(&t).search(&Query::parse(&q), None);
+        let hits = Index::new(&t).search(&Query::parse(&q), speaker);
         let folded_words: Vec<String> = query.iter().map(|w| fold(w)).collect();
-        let expected = naive(&t, &folded_words, typing);
+        // The naive scan over the speaker's turns only.
+        let expected: Vec<(u32, usize)> = naive(&t, &folded_words, typing)
+            .into_iter()
+            .filter(|&(n, _)| speaker.is_none() || t.turns[n as usize - 1].speaker.as_deref() == speaker)
+            .collect();
         // Distinct marks: a word repeated in the query is marked once.
         let got: Vec<u32> = hits.turns.iter().map(|h| h.n).collect();
         prop_assert_eq!(got, expected.iter().map(|e| e.0).collect::<Vec<_>>());
