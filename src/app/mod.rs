@@ -190,9 +190,8 @@ impl State {
         }
     }
 
-    /// The link to turn `n` that "Copy link" gives.
-    pub fn link(&self, n: u32) -> String {
-        let anchor = Anchor::Turn(n);
+    /// The link to `anchor` that "Copy link" gives.
+    pub fn link(&self, anchor: Anchor) -> String {
         let (page, permalinks, base) = self
             .host
             .try_with_value(|h| (h.page, h.permalinks, h.base.clone()))
@@ -206,8 +205,7 @@ impl State {
             };
             return format!("{}{}", dom::page_base(), location.to_url());
         }
-        let src = self.location().src;
-        match src {
+        match self.location().src {
             // Floor's own page, opening the same URL.
             Some(src) if !permalinks => {
                 let location = Location {
@@ -292,21 +290,18 @@ impl State {
 
     /// In a frame: tells the trusted parent the permalink of `anchor`.
     pub fn tell_parent(&self, anchor: Anchor) {
-        let link = self.link(anchor.turn());
-        let link = match anchor {
-            Anchor::Paragraph(..) => {
-                link.replace(&format!("#t{}", anchor.turn()), &format!("#{anchor}"))
-            }
-            Anchor::Turn(_) => link,
-        };
-        let _ = self.host.try_with_value(|h| {
-            if h.page && !h.trusted.is_empty() {
-                h.post(&host::message(
-                    "permalink",
-                    &[("anchor", anchor.to_string().into()), ("url", link.into())],
-                ));
-            }
-        });
+        let framed = self
+            .host
+            .try_with_value(|h| h.page && !h.trusted.is_empty());
+        if framed != Some(true) {
+            return;
+        }
+        let url = self.link(anchor);
+        let message = host::message(
+            "permalink",
+            &[("anchor", anchor.to_string().into()), ("url", url.into())],
+        );
+        let _ = self.host.try_with_value(|h| h.post(&message));
     }
 }
 
@@ -463,26 +458,30 @@ pub fn Viewer(
     let state = State::new(&location, host);
     provide_context(state);
 
-    let load = match start {
+    // What to show first: a URL to fetch, or text given by the host page.
+    enum First {
+        Fetch(String, Source),
+        Text(String),
+    }
+    let first = match start {
         Start::Page => initial_source(&location).map(|source| {
             let url = match &source {
                 Source::Url(url) => url.clone(),
                 _ => SAMPLE_URL.to_string(),
             };
-            (Some(url), source, None)
+            First::Fetch(url, source)
         }),
         Start::Url(url) => {
-            source::check_src(&url).map(|()| (Some(url.clone()), Source::Url(url), None))
+            source::check_src(&url).map(|()| First::Fetch(url.clone(), Source::Url(url)))
         }
-        Start::Text(text) => Ok((None, Source::Given, Some(text))),
+        Start::Text(text) => Ok(First::Text(text)),
     };
-    match load {
-        Ok((url, source, text)) => {
+    match first {
+        Ok(first) => {
             leptos::task::spawn_local(async move {
-                match (url, text) {
-                    (Some(url), _) => load_url(state, url, source).await,
-                    (None, Some(text)) => show_bytes(state, text.as_bytes(), Source::Given),
-                    (None, None) => {}
+                match first {
+                    First::Fetch(url, source) => load_url(state, url, source).await,
+                    First::Text(text) => show_bytes(state, text.as_bytes(), Source::Given),
                 }
                 // Open the permalink the page was opened with.
                 if state.alive()
@@ -631,17 +630,10 @@ fn report_height(state: State) {
         if let Some(el) = state.all(".floor").into_iter().next() {
             observer.observe(&el);
         }
-        on_cleanup_observer(observer, callback);
+        // Alive for the page's lifetime: a framed page has one viewer, never
+        // unmounted.
+        std::mem::forget((observer, callback));
     });
-}
-
-/// Keeps the height observer alive for the page's lifetime (a framed page
-/// has one viewer, never unmounted).
-fn on_cleanup_observer(
-    observer: web_sys::ResizeObserver,
-    callback: wasm_bindgen::closure::Closure<dyn Fn(js_sys::Array)>,
-) {
-    std::mem::forget((observer, callback));
 }
 
 /// The bar of actions: open a file, paste text, theme, keyboard help.

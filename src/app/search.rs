@@ -140,14 +140,11 @@ fn show_current(state: State, i: usize) {
         return;
     };
     // It may not be painted yet: paint its paragraph now.
-    state.painter.update_value(|painter| {
-        if painter.painted.get(&(n, p)) != Some(&marks) {
-            state.shown.with_untracked(|shown| {
-                if let Some(shown) = shown {
-                    paint(state, &shown.transcript, (n, p), &marks);
-                }
-            });
-            painter.painted.insert((n, p), marks.clone());
+    state.shown.with_untracked(|shown| {
+        if let Some(shown) = shown {
+            state
+                .painter
+                .update_value(|painter| painter.repaint(state, &shown.transcript, (n, p), &marks));
         }
     });
     let Some(para) = state.by_id(&format!("t{n}-p{}", p + 1)) else {
@@ -181,7 +178,7 @@ fn show_current(state: State, i: usize) {
         {
             let _ = el.class_list().add_1("current");
             if i == 0 {
-                dom::stop_settling();
+                let _ = dom::stop_settling();
                 let options = web_sys::ScrollIntoViewOptions::new();
                 options.set_block(web_sys::ScrollLogicalPosition::Center);
                 el.scroll_into_view_with_scroll_into_view_options(&options);
@@ -249,6 +246,21 @@ impl Painter {
         self.todo = todo.into();
     }
 
+    /// Brings paragraph `key` to `marks`, unless it has them already (say,
+    /// painted ahead of its turn for the current match).
+    fn repaint(&mut self, state: State, t: &Transcript, key: Key, marks: &[(usize, usize)]) {
+        let now = self.painted.get(&key).map_or(&[][..], Vec::as_slice);
+        if now == marks {
+            return;
+        }
+        paint(state, t, key, marks);
+        if marks.is_empty() {
+            self.painted.remove(&key);
+        } else {
+            self.painted.insert(key, marks.to_vec());
+        }
+    }
+
     /// Puts the paragraphs of turns `from..=to` first, then those after, then
     /// those before (nearest first).
     fn prioritize(&mut self, from: u32, to: u32) {
@@ -307,7 +319,7 @@ pub fn highlight(state: State) {
                 // The results list, in a task after this frame.
                 dom::later(move || {
                     if state.painter.try_with_value(|p| p.generation) == Some(generation) {
-                        dom::timed("floor:results", || state.listed.notify());
+                        state.listed.notify();
                     }
                 });
             });
@@ -344,12 +356,7 @@ fn run(state: State, generation: u64, urgent: Option<(u32, u32)>) {
                     let Some((key, marks)) = p.todo.pop_front() else {
                         break;
                     };
-                    paint(state, &shown.transcript, key, &marks);
-                    if marks.is_empty() {
-                        p.painted.remove(&key);
-                    } else {
-                        p.painted.insert(key, marks);
-                    }
+                    p.repaint(state, &shown.transcript, key, &marks);
                     done += 1;
                 }
                 !p.todo.is_empty()

@@ -157,7 +157,7 @@ fn copy(state: State, t: &Transcript, n: u32, citation: bool) {
     let linkable = state
         .shown
         .with_untracked(|s| s.as_ref().is_some_and(|s| s.source.linkable()));
-    let link = state.link(n);
+    let link = state.link(Anchor::Turn(n));
     state.tell_parent(Anchor::Turn(n));
     let text = if citation {
         view::citation(t, n, &link)

@@ -81,14 +81,10 @@ pub fn replace_url_soon(url: &str) {
 /// Replaces the fragment of the page's URL (keeping its path and query), or
 /// removes it for `None`.
 pub fn replace_fragment(anchor: &Option<String>) {
-    let Some(w) = window() else { return };
-    let search = w.location().search().unwrap_or_default();
-    let target = match anchor {
-        Some(a) => format!("{}{search}#{a}", page_path(&w)),
-        None => format!("{}{search}", page_path(&w)),
-    };
-    if let Ok(history) = w.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&target));
+    let (search, _) = search_and_hash();
+    match anchor {
+        Some(a) => replace_url(&format!("{search}#{a}")),
+        None => replace_url(&search),
     }
 }
 
@@ -112,11 +108,7 @@ fn page_path(w: &web_sys::Window) -> String {
 /// get `tabindex="-1"`).
 pub fn reveal(el: web_sys::Element) {
     el.scroll_into_view();
-    let generation = SETTLING.with(|g| {
-        g.set(g.get() + 1);
-        g.get()
-    });
-    settle(el.clone(), 12, generation);
+    settle(el.clone(), 12, stop_settling());
     if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
         if !html.has_attribute("tabindex") {
             let _ = html.set_attribute("tabindex", "-1");
@@ -128,9 +120,12 @@ pub fn reveal(el: web_sys::Element) {
 }
 
 /// Stops keeping the last revealed element at the top: the app is about to
-/// scroll somewhere else.
-pub fn stop_settling() {
-    SETTLING.with(|g| g.set(g.get() + 1));
+/// scroll somewhere else. Returns the new settling generation.
+pub fn stop_settling() -> u64 {
+    SETTLING.with(|g| {
+        g.set(g.get() + 1);
+        g.get()
+    })
 }
 
 thread_local! {

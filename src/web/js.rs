@@ -88,9 +88,12 @@ impl Options {
 /// Mounting again replaces the viewer.
 #[wasm_bindgen(js_name = mount)]
 pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<(), JsError> {
+    mount_with(element, Options::read(&options))
+}
+
+fn mount_with(element: web_sys::HtmlElement, options: Options) -> Result<(), JsError> {
     use wasm_bindgen::JsCast;
     unmount(&element);
-    let options = Options::read(&options);
     let document = element
         .owner_document()
         .ok_or_else(|| JsError::new("the element is not in a document"))?;
@@ -190,19 +193,14 @@ pub fn enhance(options: JsValue) -> u32 {
         if el.has_attribute("data-floor-mounted") {
             continue;
         }
-        let o = js_sys::Object::new();
-        let set = |k: &str, v: JsValue| {
-            let _ = js_sys::Reflect::set(&o, &k.into(), &v);
+        let options = Options {
+            src: el.get_attribute("data-floor-src"),
+            text: None,
+            stylesheet: base.stylesheet.clone(),
+            base: base.base.clone(),
+            permalinks: i == 0,
         };
-        if let Some(src) = el.get_attribute("data-floor-src") {
-            set("src", src.into());
-        }
-        if let Some(s) = &base.stylesheet {
-            set("stylesheet", s.into());
-        }
-        set("base", base.base.clone().into());
-        set("permalinks", (i == 0).into());
-        if mount(el, o.into()).is_ok() {
+        if mount_with(el, options).is_ok() {
             mounted += 1;
         }
     }
