@@ -156,6 +156,17 @@ test.describe('two viewers on one page', () => {
 test.describe('iframe', () => {
   const frameOf = (page) => page.frameLocator('#floor');
   const frameTurns = (page) => frameOf(page).locator('article.turn');
+  /** Counts the messages reaching Floor's frame (after Floor's own listener); returns the count's reader. */
+  async function recordMessages(page) {
+    const frame = page.frames().find((f) => f.url().startsWith(floorSite.origin));
+    await frame.evaluate(() => {
+      window.seen = 0;
+      addEventListener('message', () => {
+        window.seen += 1;
+      });
+    });
+    return () => frame.evaluate(() => window.seen);
+  }
   const frameHeight = (page) => page.locator('#floor').evaluate((f) => f.getBoundingClientRect().height);
 
   test('the frame grows to fit and its turns become the host page\'s permalinks', async ({ page }) => {
@@ -185,20 +196,13 @@ test.describe('iframe', () => {
   test('malformed messages from the trusted parent are ignored', async ({ page }) => {
     await page.goto(`${host.url}framed.html`);
     await expect(frameTurns(page)).toHaveCount(sampleTurns);
-    const frame = page.frames().find((f) => f.url().startsWith(floorSite.origin));
-    // Record what reaches the frame (after Floor's own listener).
-    await frame.evaluate(() => {
-      window.seen = 0;
-      addEventListener('message', () => {
-        window.seen += 1;
-      });
-    });
+    const seen = await recordMessages(page);
     const send = (data) =>
       page.evaluate(([data, origin]) => document.getElementById('floor').contentWindow.postMessage(data, origin), [data, floorSite.origin]);
     for (const bad of ['floor:go', { type: 'floor:go' }, { type: 'floor:go', anchor: 7 }, { type: 'floor:go', anchor: 't99999' }, { type: 'other', anchor: 't3' }, null]) {
       await send(bad);
     }
-    await expect.poll(() => frame.evaluate(() => window.seen)).toBe(6);
+    await expect.poll(seen).toBe(6);
     await expect(frameOf(page).locator('article[aria-current]')).toHaveCount(0);
     await send({ type: 'floor:go', anchor: 't3' });
     await expect(frameTurns(page).nth(2)).toHaveAttribute('aria-current', 'true');
@@ -207,18 +211,12 @@ test.describe('iframe', () => {
   test('a parent Floor was not told to trust gets nothing and moves nothing', async ({ page }) => {
     await page.goto(`${stranger.url}framed.html`);
     await expect(frameTurns(page)).toHaveCount(sampleTurns);
-    const frame = page.frames().find((f) => f.url().startsWith(floorSite.origin));
-    await frame.evaluate(() => {
-      window.seen = 0;
-      addEventListener('message', () => {
-        window.seen += 1;
-      });
-    });
+    const seen = await recordMessages(page);
     // The stranger's snippet asks for turn 12, as a trusted host would.
     await page.evaluate(() => {
       location.hash = '#t12';
     });
-    await expect.poll(() => frame.evaluate(() => window.seen)).toBe(1);
+    await expect.poll(seen).toBe(1);
     await expect(frameOf(page).locator('article[aria-current]')).toHaveCount(0);
     // No height reached it: the frame kept its own.
     const initial = await page.locator('#floor').evaluate((f) => parseFloat(getComputedStyle(f).height));
