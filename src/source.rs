@@ -64,12 +64,25 @@ fn scheme(url: &str) -> Option<String> {
     valid.then(|| head.to_string())
 }
 
+/// A size in megabytes (MiB) with one decimal, rounded: `"100.0"`. Integer
+/// arithmetic only, so the WASM carries no float formatting.
+///
+/// ```
+/// assert_eq!(floor::source::megabytes(104_857_600), "100.0");
+/// assert_eq!(floor::source::megabytes(1_100_000), "1.0");
+/// assert_eq!(floor::source::megabytes(55_000_000), "52.5");
+/// ```
+pub fn megabytes(bytes: u64) -> String {
+    let tenths = (bytes * 10 + 524_288) / 1_048_576;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
 /// Refuses sizes over [`MAX_BYTES`].
 pub fn check_size(bytes: u64) -> Result<(), String> {
     if bytes > MAX_BYTES {
         Err(format!(
-            "The file is too large to open ({:.1} MB; at most {} MB).",
-            bytes as f64 / 1_048_576.0,
+            "The file is too large to open ({} MB; at most {} MB).",
+            megabytes(bytes),
             MAX_BYTES / 1_048_576
         ))
     } else {

@@ -50,6 +50,9 @@ pub struct SpeakerShare {
     pub words: usize,
     /// Share of all words in the turns, 0.0 to 1.0.
     pub share: f64,
+    /// The share in whole percent, rounded (integer arithmetic: the WASM
+    /// then carries no float formatting).
+    pub percent: u32,
 }
 
 /// Every speaker with their share of the words, most words first (ties in
@@ -78,6 +81,11 @@ pub fn speaker_shares(t: &Transcript) -> Vec<SpeakerShare> {
                 0.0
             } else {
                 words as f64 / total as f64
+            },
+            percent: if total == 0 {
+                0
+            } else {
+                ((words * 200 + total) / (total * 2)) as u32
             },
         })
         .collect();
@@ -517,6 +525,9 @@ mod tests {
             (s.iter().map(|s| s.share).sum::<f64>() - 0.8).abs() < 1e-9,
             "the unattributed word is nobody's"
         );
+        for share in &s {
+            assert_eq!(share.percent, (share.share * 100.0).round() as u32);
+        }
     }
 
     #[test]

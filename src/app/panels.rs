@@ -112,7 +112,7 @@ pub fn SpeakerIndex(transcript: Arc<Transcript>) -> impl IntoView {
             let id = s.id.clone();
             let id_for_click = id.clone();
             let pressed = move || state.speaker.with(|f| f.as_deref() == Some(id.as_str())).to_string();
-            let percent = (share.share * 100.0).round();
+            let percent = share.percent;
             let labels = s.labels.join(", ");
             view! {
                 <li>

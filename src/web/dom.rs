@@ -148,7 +148,8 @@ fn settle(el: web_sys::Element, frames: u32, generation: u64) {
         let margin = window()
             .and_then(|w| w.get_computed_style(&el).ok().flatten())
             .and_then(|s| s.get_property_value("scroll-margin-top").ok())
-            .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
+            .map(|v| js_sys::Number::parse_float(v.trim_end_matches("px")))
+            .filter(|v| v.is_finite())
             .unwrap_or(0.0);
         if (top - margin).abs() > 2.0 {
             el.scroll_into_view();

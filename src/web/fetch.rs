@@ -30,8 +30,8 @@ impl fmt::Display for FetchError {
             FetchError::Body => write!(f, "the response could not be read"),
             FetchError::TooLarge(n) => write!(
                 f,
-                "the file is too large ({:.0} MB; at most {} MB)",
-                *n as f64 / 1_048_576.0,
+                "the file is too large ({} MB; at most {} MB)",
+                crate::source::megabytes(*n),
                 crate::source::MAX_BYTES / 1_048_576
             ),
         }

@@ -8,6 +8,9 @@
 //                             options: { src: URL } or { text: "…" } (default:
 //                             the element's own content)
 //   unmount(element)          removes it
+//   new Search(text)          the viewer's search without the viewer:
+//                             .search(query, speakerId?) gives
+//                             { matches, turns: Uint32Array of turn numbers }
 //   enhance()                 mounts every [data-floor] / [data-floor-src]
 //                             element not yet mounted (done once on load)
 //
@@ -28,6 +31,7 @@ export const parseBytes = (bytes) => wasm.parseBytes(bytes);
 export const mount = (element, options = {}) => wasm.mount(element, { ...defaults, ...options });
 export const unmount = (element) => wasm.unmount(element);
 export const enhance = () => wasm.enhance(defaults);
+export const Search = wasm.Search;
 
 if (typeof document !== 'undefined') {
   if (document.readyState === 'loading') {

@@ -41,6 +41,48 @@ pub fn count_turns(text: &str) -> u32 {
     crate::parse::parse_str(text).turns.len() as u32
 }
 
+/// A transcript's search index, for JavaScript callers: the viewer's
+/// search without the viewer.
+///
+/// ```js
+/// const index = new Search(text);
+/// index.search("best pract"); // { matches: 2, turns: Uint32Array [1] }
+/// ```
+#[wasm_bindgen]
+pub struct Search {
+    index: crate::search::Index,
+}
+
+#[wasm_bindgen]
+impl Search {
+    /// Parses transcript text (plain text or an HTML page) and indexes its turns.
+    #[wasm_bindgen(constructor)]
+    pub fn new(text: &str) -> Search {
+        Search {
+            index: crate::search::Index::new(&crate::parse::parse_str(text)),
+        }
+    }
+
+    /// Searches as the viewer does (words, `"phrases"`, the last word a
+    /// prefix), optionally in one speaker's turns (a speaker id). Returns
+    /// `{ matches, turns }`: the number of marked occurrences and the
+    /// matching turn numbers, in order.
+    pub fn search(&self, query: &str, speaker: Option<String>) -> JsValue {
+        let hits = self
+            .index
+            .search(&crate::search::Query::parse(query), speaker.as_deref());
+        let turns: Vec<u32> = hits.turns.iter().map(|t| t.n).collect();
+        let object = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&object, &"matches".into(), &(hits.matches() as u32).into());
+        let _ = js_sys::Reflect::set(
+            &object,
+            &"turns".into(),
+            &js_sys::Uint32Array::from(&turns[..]),
+        );
+        object.into()
+    }
+}
+
 thread_local! {
     /// Mounted viewers, by the number in their element's `data-floor-mounted`.
     static VIEWERS: std::cell::RefCell<Vec<(u32, Box<dyn std::any::Any>)>> =
