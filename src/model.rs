@@ -148,7 +148,7 @@ impl Transcript {
         self.turns
             .iter()
             .flat_map(|t| &t.paragraphs)
-            .map(|p| crate::text::words(p).count())
+            .map(|p| crate::text::word_count(p))
             .sum()
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::model::{Annotation, Transcript, Turn};
 use crate::permalink::Anchor;
-use crate::text::words;
+use crate::text::word_count;
 
 /// Silent reading speed used for the reading-time estimate (words per minute).
 pub const READING_WPM: usize = 230;
@@ -61,7 +61,7 @@ pub fn speaker_shares(t: &Transcript) -> Vec<SpeakerShare> {
     let mut counts = vec![0usize; t.speakers.len()];
     let mut total = 0;
     for turn in &t.turns {
-        let n: usize = turn.paragraphs.iter().map(|p| words(p).count()).sum();
+        let n: usize = turn.paragraphs.iter().map(|p| word_count(p)).sum();
         total += n;
         if let Some(i) = turn
             .speaker

@@ -259,6 +259,11 @@ proptest! {
         check_consistent(&t, &s)?;
         check_lossless(&s, &t)?;
     }
+
+    #[test]
+    fn word_count_counts_the_words(s in any::<String>()) {
+        prop_assert_eq!(floor::text::word_count(&s), words(&s).count());
+    }
 }
 
 // ---------------------------------------------------------------- mutations

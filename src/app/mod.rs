@@ -97,6 +97,9 @@ pub struct State {
     pub painter: StoredValue<search::Painter, LocalStorage>,
     /// Where the viewer lives.
     pub host: StoredValue<Host, LocalStorage>,
+    /// The turn list's groups: whether each is in the page yet (see
+    /// [`TurnList`]), and the groups filled since the marks last caught up.
+    pub groups: StoredValue<turns::Groups, LocalStorage>,
 }
 
 impl State {
@@ -128,6 +131,7 @@ impl State {
             painter: StoredValue::new_local(search::Painter::default()),
             listed: Trigger::new(),
             host: StoredValue::new_local(host),
+            groups: StoredValue::new_local(turns::Groups::default()),
         }
     }
 
@@ -241,6 +245,16 @@ impl State {
         self.status.set(status);
     }
 
+    /// Whether turn `n` is in the page. If it is not yet (the turn list
+    /// fills its groups in the background), its group is filled now: it is
+    /// in the page after the current tick, before the next frame.
+    pub fn reach(&self, n: u32) -> bool {
+        let at = (n as usize).saturating_sub(1) / turns::GROUP;
+        self.groups
+            .try_update_value(|g| g.fill(at))
+            .unwrap_or(true)
+    }
+
     /// Reports a failure; what is on screen stays.
     pub fn fail(&self, message: String) {
         self.status.set(String::new());
@@ -278,6 +292,8 @@ impl State {
         self.anchor.set(Some(anchor));
         self.sync_url();
         self.tell_parent(anchor);
+        // Its group is in the page by the frame (filled in this tick).
+        self.reach(anchor.turn());
         let id = anchor.to_string();
         let state = *self;
         // After the DOM caught up with a filter change.

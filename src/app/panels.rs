@@ -93,15 +93,19 @@ fn thousands(n: usize) -> String {
 #[component]
 pub fn SpeakerIndex(transcript: Arc<Transcript>) -> impl IntoView {
     let state = expect_context::<State>();
+    let t = StoredValue::new(transcript.clone());
     let choose = move |id: Option<String>| {
+        let first = t.with_value(|t| view::visible_turns(t, id.as_deref()).first().map(|turn| turn.n));
         state.speaker.set(id);
         state.anchor.set(None);
         state.sync_url();
         // The reader goes on from the first turn shown, focused and in view
         // below the toolbar (after the filter has hidden the others).
+        let Some(first) = first else { return };
+        state.reach(first);
         super::request_animation_frame(move || {
-            if let Some(first) = state.all("article.turn:not([hidden])").into_iter().next() {
-                dom::reveal(first);
+            if let Some(el) = state.by_id(&format!("t{first}")) {
+                dom::reveal(el);
             }
         });
     };

@@ -139,6 +139,16 @@ fn show_current(state: State, i: usize) {
     }) else {
         return;
     };
+    // Its turn may not be in the page yet: then after this tick.
+    if !state.reach(n) {
+        leptos::task::spawn_local(async move {
+            leptos::task::tick().await;
+            if state.alive() && state.current_match.get_untracked() == Some(i) {
+                show_current(state, i);
+            }
+        });
+        return;
+    }
     // It may not be painted yet: paint its paragraph now.
     state.shown.with_untracked(|shown| {
         if let Some(shown) = shown {
@@ -215,6 +225,9 @@ pub struct Painter {
     painted: HashMap<Key, Vec<(usize, usize)>>,
     /// Paragraphs still to repaint, with the marks they should get.
     todo: VecDeque<(Key, Vec<(usize, usize)>)>,
+    /// Paragraphs to repaint that are not in the page yet (their group of
+    /// turns is not filled): repainted when it is, by [`wake`].
+    waiting: Vec<(Key, Vec<(usize, usize)>)>,
     /// Bumped by every new plan; a slice of an older job stops.
     generation: u64,
 }
@@ -228,6 +241,7 @@ impl Painter {
             self.transcript = transcript;
         }
         self.generation += 1;
+        self.waiting.clear();
         let mut clear: Vec<Key> = self
             .painted
             .keys()
@@ -253,7 +267,10 @@ impl Painter {
         if now == marks {
             return;
         }
-        paint(state, t, key, marks);
+        if !paint(state, t, key, marks) {
+            self.waiting.push((key, marks.to_vec()));
+            return;
+        }
         if marks.is_empty() {
             self.painted.remove(&key);
         } else {
@@ -272,6 +289,24 @@ impl Painter {
             .chain(after)
             .chain(before.into_iter().rev())
             .collect();
+    }
+}
+
+/// Paints the paragraphs that waited for `groups` of turns to be in the page.
+pub fn wake(state: State, groups: &[usize]) {
+    let generation = state.painter.try_update_value(|p| {
+        let (now, still): (Vec<_>, Vec<_>) = std::mem::take(&mut p.waiting)
+            .into_iter()
+            .partition(|((n, _), _)| groups.contains(&((*n as usize - 1) / super::turns::GROUP)));
+        p.waiting = still;
+        let woken = !now.is_empty();
+        for item in now.into_iter().rev() {
+            p.todo.push_front(item);
+        }
+        woken.then_some(p.generation)
+    });
+    if let Some(Some(generation)) = generation {
+        run(state, generation, None);
     }
 }
 
@@ -410,18 +445,19 @@ fn on_screen(state: State) -> (u32, u32) {
 /// Repaints paragraph `p` of turn `n` with these marks, as `TurnList`
 /// renders it plus `<mark>`s. Plain text goes in with `append(string)`, so
 /// the only nodes handed back to Rust are the marks and the note spans.
-fn paint(state: State, t: &Transcript, (n, p): Key, marks: &[(usize, usize)]) {
+/// False if the paragraph is not in the page (yet).
+fn paint(state: State, t: &Transcript, (n, p): Key, marks: &[(usize, usize)]) -> bool {
     let Some(turn) = t.turns.get(n as usize - 1) else {
-        return;
+        return true;
     };
     let Some(text) = turn.paragraphs.get(p) else {
-        return;
+        return true;
     };
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
+        return true;
     };
     let Some(el) = state.by_id(&format!("t{n}-p{}", p + 1)) else {
-        return;
+        return false;
     };
     let segments = view::segments(text, &turn.annotations, p);
     el.set_text_content(None);
@@ -451,6 +487,7 @@ fn paint(state: State, t: &Transcript, (n, p): Key, marks: &[(usize, usize)]) {
             let _ = parent.append_with_str_1(piece.text);
         }
     }
+    true
 }
 
 /// Marks `(start, end)` as `view::pieces` takes them, numbered from 0.

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// Why a fetch produced no bytes.
@@ -38,10 +38,27 @@ impl fmt::Display for FetchError {
     }
 }
 
+/// The response that `floor.js` started fetching for `url` before the
+/// WebAssembly was ready (Floor's page's own transcript), taken once.
+fn prefetched(url: &str) -> Option<js_sys::Promise> {
+    let global = js_sys::global();
+    let key = JsValue::from_str("__floorPrefetch");
+    let early = js_sys::Reflect::get(&global, &key).ok()?;
+    if js_sys::Reflect::get(&early, &"url".into()).ok()?.as_string()? != url {
+        return None;
+    }
+    let _ = js_sys::Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &key);
+    js_sys::Reflect::get(&early, &"response".into())
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
 /// Fetches `url` (relative URLs resolve against the page) and returns its body.
 pub async fn bytes(url: &str) -> Result<Vec<u8>, FetchError> {
     let window = web_sys::window().ok_or(FetchError::Network)?;
-    let response = JsFuture::from(window.fetch_with_str(url))
+    let request = prefetched(url).unwrap_or_else(|| window.fetch_with_str(url));
+    let response = JsFuture::from(request)
         .await
         .map_err(|_| FetchError::Network)?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| FetchError::Network)?;

@@ -17,6 +17,24 @@
 // A host page needs only: <script type="module" src="…/floor.js"></script>
 import init, * as wasm from './floor-web.js';
 
+// Floor's own page: its transcript (`?src=` or the sample) starts loading
+// now, while the WebAssembly compiles. The app takes this response when it
+// asks for the same address (src/web/fetch.rs), and checks it as any other.
+if (typeof document !== 'undefined' && document.documentElement.hasAttribute('data-floor-app')) {
+  const src = new URLSearchParams(location.search).get('src');
+  const url = src ?? 'sample.txt';
+  let web = false;
+  try {
+    web = url.length <= 8192 && /^https?:$/.test(new URL(url, location.href).protocol);
+  } catch {}
+  if (web) {
+    const response = fetch(url);
+    // A failure is the app's to report, not an unhandled rejection.
+    response.catch(() => {});
+    globalThis.__floorPrefetch = { url, response };
+  }
+}
+
 await init();
 
 const here = new URL('./', import.meta.url);

@@ -392,6 +392,42 @@ test.describe('the results list', () => {
   });
 });
 
+test.describe('a large transcript still filling in', () => {
+  // Its first groups of turns come first; the rest fill in the background.
+  // Searching and moving to a far match must not wait for them, and no mark
+  // may be lost on a turn that arrives later.
+  test('search at once, jump to the last match, every mark painted', async ({ page }) => {
+    test.setTimeout(45_000);
+    const bigTurns = turnsOf(big);
+    const want = expectedHits(bigTurns, 'ipv6');
+    await page.goto(`${server.url}?src=big.txt`);
+    await expect(page.locator('#t1 h2')).toBeVisible({ timeout: 20_000 });
+    await field(page).fill('ipv6');
+    await expect(count(page)).toHaveText(says(want.matches, want.turns.length), { timeout: 15_000 });
+    // Shift+Enter from no current match: the last match, in the last turns
+    // (most often not in the page yet: the annotation says).
+    const before = await turns(page).count();
+    test.info().annotations.push({ type: 'turns in the page', description: `${before} of ${bigTurns.length}` });
+    console.log(`filling in: ${before} of ${bigTurns.length} turns in the page at Shift+Enter`);
+    await field(page).press('Shift+Enter');
+    await expect(count(page)).toHaveText(`${want.matches} of ${want.matches} matches in ${want.turns.length} turns`);
+    const last = want.turns.at(-1);
+    await expect(page.locator(`#t${last} mark.current`).first()).toBeInViewport();
+    await expect(currentMark(page).first()).toHaveText(/^ipv6$/i);
+    await expect(turns(page)).toHaveCount(bigTurns.length, { timeout: 30_000 });
+    await expect(marks(page)).toHaveCount(want.matches, { timeout: 15_000 });
+  });
+
+  test('a speaker chosen at once shows their first turn', async ({ page }) => {
+    test.setTimeout(45_000);
+    await page.goto(`${server.url}?src=big.txt#t5300`);
+    await expect(page.locator('#t5300 h2')).toBeInViewport({ timeout: 20_000 });
+    await chairButton(page).click();
+    await expect(page.locator(`#t${chairTurns[0]}`)).toBeFocused();
+    await expect(page.locator(`#t${chairTurns[0]} h2`)).toBeInViewport();
+  });
+});
+
 test.describe('matching rules', () => {
   test('case, accents, U+2011, U+00A0, notes, word order, phrases and prefixes', async ({ page }) => {
     await openRules(page);

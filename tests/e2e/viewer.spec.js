@@ -617,10 +617,14 @@ test.describe('a large transcript', () => {
     const t5000 = page.locator('#t5000');
     await expect(t5000).toHaveAttribute('aria-current', 'true');
     await expect(t5000.locator('h2')).toBeInViewport();
+    // Turn 5000's group came first; the others fill in the background.
     const articles = await page.locator('article').count();
-    expect(articles).toBe(bigTurns);
+    expect(articles).toBeLessThan(bigTurns);
     await expect(t5000).toBeFocused();
-    const figures = `t5000 current and on screen ${inPage} ms after navigation start (page clock; ${wall} ms from page.goto as the test saw it); ${articles} <article> elements; ${(big.length / 1e6).toFixed(1)} MB`;
+    await expect(page.locator('article')).toHaveCount(bigTurns, { timeout: 30_000 });
+    await expect(t5000.locator('h2')).toBeInViewport();
+    await expect(t5000).toBeFocused();
+    const figures = `t5000 current and on screen ${inPage} ms after navigation start (page clock; ${wall} ms from page.goto as the test saw it), with ${articles} of ${bigTurns} <article> elements in the page; ${(big.length / 1e6).toFixed(1)} MB`;
     console.log(`large transcript: ${figures}`);
     test.info().annotations.push({ type: 'timing', description: figures });
 
