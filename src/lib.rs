@@ -34,6 +34,7 @@ pub mod permalink;
 pub mod render;
 pub mod scan;
 pub mod search;
+pub mod sort;
 pub mod source;
 pub mod speakers;
 pub mod text;

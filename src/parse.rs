@@ -220,7 +220,7 @@ fn parse_text(source: &str, mut diagnostics: Vec<Diagnostic>) -> Transcript {
             .flat_map(|(i, p)| annotations(p, i))
             .collect();
     }
-    diagnostics.sort_by_key(|d| d.line);
+    crate::sort::sort_by_key(&mut diagnostics, |d| d.line);
     Transcript {
         meta,
         speakers: resolved.speakers,
@@ -439,7 +439,7 @@ impl Layout {
             return Layout::Lines;
         }
         let mut sorted = lengths.clone();
-        sorted.sort_unstable();
+        crate::sort::sort_by_key(&mut sorted, |&l| l);
         let width = sorted[(n * 9 / 10).min(n - 1)];
         let near = near_candidates
             .iter()

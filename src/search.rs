@@ -253,7 +253,7 @@ impl Index {
         };
         // Longer terms first: they are rarer, so later terms scan fewer turns.
         let mut order: Vec<&Term> = query.terms.iter().collect();
-        order.sort_by_key(|t| std::cmp::Reverse(t.text.len()));
+        crate::sort::sort_by_key(&mut order, |t| std::cmp::Reverse(t.text.len()));
         // Per term, its occurrences `(turn, start, end)` in the turns still in
         // the running, in order.
         let mut found: Vec<Vec<(u32, u32, u32)>> = Vec::with_capacity(order.len());
@@ -304,7 +304,9 @@ impl Index {
                 }
             }
             // One mark per stretch of text, however many terms cover it.
-            spans.sort_unstable();
+            if !spans.is_sorted() {
+                crate::sort::sort_by_key(&mut spans, |&s| s);
+            }
             let mut marks = Vec::with_capacity(spans.len());
             let mut current: Option<(u32, u32)> = None;
             for &(s, e) in spans.iter() {

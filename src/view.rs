@@ -89,7 +89,7 @@ pub fn speaker_shares(t: &Transcript) -> Vec<SpeakerShare> {
             },
         })
         .collect();
-    shares.sort_by(|a, b| b.words.cmp(&a.words).then(a.speaker.cmp(&b.speaker)));
+    crate::sort::sort_by(&mut shares, |a, b| b.words.cmp(&a.words).then(a.speaker.cmp(&b.speaker)));
     shares
 }
 
@@ -145,7 +145,7 @@ pub fn segments<'a>(
             cuts.push((s, e, Segment::Note(note, &a.kind)));
         }
     }
-    cuts.sort_by_key(|c| c.0);
+    crate::sort::sort_by_key(&mut cuts, |c| c.0);
     let mut out = Vec::new();
     let mut at = 0;
     for (s, e, seg) in cuts {

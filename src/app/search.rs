@@ -248,7 +248,7 @@ impl Painter {
             .filter(|&&k| wanted.binary_search_by_key(&k, |w| w.0).is_err())
             .copied()
             .collect();
-        clear.sort_unstable();
+        crate::sort::sort_by_key(&mut clear, |&k| k);
         let mut todo: Vec<(Key, Vec<(usize, usize)>)> =
             clear.into_iter().map(|k| (k, Vec::new())).collect();
         todo.extend(
@@ -256,7 +256,7 @@ impl Painter {
                 .into_iter()
                 .filter(|(k, m)| self.painted.get(k) != Some(m)),
         );
-        todo.sort_unstable_by_key(|t| t.0);
+        crate::sort::sort_by_key(&mut todo, |t| t.0);
         self.todo = todo.into();
     }
 
