@@ -22,7 +22,7 @@ BINARYEN_VERSION := 132
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
 NPM_STAMP := node_modules/.package-lock.json
 
-.PHONY: help tools tools-rust tools-npm tools-browser serve dist examples test test-native test-wasm test-e2e bench clean
+.PHONY: help tools tools-rust tools-npm tools-browser serve dist examples test test-native test-wasm test-size test-e2e bench clean
 
 help:
 	@echo "make serve   build and serve the viewer on http://127.0.0.1:8080"
@@ -83,7 +83,7 @@ examples: dist
 ## Tests ---------------------------------------------------------------------
 
 test: tools
-	$(MAKE) --no-print-directory test-native test-wasm dist test-e2e
+	$(MAKE) --no-print-directory test-native test-wasm dist test-size test-e2e
 
 # The core alone: leptos, wasm-bindgen and web-sys are never compiled here.
 test-native:
@@ -93,21 +93,34 @@ test-native:
 test-wasm:
 	cargo test --locked --target wasm32-unknown-unknown --test web
 
+# The size budget of a first visit (gzip), against tests/size-budget.json.
+test-size:
+	node tests/bench/size.mjs --check
+
 # The release build in dist/, served by a plain static server.
 test-e2e:
 	npx playwright test --config tests/e2e/playwright.config.js
 
 ## Benchmarks (numbers, not pass/fail) ---------------------------------------
 
-# Parser throughput natively (criterion, with memchr and owned-lines
-# baselines), then the shipped WASM under Node, with the WASM/native ratio;
-# then search in Chromium (load, index, per keystroke) on the sample and on
-# the sample repeated 100 times.
+# Each prints a table (the sample, and the sample repeated 100 times):
+#   size         transfer size of a first visit, against the budget
+#   parse        parser throughput natively (criterion), then the shipped
+#                WASM under Node, with the WASM/native ratio
+#   search       index and queries natively, then in Chromium per keystroke
+#   first-paint  Floor against its static page (`floor html`), A/B
+#   compare      Floor's search against MiniSearch and FlexSearch in a page
+#   memory       JS heap and WASM memory after loading
 bench: dist
+	cargo build --release --locked --bin floor
+	node tests/bench/size.mjs
 	cargo bench --locked --bench parse
-	cargo bench --locked --bench search
 	node tests/bench/parse-wasm.mjs
+	cargo bench --locked --bench search
 	node tests/bench/search.mjs
+	node tests/bench/first-paint.mjs
+	node tests/bench/compare.mjs
+	node tests/bench/memory.mjs
 
 clean:
 	cargo clean

@@ -1,0 +1,55 @@
+// Transfer size of a first visit to Floor's page: every file of the release
+// build in dist/, raw, gzipped (zlib level 9, as nginx and most static
+// servers send it; the budget) and in Brotli (quality 11, as many CDNs send
+// it), the bundled sample listed apart (a visit with ?src= skips it).
+//
+//   node tests/bench/size.mjs           prints the table
+//   node tests/bench/size.mjs --check   also fails when the total is over
+//                                       the ceiling in tests/size-budget.json
+//
+// Sizes are deterministic for a given build, so `make test` runs --check: a
+// budget, not a timing. The ceiling sits just above today's size while the
+// issue's target (also in that file) is not met, so any growth fails.
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const dist = `${root}dist/`;
+const budget = JSON.parse(readFileSync(`${root}tests/size-budget.json`, 'utf8'));
+const SAMPLE = 'sample.txt';
+
+let names;
+try {
+  names = readdirSync(dist).sort();
+} catch {
+  console.error('no build in dist/: run `make dist` first');
+  process.exit(2);
+}
+const rows = names.map((name) => {
+  const bytes = readFileSync(dist + name);
+  const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  return { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli };
+});
+const visit = rows.filter((r) => r.name !== SAMPLE);
+const total = visit.reduce((s, r) => s + r.gzip, 0);
+const rawTotal = visit.reduce((s, r) => s + r.raw, 0);
+const brotliTotal = visit.reduce((s, r) => s + r.brotli, 0);
+
+const pad = (s, n) => String(s).padStart(n);
+const line = (name, raw, gzip, brotli) => console.log(`${name.padEnd(22)}${pad(raw, 10)}${pad(gzip, 10)}${pad(brotli, 10)}`);
+line('file', 'raw B', 'gzip B', 'brotli B');
+for (const r of visit) line(r.name, r.raw, r.gzip, r.brotli);
+line('first visit', rawTotal, total, brotliTotal);
+for (const r of rows.filter((r) => r.name === SAMPLE)) line(`(${r.name}, apart)`, r.raw, r.gzip, r.brotli);
+const met = total <= budget.target;
+console.log(
+  `target ${budget.target} B: ${met ? 'met' : `NOT met (${total - budget.target} B over)`}; ceiling ${budget.ceiling} B: ${total <= budget.ceiling ? 'within' : 'OVER'}`,
+);
+
+if (process.argv.includes('--check') && total > budget.ceiling) {
+  console.error(
+    `size budget: the first visit is ${total} B gzipped, over the ceiling of ${budget.ceiling} B in tests/size-budget.json`,
+  );
+  process.exit(1);
+}
