@@ -245,13 +245,14 @@ impl State {
         self.status.set(status);
     }
 
-    /// Whether turn `n` is in the page. If it is not yet (the turn list
-    /// fills its groups in the background), its group is filled now: it is
-    /// in the page after the current tick, before the next frame.
+    /// Puts turn `n` in the page if it is not yet (the turn list fills its
+    /// groups in the background); whether it already was.
     pub fn reach(&self, n: u32) -> bool {
         let at = (n as usize).saturating_sub(1) / turns::GROUP;
+        let speaker = self.speaker.get_untracked();
+        let current = self.anchor.get_untracked().map(Anchor::turn);
         self.groups
-            .try_update_value(|g| g.fill(at))
+            .try_update_value(|g| g.fill(at, speaker.as_deref(), current))
             .unwrap_or(true)
     }
 
@@ -292,7 +293,6 @@ impl State {
         self.anchor.set(Some(anchor));
         self.sync_url();
         self.tell_parent(anchor);
-        // Its group is in the page by the frame (filled in this tick).
         self.reach(anchor.turn());
         let id = anchor.to_string();
         let state = *self;
@@ -370,15 +370,15 @@ async fn load_url(state: State, url: String, source: Source) {
         return;
     }
     match fetched {
-        Ok(bytes) => show_bytes(state, &bytes, source),
+        Ok(bytes) => show_bytes(state, bytes, source),
         Err(e) => state.fail(format!("Could not load the transcript from {url}: {e}.")),
     }
 }
 
 /// Checks and parses bytes from any source, then shows them.
-pub fn show_bytes(state: State, bytes: &[u8], source: Source) {
+pub fn show_bytes(state: State, bytes: Vec<u8>, source: Source) {
     if let Err(message) =
-        source::check_size(bytes.len() as u64).and_then(|()| source::check_text(bytes))
+        source::check_size(bytes.len() as u64).and_then(|()| source::check_text(&bytes))
     {
         state.fail(message);
         return;
@@ -404,7 +404,7 @@ pub fn open_file(state: State, file: web_sys::File) {
             return;
         }
         match read {
-            Some(bytes) => show_bytes(state, &bytes, Source::File(name)),
+            Some(bytes) => show_bytes(state, bytes, Source::File(name)),
             None => state.fail(format!("Could not read the file {name}.")),
         }
     });
@@ -497,7 +497,7 @@ pub fn Viewer(
             leptos::task::spawn_local(async move {
                 match first {
                     First::Fetch(url, source) => load_url(state, url, source).await,
-                    First::Text(text) => show_bytes(state, text.as_bytes(), Source::Given),
+                    First::Text(text) => show_bytes(state, text.into_bytes(), Source::Given),
                 }
                 // Open the permalink the page was opened with.
                 if state.alive()

@@ -249,7 +249,7 @@ pub fn PasteDialog() -> impl IntoView {
             return;
         }
         area.set_value("");
-        show_bytes(state, text.as_bytes(), Source::Paste);
+        show_bytes(state, text.into_bytes(), Source::Paste);
     };
     view! {
         <dialog node_ref=dialog class="paste" aria-labelledby="paste-title" on:close=move |_| state.paste.set(false)>

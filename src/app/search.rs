@@ -15,7 +15,7 @@ use super::{State, dom};
 use crate::model::Transcript;
 use crate::permalink::Anchor;
 use crate::search::Hits;
-use crate::view::{self, Segment};
+use crate::view;
 
 /// Most rows in the results list; the count says how many turns there are.
 const MAX_ROWS: usize = 200;
@@ -139,16 +139,8 @@ fn show_current(state: State, i: usize) {
     }) else {
         return;
     };
-    // Its turn may not be in the page yet: then after this tick.
-    if !state.reach(n) {
-        leptos::task::spawn_local(async move {
-            leptos::task::tick().await;
-            if state.alive() && state.current_match.get_untracked() == Some(i) {
-                show_current(state, i);
-            }
-        });
-        return;
-    }
+    // Its turn may not be in the page yet.
+    state.reach(n);
     // It may not be painted yet: paint its paragraph now.
     state.shown.with_untracked(|shown| {
         if let Some(shown) = shown {
@@ -442,51 +434,23 @@ fn on_screen(state: State) -> (u32, u32) {
     }
 }
 
-/// Repaints paragraph `p` of turn `n` with these marks, as `TurnList`
-/// renders it plus `<mark>`s. Plain text goes in with `append(string)`, so
-/// the only nodes handed back to Rust are the marks and the note spans.
-/// False if the paragraph is not in the page (yet).
+/// Repaints paragraph `p` of turn `n` with these marks, as the turn list
+/// builds it plus `<mark>`s. False if the paragraph is not in the page (yet).
 fn paint(state: State, t: &Transcript, (n, p): Key, marks: &[(usize, usize)]) -> bool {
     let Some(turn) = t.turns.get(n as usize - 1) else {
-        return true;
-    };
-    let Some(text) = turn.paragraphs.get(p) else {
         return true;
     };
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return true;
     };
+    if p >= turn.paragraphs.len() {
+        return true;
+    }
     let Some(el) = state.by_id(&format!("t{n}-p{}", p + 1)) else {
         return false;
     };
-    let segments = view::segments(text, &turn.annotations, p);
     el.set_text_content(None);
-    // The span of the note or uncertain word the last piece went into.
-    let mut wrapper: Option<(*const u8, web_sys::Element)> = None;
-    for piece in view::pieces(&segments, &numbered(marks)) {
-        let parent = match piece.segment {
-            Segment::Text(_) => el.clone(),
-            Segment::Note(whole, _) | Segment::Uncertain(whole) => match &wrapper {
-                Some((at, span)) if *at == whole.as_ptr() => span.clone(),
-                _ => {
-                    let Some(span) = wrap(&doc, &piece.segment) else {
-                        continue;
-                    };
-                    let _ = el.append_child(&span);
-                    wrapper = Some((whole.as_ptr(), span.clone()));
-                    span
-                }
-            },
-        };
-        if piece.mark.is_some() {
-            if let Ok(mark) = doc.create_element("mark") {
-                mark.set_text_content(Some(piece.text));
-                let _ = parent.append_child(&mark);
-            }
-        } else {
-            let _ = parent.append_with_str_1(piece.text);
-        }
-    }
+    super::turns::fill_paragraph(&doc, &el, turn, p, marks);
     true
 }
 
@@ -497,24 +461,6 @@ fn numbered(marks: &[(usize, usize)]) -> Vec<(usize, usize, usize)> {
         .enumerate()
         .map(|(k, &(s, e))| (s, e, k))
         .collect()
-}
-
-/// The empty span a note or an uncertain word goes in (as `TurnList`
-/// renders them).
-fn wrap(doc: &web_sys::Document, segment: &Segment) -> Option<web_sys::Element> {
-    let span = doc.create_element("span").ok()?;
-    match *segment {
-        Segment::Text(_) => return None,
-        Segment::Note(_, kind) => {
-            span.set_class_name("note");
-            span.set_attribute("data-kind", kind).ok()?;
-        }
-        Segment::Uncertain(_) => {
-            span.set_class_name("uncertain");
-            span.set_attribute("title", view::UNCERTAIN_TITLE).ok()?;
-        }
-    }
-    Some(span)
 }
 
 /// One row per matching turn: speaker, turn number and a snippet.

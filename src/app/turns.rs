@@ -1,18 +1,23 @@
 //! The turns: one `<article id="t{n}">` per turn, headed by its speaker.
 //!
-//! The list is built once per transcript; the speaker filter and the current
-//! turn update attributes in place. The copy actions use one delegated click
-//! handler for the whole list rather than one closure per button.
+//! A transcript can have thousands of turns, so the list is built with plain
+//! DOM calls, not components: no reactive state per turn (it cost about 4 KB
+//! of WebAssembly memory per turn). Each turn is a clone of one template,
+//! with its own parts filled in. The speaker filter and the current turn are
+//! two effects that set attributes on the turns in the page; the copy
+//! actions use one delegated click handler for the whole list.
 //!
-//! Turns come in groups of [`GROUP`]. A large transcript would take seconds
-//! to put in the page at once (about a third of a millisecond per turn), so
-//! the list starts with the first groups and the one the reader opened at,
-//! and fills the others in the background, one group per task, in order.
-//! Whatever needs a turn that may not be there yet asks [`State::reach`].
+//! Turns come in groups of [`GROUP`], each skipped by the browser while off
+//! screen (`content-visibility: auto`). A large transcript would still take
+//! seconds to put in the page at once, so the list starts with the first
+//! groups and the one the reader opened at, and fills the others in the
+//! background, one group per task, in order. Whatever needs a turn that may
+//! not be there yet asks [`State::reach`].
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::{State, dom};
 use crate::model::{Transcript, Turn};
@@ -26,11 +31,17 @@ pub const GROUP: usize = 40;
 /// Groups in the page from the start (the sample has two).
 const FIRST_GROUPS: usize = 2;
 
-/// Which groups of the turn list are in the page.
+/// The turn list's groups, and which are in the page.
 #[derive(Default)]
 pub struct Groups {
-    /// Per group: whether it is in the page (or will be after this tick).
-    filled: Vec<RwSignal<bool>>,
+    /// The transcript they show.
+    transcript: Option<Arc<Transcript>>,
+    /// The groups' `<div>`s, in order.
+    elements: Vec<web_sys::Element>,
+    /// Per group: whether its turns are in the page.
+    filled: Vec<bool>,
+    /// The turn every clone starts from.
+    template: Option<web_sys::Element>,
     /// Groups filled since the search marks last caught up with them.
     fresh: Vec<usize>,
     /// Which turn list these are (a new transcript makes a new one).
@@ -38,15 +49,57 @@ pub struct Groups {
 }
 
 impl Groups {
-    /// Fills group `i` (in the page after this tick); whether it already was.
-    pub(super) fn fill(&mut self, i: usize) -> bool {
-        match self.filled.get(i) {
-            Some(filled) if filled.try_get_untracked() == Some(false) => {
-                filled.set(true);
-                self.fresh.push(i);
-                false
+    /// Puts group `i`'s turns in the page (shown or hidden by the speaker
+    /// filter `speaker`, turn `current` marked current); whether they
+    /// already were.
+    pub(super) fn fill(&mut self, i: usize, speaker: Option<&str>, current: Option<u32>) -> bool {
+        if self.filled.get(i) != Some(&false) {
+            return true;
+        }
+        let (Some(t), Some(template), Some(group)) =
+            (&self.transcript, &self.template, self.elements.get(i))
+        else {
+            return true;
+        };
+        let Some(doc) = group.owner_document() else {
+            return true;
+        };
+        let end = ((i + 1) * GROUP).min(t.turns.len());
+        let fragment = doc.create_document_fragment();
+        for turn in &t.turns[i * GROUP..end] {
+            if let Some(article) = build_turn(&doc, template, t, turn) {
+                if speaker.is_some() && turn.speaker.as_deref() != speaker {
+                    let _ = article.set_attribute("hidden", "");
+                }
+                if current == Some(turn.n) {
+                    let _ = article.set_attribute("aria-current", "true");
+                }
+                let _ = fragment.append_child(&article);
             }
-            _ => true,
+        }
+        let _ = group.append_child(&fragment);
+        self.filled[i] = true;
+        self.fresh.push(i);
+        false
+    }
+
+    /// Shows the turns of `speaker` only (all with `None`): every turn in the
+    /// page, and the groups, hidden when none of their turns is shown.
+    fn filter(&self, speaker: Option<&str>) {
+        let Some(t) = &self.transcript else { return };
+        for (i, group) in self.elements.iter().enumerate() {
+            let turns = &t.turns[i * GROUP..((i + 1) * GROUP).min(t.turns.len())];
+            let shown = |turn: &Turn| speaker.is_none() || turn.speaker.as_deref() == speaker;
+            let _ = group.toggle_attribute_with_force("hidden", !turns.iter().any(shown));
+            if !self.filled[i] {
+                continue;
+            }
+            let mut article = group.first_element_child();
+            for turn in turns {
+                let Some(el) = article else { break };
+                let _ = el.toggle_attribute_with_force("hidden", !shown(turn));
+                article = el.next_element_sibling();
+            }
         }
     }
 }
@@ -58,17 +111,16 @@ fn fill_in_background(state: State, list: u64) {
         if !state.alive() {
             return;
         }
+        let speaker = state.speaker.get_untracked();
+        let current = state.anchor.get_untracked().map(Anchor::turn);
         let step = state.groups.try_update_value(|g| {
             if g.list != list {
                 return None;
             }
             let fresh = std::mem::take(&mut g.fresh);
-            let next = g
-                .filled
-                .iter()
-                .position(|f| f.try_get_untracked() == Some(false));
+            let next = g.filled.iter().position(|f| !f);
             if let Some(i) = next {
-                g.fill(i);
+                g.fill(i, speaker.as_deref(), current);
             }
             Some((fresh, next.is_some() || !g.fresh.is_empty()))
         });
@@ -88,8 +140,6 @@ fn fill_in_background(state: State, list: u64) {
 #[component]
 pub fn TurnList(transcript: Arc<Transcript>) -> impl IntoView {
     let state = expect_context::<State>();
-    let current = Selector::new(move || state.anchor.get().map(Anchor::turn));
-    let filtering = move || state.speaker.with(Option::is_some);
     let t = transcript.clone();
     let on_click = move |ev: leptos::ev::MouseEvent| {
         // In another page's element, a turn's number link cannot reach the
@@ -111,8 +161,10 @@ pub fn TurnList(transcript: Arc<Transcript>) -> impl IntoView {
             return;
         };
         let Some(n) = button
-            .get_attribute("data-n")
-            .and_then(|n| n.parse::<u32>().ok())
+            .closest("article.turn")
+            .ok()
+            .flatten()
+            .and_then(|a| a.id().strip_prefix('t').and_then(|n| n.parse::<u32>().ok()))
         else {
             return;
         };
@@ -122,130 +174,209 @@ pub fn TurnList(transcript: Arc<Transcript>) -> impl IntoView {
             _ => {}
         }
     };
-    // Turns in groups, each skipped by the browser while off screen
-    // (`content-visibility: auto`): thousands of turns cost a hundred boxes
-    // in each frame's layout, not thousands.
-    let opened_at = state
-        .anchor
-        .get_untracked()
-        .map(|a| (a.turn() as usize).saturating_sub(1) / GROUP);
-    let mut filled = Vec::new();
-    let turns = transcript
-        .turns
-        .chunks(GROUP)
-        .enumerate()
-        .map(|(i, group)| {
-            let speakers: Vec<Option<String>> = group.iter().map(|t| t.speaker.clone()).collect();
-            // A group with no turn by the chosen speaker is hidden with them.
-            let empty = move || {
-                state
-                    .speaker
-                    .with(|f| f.is_some() && !speakers.iter().any(|s| s == f))
-            };
-            let is_filled = RwSignal::new(i < FIRST_GROUPS || opened_at == Some(i));
-            filled.push(is_filled);
-            let t = transcript.clone();
-            let current = current.clone();
-            let range = i * GROUP..(i * GROUP + group.len());
-            let turns = move || {
-                is_filled.get().then(|| {
-                    t.turns[range.clone()]
-                        .iter()
-                        .map(|turn| {
-                            let speaker = turn.speaker.clone();
-                            let n = turn.n;
-                            let hidden =
-                                move || state.speaker.with(|f| f.is_some() && *f != speaker);
-                            let is_current = current.clone();
-                            view! {
-                                <article
-                                    id=format!("t{n}")
-                                    class="turn"
-                                    class:unattributed=turn.speaker.is_none()
-                                    hidden=hidden
-                                    aria-current=move || is_current.selected(&Some(n)).then_some("true")
-                                >
-                                    {turn_body(&t, turn, Signal::derive(filtering))}
-                                </article>
-                            }
-                        })
-                        .collect_view()
-                })
-            };
-            let first = group.first().map_or(0, |t| t.n);
-            view! { <div class="group" id=format!("g{first}") hidden=empty>{turns}</div> }
-        })
-        .collect_view();
-    let more = filled.iter().any(|f| !f.get_untracked());
-    let list = state
-        .groups
-        .try_update_value(|g| {
-            g.list += 1;
-            g.filled = filled;
-            g.fresh.clear();
-            g.list
-        })
-        .unwrap_or(0);
-    if more {
+    // Builds the groups (filling the first ones) as soon as the list's
+    // element exists, before it is in the page. A new transcript rebuilds
+    // the list in the same element: the old turns go first.
+    let build = move |el: web_sys::Element| {
+        let Some(doc) = el.owner_document() else { return };
+        el.set_text_content(None);
+        let speaker = state.speaker.get_untracked();
+        let current = state.anchor.get_untracked().map(Anchor::turn);
+        let opened_at = current.map(|n| (n as usize).saturating_sub(1) / GROUP);
+        let count = transcript.turns.len().div_ceil(GROUP);
+        let mut elements = Vec::with_capacity(count);
+        for i in 0..count {
+            let Ok(group) = doc.create_element("div") else { return };
+            group.set_class_name("group");
+            group.set_id(&format!("g{}", i * GROUP + 1));
+            let _ = el.append_child(&group);
+            elements.push(group);
+        }
+        let list = state
+            .groups
+            .try_update_value(|g| {
+                *g = Groups {
+                    transcript: Some(transcript.clone()),
+                    elements,
+                    filled: vec![false; count],
+                    template: template(&doc),
+                    fresh: Vec::new(),
+                    list: g.list + 1,
+                };
+                g.filter(speaker.as_deref());
+                for i in (0..FIRST_GROUPS).chain(opened_at) {
+                    g.fill(i, speaker.as_deref(), current);
+                }
+                g.fresh.clear();
+                g.list
+            })
+            .unwrap_or(0);
         fill_in_background(state, list);
-    }
+    };
+    // The speaker filter and the current turn, on the turns in the page
+    // (a group filled later gets them as it is built).
+    Effect::new(move |_| {
+        state.speaker.with(|f| {
+            state.groups.with_value(|g| g.filter(f.as_deref()));
+        });
+    });
+    Effect::new(move |before: Option<Option<u32>>| {
+        let now = state.anchor.get().map(Anchor::turn);
+        if let Some(n) = before.flatten()
+            && let Some(el) = state.by_id(&format!("t{n}"))
+        {
+            let _ = el.remove_attribute("aria-current");
+        }
+        if let Some(n) = now
+            && let Some(el) = state.by_id(&format!("t{n}"))
+        {
+            let _ = el.set_attribute("aria-current", "true");
+        }
+        now
+    });
     view! {
-        <div class="turns" on:click=on_click>
-            {turns}
-        </div>
+        <div class="turns" class:filtering=move || state.speaker.with(Option::is_some) on:click=on_click use:build></div>
     }
 }
 
-/// A turn's heading, actions and paragraphs.
-fn turn_body(
-    transcript: &Transcript,
+/// The parts every turn shares, cloned for each: its heading's place, the
+/// number link and the actions.
+fn template(doc: &web_sys::Document) -> Option<web_sys::Element> {
+    let el = |tag: &str, class: &str| {
+        let e = doc.create_element(tag).ok()?;
+        if !class.is_empty() {
+            e.set_class_name(class);
+        }
+        Some(e)
+    };
+    let article = el("article", "turn")?;
+    let head = el("header", "turn-head")?;
+    let h2 = el("h2", "")?;
+    let who = el("span", "who")?;
+    h2.append_child(&who).ok()?;
+    head.append_child(&h2).ok()?;
+    let num = el("a", "num")?;
+    head.append_child(&num).ok()?;
+    let actions = el("span", "actions")?;
+    for (action, label) in [
+        ("link", "Copy link"),
+        ("cite", "Copy citation"),
+        ("context", "Show in context"),
+    ] {
+        let button = el("button", "")?;
+        button.set_attribute("type", "button").ok()?;
+        button.set_attribute("data-action", action).ok()?;
+        button.set_text_content(Some(label));
+        actions.append_child(&button).ok()?;
+    }
+    head.append_child(&actions).ok()?;
+    article.append_child(&head).ok()?;
+    Some(article)
+}
+
+/// Turn `turn` of `t`: a clone of `template` with its id, speaker, number
+/// and paragraphs.
+fn build_turn(
+    doc: &web_sys::Document,
+    template: &web_sys::Element,
+    t: &Transcript,
     turn: &Turn,
-    filtering: Signal<bool>,
-) -> impl IntoView + use<> {
+) -> Option<web_sys::Element> {
     let n = turn.n;
-    let name = view::speaker_name(transcript, turn).to_string();
-    let label_title = turn
-        .label
-        .clone()
-        .map(|l| format!("Written in the transcript as \u{201c}{l}\u{201d}"));
-    let paragraphs = turn
-        .paragraphs
+    let article: web_sys::Element = template.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
+    article.set_id(&format!("t{n}"));
+    if turn.speaker.is_none() {
+        let _ = article.class_list().add_1("unattributed");
+    }
+    let head = article.first_element_child()?;
+    let h2 = head.first_element_child()?;
+    let who = h2.first_element_child()?;
+    who.set_text_content(Some(view::speaker_name(t, turn)));
+    if let Some(label) = &turn.label {
+        let title = format!("Written in the transcript as \u{201c}{label}\u{201d}");
+        who.set_attribute("title", &title).ok()?;
+    }
+    if turn.speaker.is_none() {
+        let note = doc.create_element("span").ok()?;
+        note.set_class_name("visually-hidden");
+        note.set_text_content(Some(" (speaker not named)"));
+        h2.append_child(&note).ok()?;
+    }
+    let num = h2.next_element_sibling()?;
+    num.set_attribute("href", &format!("#t{n}")).ok()?;
+    num.set_attribute("aria-label", &format!("Turn {n}, link")).ok()?;
+    num.set_text_content(Some(&format!("#{n}")));
+    for (i, _) in turn.paragraphs.iter().enumerate() {
+        let p = doc.create_element("p").ok()?;
+        p.set_id(&format!("t{n}-p{}", i + 1));
+        fill_paragraph(doc, &p, turn, i, &[]);
+        article.append_child(&p).ok()?;
+    }
+    Some(article)
+}
+
+/// Fills `el` with paragraph `p` of `turn`: its text, its notes and
+/// uncertain words in spans, and the marks `(start, end)` (byte ranges of
+/// the paragraph, in order). Plain text goes in with `append(string)`.
+pub(super) fn fill_paragraph(
+    doc: &web_sys::Document,
+    el: &web_sys::Element,
+    turn: &Turn,
+    p: usize,
+    marks: &[(usize, usize)],
+) {
+    let Some(text) = turn.paragraphs.get(p) else {
+        return;
+    };
+    let segments = view::segments(text, &turn.annotations, p);
+    let numbered: Vec<(usize, usize, usize)> = marks
         .iter()
         .enumerate()
-        .map(|(i, p)| {
-            let pieces = view::segments(p, &turn.annotations, i)
-                .into_iter()
-                .map(|s| match s {
-                    Segment::Text(text) => view! { {text.to_string()} }.into_any(),
-                    Segment::Note(text, kind) => {
-                        view! { <span class="note" data-kind=kind.to_string()>{text.to_string()}</span> }.into_any()
-                    }
-                    Segment::Uncertain(word) => view! {
-                        <span class="uncertain" title=view::UNCERTAIN_TITLE>{word.to_string()}</span>
-                    }
-                    .into_any(),
-                })
-                .collect_view();
-            view! { <p id=format!("t{n}-p{}", i + 1)>{pieces}</p> }
-        })
-        .collect_view();
-    view! {
-        <header class="turn-head">
-            <h2>
-                <span class="who" title=label_title>{name}</span>
-                {turn.speaker.is_none().then(|| view! { <span class="visually-hidden">" (speaker not named)"</span> })}
-            </h2>
-            <a class="num" href=format!("#t{n}") aria-label=format!("Turn {n}, link")>{format!("#{n}")}</a>
-            <span class="actions">
-                <button type="button" data-action="link" data-n=n.to_string()>"Copy link"</button>
-                <button type="button" data-action="cite" data-n=n.to_string()>"Copy citation"</button>
-                <button type="button" data-action="context" data-n=n.to_string() hidden=move || !filtering.get()>
-                    "Show in context"
-                </button>
-            </span>
-        </header>
-        {paragraphs}
+        .map(|(k, &(s, e))| (s, e, k))
+        .collect();
+    // The span of the note or uncertain word the last piece went into.
+    let mut wrapper: Option<(*const u8, web_sys::Element)> = None;
+    for piece in view::pieces(&segments, &numbered) {
+        let parent = match piece.segment {
+            Segment::Text(_) => el.clone(),
+            Segment::Note(whole, _) | Segment::Uncertain(whole) => match &wrapper {
+                Some((at, span)) if *at == whole.as_ptr() => span.clone(),
+                _ => {
+                    let Some(span) = wrap(doc, &piece.segment) else {
+                        continue;
+                    };
+                    let _ = el.append_child(&span);
+                    wrapper = Some((whole.as_ptr(), span.clone()));
+                    span
+                }
+            },
+        };
+        if piece.mark.is_some() {
+            if let Ok(mark) = doc.create_element("mark") {
+                mark.set_text_content(Some(piece.text));
+                let _ = parent.append_child(&mark);
+            }
+        } else {
+            let _ = parent.append_with_str_1(piece.text);
+        }
     }
+}
+
+/// The empty span a note or an uncertain word goes in.
+fn wrap(doc: &web_sys::Document, segment: &Segment) -> Option<web_sys::Element> {
+    let span = doc.create_element("span").ok()?;
+    match *segment {
+        Segment::Text(_) => return None,
+        Segment::Note(_, kind) => {
+            span.set_class_name("note");
+            span.set_attribute("data-kind", kind).ok()?;
+        }
+        Segment::Uncertain(_) => {
+            span.set_class_name("uncertain");
+            span.set_attribute("title", view::UNCERTAIN_TITLE).ok()?;
+        }
+    }
+    Some(span)
 }
 
 /// Copies the link to turn `n` (or a citation holding it) and says so.

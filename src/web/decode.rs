@@ -4,20 +4,26 @@
 
 use crate::decode::{Decoded, Encoding, sniff};
 
-/// Decodes `bytes` following [`sniff`], as [`crate::decode::decode`] does natively.
-pub fn decode(bytes: &[u8]) -> Decoded {
-    let (encoding, bom) = sniff(bytes);
-    let body = &bytes[bom..];
+/// Decodes `bytes` following [`sniff`], as [`crate::decode::decode`] does
+/// natively. Valid UTF-8 becomes the text in place, without a copy (a large
+/// transcript is never in memory twice).
+pub fn decode(mut bytes: Vec<u8>) -> Decoded {
+    let (encoding, bom) = sniff(&bytes);
     match encoding {
         Encoding::Utf8 => {
-            let text = String::from_utf8_lossy(body);
-            let replaced = matches!(text, std::borrow::Cow::Owned(_));
-            Decoded::new(text.into_owned(), encoding, replaced)
+            bytes.drain(..bom);
+            match String::from_utf8(bytes) {
+                Ok(text) => Decoded::new(text, encoding, false),
+                Err(e) => {
+                    let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                    Decoded::new(text, encoding, true)
+                }
+            }
         }
-        _ => match platform(encoding.label(), body, true) {
+        _ => match platform(encoding.label(), &bytes[bom..], true) {
             Some(text) => Decoded::new(text, encoding, false),
             None => {
-                let text = platform(encoding.label(), body, false).unwrap_or_default();
+                let text = platform(encoding.label(), &bytes[bom..], false).unwrap_or_default();
                 Decoded::new(text, encoding, true)
             }
         },

@@ -30,7 +30,7 @@ pub fn parse(text: &str) -> Result<JsValue, JsError> {
 
 /// Parses transcript bytes (a `Uint8Array` in any supported encoding).
 #[wasm_bindgen(js_name = parseBytes)]
-pub fn parse_bytes(bytes: &[u8]) -> Result<JsValue, JsError> {
+pub fn parse_bytes(bytes: Vec<u8>) -> Result<JsValue, JsError> {
     to_js(&crate::parse::parse_decoded(super::decode::decode(bytes)))
 }
 

@@ -3,8 +3,10 @@
 // served from memory as big.txt); and, as a reference, after loading the
 // static HTML page of the same transcript (`floor html FILE`). Each load is
 // in a new browser context; the figures are taken once the page is done:
-// Floor's search index built (its `floor:index` User Timing measure exists)
-// and turn 1 (`#t1 h2`) on screen, or the static page's load event ended;
+// Floor's search index built (its `floor:index` User Timing measure exists),
+// turn 1 (`#t1 h2`) on screen and every turn in the page (Floor fills a
+// large transcript's turns in the background), or the static page's load
+// event ended;
 // then a full garbage collection (CDP HeapProfiler.collectGarbage) and:
 //
 //   transcript   the transcript's size: the UTF-8 bytes of its text
@@ -85,6 +87,11 @@ async function measure(input, kind) {
     floor,
     { polling: 'raf', timeout: 120_000 },
   );
+  // Floor fills a large transcript's turns in after the first screen: wait
+  // until every turn is in the page, as in the static page.
+  await page.waitForFunction((n) => document.querySelectorAll('article').length === n, input.turns, {
+    timeout: 120_000,
+  });
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.enable');
   await cdp.send('HeapProfiler.collectGarbage');

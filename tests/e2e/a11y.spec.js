@@ -457,7 +457,7 @@ test.describe('keyboard only', () => {
 
     // Tab to a (shown) turn's "Copy link", Enter copies its permalink.
     const link = await tabUntil(page, 'Tab', () => focusedMatches(page, 'article.turn button[data-action="link"]'), 'a turn\'s Copy link');
-    const n = await page.evaluate(() => document.activeElement.dataset.n);
+    const n = await page.evaluate(() => document.activeElement.closest('article').id.slice(1));
     expect(link.element).toContain('Copy link');
     await expect(page.locator(`#t${n}`)).toBeVisible();
     await page.keyboard.press('Enter');
