@@ -390,6 +390,19 @@ enum Layout {
 /// A block line longer than this is a paragraph, not a wrapped line.
 const LONG_LINE: usize = 250;
 
+/// The `k`-th smallest of `values` (from 0), if it is at most `cap`.
+fn nth_at_most(values: &[usize], k: usize, cap: usize) -> Option<usize> {
+    let mut counts = vec![0usize; cap + 1];
+    for &v in values.iter().filter(|&&v| v <= cap) {
+        counts[v] += 1;
+    }
+    let mut seen = 0;
+    counts.iter().position(|&c| {
+        seen += c;
+        seen > k
+    })
+}
+
 impl Layout {
     fn of(lines: &[Line], markers: &[Option<Marker>]) -> Layout {
         let first = markers.iter().position(Option::is_some).unwrap_or(0);
@@ -438,9 +451,10 @@ impl Layout {
         if long * 10 >= n {
             return Layout::Lines;
         }
-        let mut sorted = lengths.clone();
-        crate::sort::sort_by_key(&mut sorted, |&l| l);
-        let width = sorted[(n * 9 / 10).min(n - 1)];
+        // Fewer than a tenth of the lines are long, so the 90th percentile
+        // is at most LONG_LINE: counted, not sorted.
+        let longest = lengths.iter().copied().max().unwrap_or(0);
+        let width = nth_at_most(&lengths, (n * 9 / 10).min(n - 1), LONG_LINE).unwrap_or(longest);
         let near = near_candidates
             .iter()
             .filter(|&&l| l * 10 >= width * 7)
@@ -450,7 +464,7 @@ impl Layout {
         let blank_separated = inner_blanks > 0 && inner_blanks * 20 >= turns;
         // Lines that mostly reach the same width and never pass it much were
         // wrapped, even where the wrap fell at the end of a sentence.
-        let bounded = sorted[n - 1] <= width + width / 5;
+        let bounded = longest <= width + width / 5;
         if width <= 110 && near * 10 >= inner * 6 && (!sentence_ends || bounded) {
             Layout::Wrapped {
                 width,
@@ -647,6 +661,17 @@ impl LineIndex {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn nth_at_most_is_the_sorted_nth() {
+        let values = [5, 300, 1, 5, 250, 0, 7, 251];
+        let mut sorted = values.to_vec();
+        sorted.sort_unstable();
+        for k in 0..values.len() {
+            let want = (sorted[k] <= 250).then_some(sorted[k]);
+            assert_eq!(super::nth_at_most(&values, k, 250), want, "k = {k}");
+        }
+    }
+
     use super::*;
 
     #[test]

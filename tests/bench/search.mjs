@@ -25,7 +25,8 @@
 //        next paint  Event Timing's key-to-next-paint, which the browser only
 //                  reports at 16 ms or more ("<16" otherwise)
 //
-// Usage: node tests/bench/search.mjs [rounds]   (run `make dist` first)
+// Usage: node tests/bench/search.mjs [rounds]   (run `make dist` first;
+// FLOOR_DIST=dir times another build, for an A/B against an older commit)
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -48,7 +49,7 @@ const INPUTS = [
   { name: 'big', path: '?src=big.txt', file: 'big.txt', mb: Buffer.byteLength(big) / 1e6 },
 ];
 
-const server = await startServer({ root: root + 'dist', files: { 'big.txt': big } });
+const server = await startServer({ root: process.env.FLOOR_DIST ?? root + 'dist', files: { 'big.txt': big } });
 const browser = await chromium.launch({
   executablePath: chromiumPath,
   args: chromiumArgs,
@@ -73,6 +74,9 @@ async function load(input) {
     { polling: 'raf', timeout: 120_000 },
   );
   const visible = await seen.jsonValue();
+  // A large transcript's turns fill in after the first screen: the
+  // keystrokes are timed once every turn is in the page (no group empty).
+  await page.waitForFunction(() => !document.querySelector('.turns > .group:empty'), null, { timeout: 120_000 });
   const { fetched, turns, parse, index } = await page.evaluate((file) => {
     const entry = performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname.endsWith(`/${file}`));
     // User Timing measures the app records (src/web/dom.rs `timed`).
