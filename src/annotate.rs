@@ -111,11 +111,7 @@ fn kind(inner: &str) -> String {
     let inner = inner
         .trim_end_matches(['\\', '.', ' ', '\u{a0}'])
         .trim_start_matches(['\\', ' ', '\u{a0}']);
-    inner
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    crate::case::lower_str(&inner.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 fn starts_with_word(text: &str, prefix: &str) -> bool {

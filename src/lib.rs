@@ -25,6 +25,8 @@
 #![forbid(unsafe_code)]
 
 pub mod annotate;
+pub mod case;
+mod case_tables;
 pub mod decode;
 pub mod header;
 pub mod html;

@@ -264,7 +264,7 @@ fn find_markers(
             }
         })
         .collect();
-    let key = |line: &Line, (a, b): (usize, usize)| line.text[a..b].to_uppercase();
+    let key = |line: &Line, (a, b): (usize, usize)| crate::case::upper_str(&line.text[a..b]);
     let mut uses: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (line, c) in lines.iter().zip(&candidates) {
         if let Some((range, _)) = c {

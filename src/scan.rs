@@ -136,7 +136,7 @@ pub fn is_label(label: &str, strict: bool) -> bool {
             let first = w.trim_start_matches(['(', '\'', '’']).chars().next();
             match first {
                 Some(c) if c.is_alphabetic() => {
-                    c.is_uppercase() || PARTICLES.contains(&w.to_lowercase().as_str())
+                    c.is_uppercase() || PARTICLES.contains(&crate::case::lower_str(w).as_str())
                 }
                 _ => true,
             }

@@ -111,8 +111,7 @@ fn fold_into(text: &str, out: &mut Vec<u8>, mut at: impl FnMut(usize, usize)) {
             _ => c,
         };
         // Multi-char lower-case forms keep their first letter.
-        let folded = mapped
-            .to_lowercase()
+        let folded = crate::case::lower(mapped)
             .find(|&l| !is_combining(l))
             .map_or(c, fold_accent);
         if !linear || folded.len_utf8() != c.len_utf8() {

@@ -199,9 +199,9 @@ fn key(label: &str) -> String {
         let folded = word
             .chars()
             .filter(|&c| !is_combining(c))
-            .flat_map(char::to_lowercase)
+            .flat_map(crate::case::lower)
             .map(fold_accent);
-        key.extend(folded.flat_map(char::to_uppercase));
+        key.extend(folded.flat_map(crate::case::upper));
     }
     key
 }
@@ -247,7 +247,7 @@ pub fn display_name(label: &str) -> String {
             } else if c == 'İ' {
                 out.push('i'); // not "i" + U+0307
             } else {
-                out.extend(c.to_lowercase());
+                out.extend(crate::case::lower(c));
             }
             start_of_word = false;
         } else {
@@ -272,7 +272,7 @@ pub fn slug(name: &str) -> String {
     for c in name
         .chars()
         .filter(|&c| !is_combining(c))
-        .flat_map(char::to_lowercase)
+        .flat_map(crate::case::lower)
     {
         let c = fold_accent(c);
         if is_combining(c) {

@@ -409,7 +409,7 @@ fn copy(state: State, t: &Transcript, n: u32, citation: bool) {
         } else {
             state.fail(format!(
                 "The browser did not allow copying. The {} is: {text}",
-                what.to_lowercase()
+                what.to_ascii_lowercase()
             ));
         }
     });

@@ -1,0 +1,182 @@
+//! Upper and lower case without the standard library's conversion tables.
+//!
+//! `char::to_lowercase` and `to_uppercase` carry two tables of about 1,400
+//! pairs each, 24 KB of WebAssembly data (10 KB gzipped), a sixth of what
+//! the parser's own code weighs. The same mappings fit in a few hundred runs
+//! (`src/case_tables.rs`, generated from the standard library by the test
+//! `case_tables_are_current`), so these functions give exactly what
+//! `char::to_lowercase` / `to_uppercase` give, char for char.
+//!
+//! ```
+//! use floor::case::{lower, upper};
+//! assert_eq!(lower('É').collect::<String>(), "é");
+//! assert_eq!(upper('ß').collect::<String>(), "SS");
+//! assert_eq!(floor::case::lower_str("ΚΑΛΗΜΈΡΑ Sérgio"), "καλημέρα sérgio");
+//! ```
+
+use crate::case_tables::{LOWER, LOWER_MULTI, UPPER, UPPER_MULTI};
+
+/// A run of the tables: the chars `first`, `first + step`, … (`count` of
+/// them) map to themselves plus `delta`.
+pub(crate) type Run = (u32, u16, u8, i32);
+
+/// What a char becomes: one to three chars.
+#[derive(Debug, Clone)]
+pub struct Case {
+    chars: [char; 3],
+    at: usize,
+}
+
+impl Iterator for Case {
+    type Item = char;
+    fn next(&mut self) -> Option<char> {
+        let c = *self.chars.get(self.at)?;
+        if c == '\0' && self.at > 0 {
+            return None;
+        }
+        self.at += 1;
+        Some(c)
+    }
+}
+
+fn single(c: char) -> Case {
+    Case {
+        chars: [c, '\0', '\0'],
+        at: 0,
+    }
+}
+
+fn map(c: char, runs: &[Run], multi: &[(char, [char; 3])]) -> Case {
+    let code = c as u32;
+    let i = runs.partition_point(|r| r.0 <= code);
+    if let Some(&(first, count, step, delta)) = i.checked_sub(1).and_then(|i| runs.get(i)) {
+        let offset = code - first;
+        if offset % u32::from(step) == 0 && offset / u32::from(step) < u32::from(count) {
+            let mapped = code.wrapping_add_signed(delta);
+            return single(char::from_u32(mapped).unwrap_or(c));
+        }
+    }
+    match multi.binary_search_by_key(&c, |m| m.0) {
+        Ok(i) => Case {
+            chars: multi[i].1,
+            at: 0,
+        },
+        Err(_) => single(c),
+    }
+}
+
+/// The lower case of `c`, as `char::to_lowercase` gives it.
+pub fn lower(c: char) -> Case {
+    if c.is_ascii() {
+        return single(c.to_ascii_lowercase());
+    }
+    map(c, LOWER, LOWER_MULTI)
+}
+
+/// The upper case of `c`, as `char::to_uppercase` gives it.
+pub fn upper(c: char) -> Case {
+    if c.is_ascii() {
+        return single(c.to_ascii_uppercase());
+    }
+    map(c, UPPER, UPPER_MULTI)
+}
+
+/// `s` in lower case, char by char (unlike `str::to_lowercase`, a final
+/// capital sigma becomes `σ`, not `ς`: these strings are compared, not read).
+pub fn lower_str(s: &str) -> String {
+    s.chars().flat_map(lower).collect()
+}
+
+/// `s` in upper case, as `str::to_uppercase` gives it.
+pub fn upper_str(s: &str) -> String {
+    s.chars().flat_map(upper).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tables as the standard library gives them, as Rust source.
+    fn generate() -> String {
+        let mut out = String::from(
+            "//! Case mappings for `crate::case`, generated from the standard library by\n\
+             //! the test `case_tables_are_current` (`UPDATE_CASE_TABLES=1 cargo test --lib\n\
+             //! case` rewrites this file). Do not edit.\n\n\
+             use crate::case::Run;\n",
+        );
+        for (name, f) in [
+            ("LOWER", (|c: char| c.to_lowercase().collect()) as fn(char) -> Vec<char>),
+            ("UPPER", |c: char| c.to_uppercase().collect()),
+        ] {
+            let mut runs: Vec<Run> = Vec::new();
+            let mut multi = Vec::new();
+            for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+                let m = f(c);
+                if m == [c] {
+                    continue;
+                }
+                if m.len() > 1 {
+                    multi.push((c, m));
+                    continue;
+                }
+                let (code, delta) = (c as u32, m[0] as i32 - c as i32);
+                match runs.last_mut() {
+                    Some(r) if r.3 == delta && r.1 == 1 && code - r.0 <= 2 => {
+                        r.2 = (code - r.0) as u8;
+                        r.1 = 2;
+                    }
+                    Some(r)
+                        if r.3 == delta
+                            && r.1 > 1
+                            && r.1 < u16::MAX
+                            && code == r.0 + u32::from(r.1) * u32::from(r.2) =>
+                    {
+                        r.1 += 1;
+                    }
+                    _ => runs.push((code, 1, 1, delta)),
+                }
+            }
+            out.push_str(&format!("\n/// `(first, count, step, delta)` runs.\npub(crate) static {name}: &[Run] = &[\n"));
+            for r in &runs {
+                out.push_str(&format!("    (0x{:X}, {}, {}, {}),\n", r.0, r.1, r.2, r.3));
+            }
+            out.push_str("];\n");
+            out.push_str(&format!(
+                "\n/// Chars that map to several.\npub(crate) static {name}_MULTI: &[(char, [char; 3])] = &[\n"
+            ));
+            for (c, m) in &multi {
+                let mut padded = m.clone();
+                padded.resize(3, '\0');
+                let chars: Vec<String> =
+                    padded.iter().map(|c| format!("'\\u{{{:x}}}'", *c as u32)).collect();
+                out.push_str(&format!("    ('\\u{{{:x}}}', [{}]),\n", *c as u32, chars.join(", ")));
+            }
+            out.push_str("];\n");
+        }
+        out
+    }
+
+    #[test]
+    fn case_tables_are_current() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/case_tables.rs");
+        let want = generate();
+        if std::env::var_os("UPDATE_CASE_TABLES").is_some() {
+            std::fs::write(path, &want).unwrap();
+        }
+        let have = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            have == want,
+            "src/case_tables.rs is not what this Rust's standard library gives: \
+             run `UPDATE_CASE_TABLES=1 cargo test --lib case` and commit it"
+        );
+    }
+
+    #[test]
+    fn every_char_maps_as_the_standard_library_maps_it() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert!(lower(c).eq(c.to_lowercase()), "lower {c:?}");
+            assert!(upper(c).eq(c.to_uppercase()), "upper {c:?}");
+        }
+        assert_eq!(upper_str("straße ﬁ"), "straße ﬁ".to_uppercase());
+    }
+}
