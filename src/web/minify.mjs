@@ -1,0 +1,21 @@
+// Trunk's post-build hook (Trunk.toml): in a release build, minifies the
+// JavaScript trunk leaves unminified (wasm-bindgen's glue floor-web.js, and
+// floor.js) with terser from npm. Trunk runs it with TRUNK_STAGING_DIR (the
+// build about to become dist/) and TRUNK_PROFILE.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { minify } from 'terser';
+
+if (process.env.TRUNK_PROFILE === 'release') {
+  const dir = process.env.TRUNK_STAGING_DIR;
+  if (!dir) throw new Error('minify.mjs runs as a trunk hook (TRUNK_STAGING_DIR is not set)');
+  for (const name of ['floor-web.js', 'floor.js']) {
+    const path = `${dir}/${name}`;
+    const { code } = await minify(readFileSync(path, 'utf8'), {
+      module: true,
+      ecma: 2020,
+      compress: { passes: 2 },
+      format: { comments: false },
+    });
+    writeFileSync(path, code);
+  }
+}
