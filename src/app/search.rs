@@ -397,9 +397,9 @@ fn run(state: State, generation: u64, urgent: Option<(u32, u32)>) {
     }
 }
 
-/// The first and last turn of the groups of turns on screen (with a screen's
-/// margin either way). Only the groups are measured: measuring a turn inside
-/// a group the browser skips would make it lay the group out.
+/// The first and last turn on screen, give or take half a screen. The groups
+/// are measured first (measuring a turn inside a group the browser skips
+/// would make it lay the group out), then the turns of the groups found.
 fn on_screen(state: State) -> (u32, u32) {
     let height = web_sys::window()
         .and_then(|w| w.inner_height().ok())
@@ -428,10 +428,30 @@ fn on_screen(state: State) -> (u32, u32) {
     let first_turn = |i: u32| {
         group(i).and_then(|g| g.id().strip_prefix('g').and_then(|n| n.parse::<u32>().ok()))
     };
-    match (first_turn(lo), first_turn(last)) {
-        (Some(a), Some(b)) => (a, b + super::turns::GROUP as u32 - 1),
-        _ => (0, 0),
-    }
+    let (Some(a), Some(b)) = (first_turn(lo), first_turn(last)) else {
+        return (0, 0);
+    };
+    // Inside the first and the last of them (near the screen, so laid out),
+    // only the turns from half a screen above it to half a screen below.
+    let shown = |i: u32| -> Vec<web_sys::Element> {
+        let Some(g) = group(i) else { return Vec::new() };
+        let children = g.children();
+        (0..children.length())
+            .filter_map(|k| children.item(k))
+            .filter(|el| !el.has_attribute("hidden"))
+            .collect()
+    };
+    let number = |el: &web_sys::Element| el.id().strip_prefix('t')?.parse::<u32>().ok();
+    let from = shown(lo)
+        .iter()
+        .find(|el| el.get_bounding_client_rect().bottom() > -height / 2.0)
+        .and_then(number);
+    let to = shown(last)
+        .iter()
+        .rev()
+        .find(|el| el.get_bounding_client_rect().top() < height * 1.5)
+        .and_then(number);
+    (from.unwrap_or(a), to.unwrap_or(b + super::turns::GROUP as u32 - 1))
 }
 
 /// Repaints paragraph `p` of turn `n` with these marks, as the turn list
