@@ -105,7 +105,10 @@ mod tests {
              use crate::case::Run;\n",
         );
         for (name, f) in [
-            ("LOWER", (|c: char| c.to_lowercase().collect()) as fn(char) -> Vec<char>),
+            (
+                "LOWER",
+                (|c: char| c.to_lowercase().collect()) as fn(char) -> Vec<char>,
+            ),
             ("UPPER", |c: char| c.to_uppercase().collect()),
         ] {
             let mut runs: Vec<Run> = Vec::new();
@@ -136,7 +139,9 @@ mod tests {
                     _ => runs.push((code, 1, 1, delta)),
                 }
             }
-            out.push_str(&format!("\n/// `(first, count, step, delta)` runs.\npub(crate) static {name}: &[Run] = &[\n"));
+            out.push_str(&format!(
+                "\n/// `(first, count, step, delta)` runs.\npub(crate) static {name}: &[Run] = &[\n"
+            ));
             for r in &runs {
                 out.push_str(&format!("    (0x{:X}, {}, {}, {}),\n", r.0, r.1, r.2, r.3));
             }
@@ -147,9 +152,15 @@ mod tests {
             for (c, m) in &multi {
                 let mut padded = m.clone();
                 padded.resize(3, '\0');
-                let chars: Vec<String> =
-                    padded.iter().map(|c| format!("'\\u{{{:x}}}'", *c as u32)).collect();
-                out.push_str(&format!("    ('\\u{{{:x}}}', [{}]),\n", *c as u32, chars.join(", ")));
+                let chars: Vec<String> = padded
+                    .iter()
+                    .map(|c| format!("'\\u{{{:x}}}'", *c as u32))
+                    .collect();
+                out.push_str(&format!(
+                    "    ('\\u{{{:x}}}', [{}]),\n",
+                    *c as u32,
+                    chars.join(", ")
+                ));
             }
             out.push_str("];\n");
         }

@@ -26,6 +26,8 @@
 
 pub mod annotate;
 pub mod case;
+// Generated (see `case::tests`); rustfmt would make it differ from the generator.
+#[rustfmt::skip]
 mod case_tables;
 pub mod decode;
 pub mod header;

@@ -131,7 +131,15 @@ mod tests {
             ["Sérgio", "s", "re", "zende"]
         );
         assert_eq!(words("*** >> :").count(), 0);
-        for s in ["Sérgio's  re-zende…", "", "a", " a b ", "日本語 テキスト", "x\u{301}y z", "***"] {
+        for s in [
+            "Sérgio's  re-zende…",
+            "",
+            "a",
+            " a b ",
+            "日本語 テキスト",
+            "x\u{301}y z",
+            "***",
+        ] {
             assert_eq!(word_count(s), words(s).count(), "{s:?}");
         }
     }

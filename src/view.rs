@@ -89,7 +89,9 @@ pub fn speaker_shares(t: &Transcript) -> Vec<SpeakerShare> {
             },
         })
         .collect();
-    crate::sort::sort_by(&mut shares, |a, b| b.words.cmp(&a.words).then(a.speaker.cmp(&b.speaker)));
+    crate::sort::sort_by(&mut shares, |a, b| {
+        b.words.cmp(&a.words).then(a.speaker.cmp(&b.speaker))
+    });
     shares
 }
 

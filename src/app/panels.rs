@@ -95,7 +95,11 @@ pub fn SpeakerIndex(transcript: Arc<Transcript>) -> impl IntoView {
     let state = expect_context::<State>();
     let t = StoredValue::new(transcript.clone());
     let choose = move |id: Option<String>| {
-        let first = t.with_value(|t| view::visible_turns(t, id.as_deref()).first().map(|turn| turn.n));
+        let first = t.with_value(|t| {
+            view::visible_turns(t, id.as_deref())
+                .first()
+                .map(|turn| turn.n)
+        });
         state.speaker.set(id);
         state.anchor.set(None);
         state.sync_url();

@@ -451,7 +451,10 @@ fn on_screen(state: State) -> (u32, u32) {
         .rev()
         .find(|el| el.get_bounding_client_rect().top() < height * 1.5)
         .and_then(number);
-    (from.unwrap_or(a), to.unwrap_or(b + super::turns::GROUP as u32 - 1))
+    (
+        from.unwrap_or(a),
+        to.unwrap_or(b + super::turns::GROUP as u32 - 1),
+    )
 }
 
 /// Repaints paragraph `p` of turn `n` with these marks, as the turn list

@@ -178,7 +178,9 @@ pub fn TurnList(transcript: Arc<Transcript>) -> impl IntoView {
     // element exists, before it is in the page. A new transcript rebuilds
     // the list in the same element: the old turns go first.
     let build = move |el: web_sys::Element| {
-        let Some(doc) = el.owner_document() else { return };
+        let Some(doc) = el.owner_document() else {
+            return;
+        };
         el.set_text_content(None);
         let speaker = state.speaker.get_untracked();
         let current = state.anchor.get_untracked().map(Anchor::turn);
@@ -186,7 +188,9 @@ pub fn TurnList(transcript: Arc<Transcript>) -> impl IntoView {
         let count = transcript.turns.len().div_ceil(GROUP);
         let mut elements = Vec::with_capacity(count);
         for i in 0..count {
-            let Ok(group) = doc.create_element("div") else { return };
+            let Ok(group) = doc.create_element("div") else {
+                return;
+            };
             group.set_class_name("group");
             group.set_id(&format!("g{}", i * GROUP + 1));
             let _ = el.append_child(&group);
@@ -304,7 +308,8 @@ fn build_turn(
     }
     let num = h2.next_element_sibling()?;
     num.set_attribute("href", &format!("#t{n}")).ok()?;
-    num.set_attribute("aria-label", &format!("Turn {n}, link")).ok()?;
+    num.set_attribute("aria-label", &format!("Turn {n}, link"))
+        .ok()?;
     num.set_text_content(Some(&format!("#{n}")));
     for (i, _) in turn.paragraphs.iter().enumerate() {
         let p = doc.create_element("p").ok()?;

@@ -44,7 +44,11 @@ fn prefetched(url: &str) -> Option<js_sys::Promise> {
     let global = js_sys::global();
     let key = JsValue::from_str("__floorPrefetch");
     let early = js_sys::Reflect::get(&global, &key).ok()?;
-    if js_sys::Reflect::get(&early, &"url".into()).ok()?.as_string()? != url {
+    if js_sys::Reflect::get(&early, &"url".into())
+        .ok()?
+        .as_string()?
+        != url
+    {
         return None;
     }
     let _ = js_sys::Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &key);
