@@ -51,7 +51,7 @@ fn map(c: char, runs: &[Run], multi: &[(char, [char; 3])]) -> Case {
     let i = runs.partition_point(|r| r.0 <= code);
     if let Some(&(first, count, step, delta)) = i.checked_sub(1).and_then(|i| runs.get(i)) {
         let offset = code - first;
-        if offset % u32::from(step) == 0 && offset / u32::from(step) < u32::from(count) {
+        if offset.is_multiple_of(u32::from(step)) && offset / u32::from(step) < u32::from(count) {
             let mapped = code.wrapping_add_signed(delta);
             return single(char::from_u32(mapped).unwrap_or(c));
         }

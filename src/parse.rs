@@ -666,8 +666,8 @@ mod tests {
         let values = [5, 300, 1, 5, 250, 0, 7, 251];
         let mut sorted = values.to_vec();
         sorted.sort_unstable();
-        for k in 0..values.len() {
-            let want = (sorted[k] <= 250).then_some(sorted[k]);
+        for (k, &v) in sorted.iter().enumerate() {
+            let want = (v <= 250).then_some(v);
             assert_eq!(super::nth_at_most(&values, k, 250), want, "k = {k}");
         }
     }
