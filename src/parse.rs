@@ -661,6 +661,8 @@ impl LineIndex {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn nth_at_most_is_the_sorted_nth() {
         let values = [5, 300, 1, 5, 250, 0, 7, 251];
@@ -668,11 +670,9 @@ mod tests {
         sorted.sort_unstable();
         for (k, &v) in sorted.iter().enumerate() {
             let want = (v <= 250).then_some(v);
-            assert_eq!(super::nth_at_most(&values, k, 250), want, "k = {k}");
+            assert_eq!(nth_at_most(&values, k, 250), want, "k = {k}");
         }
     }
-
-    use super::*;
 
     #[test]
     fn empty_inputs_say_so() {

@@ -407,10 +407,13 @@ pub fn decode_component(s: &str) -> String {
 
 /// The turns shown under a speaker filter: all turns, or that speaker's.
 pub fn visible_turns<'a>(t: &'a Transcript, speaker: Option<&str>) -> Vec<&'a Turn> {
-    t.turns
-        .iter()
-        .filter(|turn| speaker.is_none() || turn.speaker.as_deref() == speaker)
-        .collect()
+    t.turns.iter().filter(|turn| shows(turn, speaker)).collect()
+}
+
+/// Whether the speaker filter `speaker` (a speaker id, or `None` for all)
+/// shows `turn`.
+pub fn shows(turn: &Turn, speaker: Option<&str>) -> bool {
+    speaker.is_none() || turn.speaker.as_deref() == speaker
 }
 
 /// Where `j` / `k` / `]` / `[` go from turn `from` (a turn number, or `None`

@@ -259,11 +259,9 @@ impl State {
     /// Puts turn `n` in the page if it is not yet (the turn list fills its
     /// groups in the background); whether it already was.
     pub fn reach(&self, n: u32) -> bool {
-        let at = (n as usize).saturating_sub(1) / turns::GROUP;
-        let speaker = self.speaker.get_untracked();
-        let current = self.anchor.get_untracked().map(Anchor::turn);
+        let state = *self;
         self.groups
-            .try_update_value(|g| g.fill(at, speaker.as_deref(), current))
+            .try_update_value(|g| g.fill(turns::group_of(n), state))
             .unwrap_or(true)
     }
 

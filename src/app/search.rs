@@ -162,7 +162,7 @@ fn show_current(state: State, i: usize) {
             return Vec::new();
         };
         let segments = view::segments(&turn.paragraphs[p], &turn.annotations, p);
-        view::pieces(&segments, &numbered(&marks))
+        view::pieces(&segments, &super::turns::numbered(&marks))
             .iter()
             .filter_map(|piece| piece.mark)
             .enumerate()
@@ -289,7 +289,7 @@ pub fn wake(state: State, groups: &[usize]) {
     let generation = state.painter.try_update_value(|p| {
         let (now, still): (Vec<_>, Vec<_>) = std::mem::take(&mut p.waiting)
             .into_iter()
-            .partition(|((n, _), _)| groups.contains(&((*n as usize - 1) / super::turns::GROUP)));
+            .partition(|((n, _), _)| groups.contains(&super::turns::group_of(*n)));
         p.waiting = still;
         let woken = !now.is_empty();
         for item in now.into_iter().rev() {
@@ -441,7 +441,7 @@ fn on_screen(state: State) -> (u32, u32) {
             .filter(|el| !el.has_attribute("hidden"))
             .collect()
     };
-    let number = |el: &web_sys::Element| el.id().strip_prefix('t')?.parse::<u32>().ok();
+    let number = |el: &web_sys::Element| Anchor::parse(&el.id()).map(Anchor::turn);
     let from = shown(lo)
         .iter()
         .find(|el| el.get_bounding_client_rect().bottom() > -height / 2.0)
@@ -475,15 +475,6 @@ fn paint(state: State, t: &Transcript, (n, p): Key, marks: &[(usize, usize)]) ->
     el.set_text_content(None);
     super::turns::fill_paragraph(&doc, &el, turn, p, marks);
     true
-}
-
-/// Marks `(start, end)` as `view::pieces` takes them, numbered from 0.
-fn numbered(marks: &[(usize, usize)]) -> Vec<(usize, usize, usize)> {
-    marks
-        .iter()
-        .enumerate()
-        .map(|(k, &(s, e))| (s, e, k))
-        .collect()
 }
 
 /// One row per matching turn: speaker, turn number and a snippet.

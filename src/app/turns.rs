@@ -31,6 +31,16 @@ pub const GROUP: usize = 40;
 /// Groups in the page from the start (the sample has two).
 const FIRST_GROUPS: usize = 2;
 
+/// The group turn number `n` is in, counted from 0.
+pub(super) fn group_of(n: u32) -> usize {
+    (n as usize).saturating_sub(1) / GROUP
+}
+
+/// The turns of group `i` of `t`.
+fn group_turns(t: &Transcript, i: usize) -> &[Turn] {
+    &t.turns[i * GROUP..((i + 1) * GROUP).min(t.turns.len())]
+}
+
 /// The turn list's groups, and which are in the page.
 #[derive(Default)]
 pub struct Groups {
@@ -49,10 +59,10 @@ pub struct Groups {
 }
 
 impl Groups {
-    /// Puts group `i`'s turns in the page (shown or hidden by the speaker
-    /// filter `speaker`, turn `current` marked current); whether they
-    /// already were.
-    pub(super) fn fill(&mut self, i: usize, speaker: Option<&str>, current: Option<u32>) -> bool {
+    /// Puts group `i`'s turns in the page, shown or hidden by `state`'s
+    /// speaker filter and with its current turn marked; whether they already
+    /// were.
+    pub(super) fn fill(&mut self, i: usize, state: State) -> bool {
         if self.filled.get(i) != Some(&false) {
             return true;
         }
@@ -64,11 +74,12 @@ impl Groups {
         let Some(doc) = group.owner_document() else {
             return true;
         };
-        let end = ((i + 1) * GROUP).min(t.turns.len());
+        let speaker = state.speaker.get_untracked();
+        let current = state.anchor.get_untracked().map(Anchor::turn);
         let fragment = doc.create_document_fragment();
-        for turn in &t.turns[i * GROUP..end] {
+        for turn in group_turns(t, i) {
             if let Some(article) = build_turn(&doc, template, t, turn) {
-                if speaker.is_some() && turn.speaker.as_deref() != speaker {
+                if !view::shows(turn, speaker.as_deref()) {
                     let _ = article.set_attribute("hidden", "");
                 }
                 if current == Some(turn.n) {
@@ -87,9 +98,9 @@ impl Groups {
     /// page, and the groups, hidden when none of their turns is shown.
     fn filter(&self, speaker: Option<&str>) {
         let Some(t) = &self.transcript else { return };
+        let shown = |turn: &Turn| view::shows(turn, speaker);
         for (i, group) in self.elements.iter().enumerate() {
-            let turns = &t.turns[i * GROUP..((i + 1) * GROUP).min(t.turns.len())];
-            let shown = |turn: &Turn| speaker.is_none() || turn.speaker.as_deref() == speaker;
+            let turns = group_turns(t, i);
             let _ = group.toggle_attribute_with_force("hidden", !turns.iter().any(shown));
             if !self.filled[i] {
                 continue;
@@ -111,8 +122,6 @@ fn fill_in_background(state: State, list: u64) {
         if !state.alive() {
             return;
         }
-        let speaker = state.speaker.get_untracked();
-        let current = state.anchor.get_untracked().map(Anchor::turn);
         let step = state.groups.try_update_value(|g| {
             if g.list != list {
                 return None;
@@ -120,7 +129,7 @@ fn fill_in_background(state: State, list: u64) {
             let fresh = std::mem::take(&mut g.fresh);
             let next = g.filled.iter().position(|f| !f);
             if let Some(i) = next {
-                g.fill(i, speaker.as_deref(), current);
+                g.fill(i, state);
             }
             Some((fresh, next.is_some() || !g.fresh.is_empty()))
         });
@@ -164,7 +173,8 @@ pub fn TurnList(transcript: Arc<Transcript>) -> impl IntoView {
             .closest("article.turn")
             .ok()
             .flatten()
-            .and_then(|a| a.id().strip_prefix('t').and_then(|n| n.parse::<u32>().ok()))
+            .and_then(|a| Anchor::parse(&a.id()))
+            .map(Anchor::turn)
         else {
             return;
         };
@@ -182,9 +192,7 @@ pub fn TurnList(transcript: Arc<Transcript>) -> impl IntoView {
             return;
         };
         el.set_text_content(None);
-        let speaker = state.speaker.get_untracked();
-        let current = state.anchor.get_untracked().map(Anchor::turn);
-        let opened_at = current.map(|n| (n as usize).saturating_sub(1) / GROUP);
+        let opened_at = state.anchor.get_untracked().map(|a| group_of(a.turn()));
         let count = transcript.turns.len().div_ceil(GROUP);
         let mut elements = Vec::with_capacity(count);
         for i in 0..count {
@@ -207,9 +215,9 @@ pub fn TurnList(transcript: Arc<Transcript>) -> impl IntoView {
                     fresh: Vec::new(),
                     list: g.list + 1,
                 };
-                g.filter(speaker.as_deref());
+                state.speaker.with_untracked(|f| g.filter(f.as_deref()));
                 for i in (0..FIRST_GROUPS).chain(opened_at) {
-                    g.fill(i, speaker.as_deref(), current);
+                    g.fill(i, state);
                 }
                 g.fresh.clear();
                 g.list
@@ -334,14 +342,9 @@ pub(super) fn fill_paragraph(
         return;
     };
     let segments = view::segments(text, &turn.annotations, p);
-    let numbered: Vec<(usize, usize, usize)> = marks
-        .iter()
-        .enumerate()
-        .map(|(k, &(s, e))| (s, e, k))
-        .collect();
     // The span of the note or uncertain word the last piece went into.
     let mut wrapper: Option<(*const u8, web_sys::Element)> = None;
-    for piece in view::pieces(&segments, &numbered) {
+    for piece in view::pieces(&segments, &numbered(marks)) {
         let parent = match piece.segment {
             Segment::Text(_) => el.clone(),
             Segment::Note(whole, _) | Segment::Uncertain(whole) => match &wrapper {
@@ -365,6 +368,15 @@ pub(super) fn fill_paragraph(
             let _ = parent.append_with_str_1(piece.text);
         }
     }
+}
+
+/// Marks `(start, end)` as `view::pieces` takes them, numbered from 0.
+pub(super) fn numbered(marks: &[(usize, usize)]) -> Vec<(usize, usize, usize)> {
+    marks
+        .iter()
+        .enumerate()
+        .map(|(k, &(s, e))| (s, e, k))
+        .collect()
 }
 
 /// The empty span a note or an uncertain word goes in.
