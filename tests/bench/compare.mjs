@@ -73,23 +73,13 @@
 //
 // Usage: node tests/bench/compare.mjs [rounds]   (run `make dist` first)
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { startServer } from '../e2e/static-server.js';
-import { chromiumArgs, chromiumPath } from '../e2e/chromium.js';
+import { big, guard, launch, root, sample } from './setup.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const rounds = Number(process.argv[2] ?? 1);
 const QUERY = 'best practice forum';
 const SANITY = [QUERY, 'ipv6'];
 const REPEAT = 5;
-
-// The large transcript as in search.mjs: the sample's header once, then its
-// turns 100 times (the sample's turn lines start with a no-break space).
-const sample = readFileSync(root + 'dist/sample.txt', 'utf8');
-const firstTurnAt = sample.search(/^[^\S\n]*>>/m);
-const body = sample.slice(firstTurnAt).trimEnd();
-const big = `${sample.slice(0, firstTurnAt)}${Array(100).fill(body).join('\n\n')}\n`;
 
 const INPUTS = [
   { name: 'sample', file: 'sample.txt', mb: Buffer.byteLength(sample) / 1e6 },
@@ -128,10 +118,7 @@ const server = await startServer({
     'vendor/flexsearch.mjs': flexsearchJs,
   },
 });
-const browser = await chromium.launch({
-  executablePath: chromiumPath,
-  args: [...chromiumArgs, '--js-flags=--expose-gc'],
-});
+const browser = await launch(['--js-flags=--expose-gc']);
 
 const ENGINES = ['Floor', 'MiniSearch', 'FlexSearch'];
 
@@ -139,11 +126,7 @@ const ENGINES = ['Floor', 'MiniSearch', 'FlexSearch'];
 async function runRound(input, round) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
-  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
-  page.on('response', (r) => r.status() >= 400 && errors.push(`HTTP ${r.status()}: ${r.url()}`));
+  const { errors, check } = guard(page);
   await page.goto(server.url + 'bench.html');
   try {
     await page.waitForFunction(() => window.engines, null, { timeout: 60_000 });
@@ -299,7 +282,7 @@ async function runRound(input, round) {
     },
   );
   await context.close();
-  if (errors.length) throw new Error(`${input.name}, round ${round}: page errors:\n  ${errors.join('\n  ')}`);
+  check(`${input.name}, round ${round}`);
   if (result.turns !== result.turnCount) {
     throw new Error(`${input.name}: parse gave ${result.turns} turns, countTurns ${result.turnCount}`);
   }

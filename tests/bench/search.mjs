@@ -27,22 +27,11 @@
 //
 // Usage: node tests/bench/search.mjs [rounds]   (run `make dist` first;
 // FLOOR_DIST=dir times another build, for an A/B against an older commit)
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { startServer } from '../e2e/static-server.js';
-import { chromiumArgs, chromiumPath } from '../e2e/chromium.js';
+import { big, guard, launch, root, sample } from './setup.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const rounds = Number(process.argv[2] ?? 1);
 const QUERY = 'best practice forum';
-
-// The large transcript as in viewer.spec.js: the sample's header once, then
-// its turns 100 times (the sample's turn lines start with a no-break space).
-const sample = readFileSync(root + 'assets/sample.txt', 'utf8');
-const firstTurnAt = sample.search(/^[^\S\n]*>>/m);
-const body = sample.slice(firstTurnAt).trimEnd();
-const big = `${sample.slice(0, firstTurnAt)}${Array(100).fill(body).join('\n\n')}\n`;
 
 const INPUTS = [
   { name: 'sample', path: '', file: 'sample.txt', mb: Buffer.byteLength(sample) / 1e6 },
@@ -50,18 +39,13 @@ const INPUTS = [
 ];
 
 const server = await startServer({ root: process.env.FLOOR_DIST ?? root + 'dist', files: { 'big.txt': big } });
-const browser = await chromium.launch({
-  executablePath: chromiumPath,
-  args: chromiumArgs,
-});
+const browser = await launch();
 
 /** Loads `input` in a fresh page; returns the page and the load figures. */
 async function load(input) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const { errors } = guard(page);
   await page.goto(server.url + input.path, { waitUntil: 'commit' });
   const seen = await page.waitForFunction(
     () => {
