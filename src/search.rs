@@ -161,7 +161,13 @@ pub struct Index {
     map: Vec<(u32, u32)>,
     /// Speaker ids, in order of first turn.
     speakers: Vec<String>,
+    /// Which index this is, so that [`Hits`] from another one are never
+    /// taken for its own (see [`Index::search_from`]).
+    id: u32,
 }
+
+/// Where the next [`Index`] gets its `id` from.
+static NEXT_ID: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
 
 impl Index {
     /// Builds the index of `t`'s turns.
@@ -179,6 +185,7 @@ impl Index {
             paras: Vec::with_capacity(t.turns.len() * 2),
             map: Vec::with_capacity(t.turns.len() * 4),
             speakers: Vec::new(),
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         };
         for turn in &t.turns {
             let speaker = turn.speaker.as_deref().map(|id| {
@@ -232,14 +239,41 @@ impl Index {
     /// The turns that match `query`, optionally only those of one speaker,
     /// with every occurrence of every term marked.
     pub fn search(&self, query: &Query, speaker: Option<&str>) -> Hits {
+        self.search_from(query, speaker, None)
+    }
+
+    /// The same as [`search`](Index::search), sooner while the reader types:
+    /// when `earlier` are the hits of an earlier search in this index, with
+    /// the same speaker, for a query that `query` [narrows](Query::narrows),
+    /// only the turns that matched then are searched. Any other `earlier` is
+    /// ignored.
+    ///
+    /// ```
+    /// use floor::search::{Index, Query};
+    /// let t = floor::parse::parse_str(">>A: best practice\n\n>>B: best of all\n\n>>C: practice");
+    /// let index = Index::new(&t);
+    /// let best = index.search(&Query::parse("best"), None);
+    /// let q = Query::parse("best pr");
+    /// assert_eq!(index.search_from(&q, None, Some(&best)), index.search(&q, None));
+    /// ```
+    pub fn search_from(
+        &self,
+        query: &Query,
+        speaker: Option<&str>,
+        earlier: Option<&Hits>,
+    ) -> Hits {
         let mut hits = Hits::default();
         if query.terms.is_empty() {
             return hits;
         }
+        let within = earlier.and_then(|e| e.asked.as_ref()).filter(|a| {
+            a.index == self.id && a.speaker.as_deref() == speaker && query.narrows(&a.query)
+        });
         // The turns still in the running (`None`: all of them).
-        let mut candidates: Option<Vec<u32>> = match speaker {
-            None => None,
-            Some(id) => {
+        let mut candidates: Option<Vec<u32>> = match (within, speaker) {
+            (Some(a), _) => Some(a.turns.clone()),
+            (None, None) => None,
+            (None, Some(id)) => {
                 let Some(s) = self.speakers.iter().position(|x| x == id) else {
                     return hits;
                 };
@@ -288,6 +322,12 @@ impl Index {
             found.push(occurrences);
         }
         let candidates = candidates.unwrap_or_default();
+        hits.asked = Some(Asked {
+            index: self.id,
+            query: query.clone(),
+            speaker: speaker.map(str::to_string),
+            turns: candidates.clone(),
+        });
         // Gather each remaining turn's occurrences from every term.
         let mut cursors = vec![0; found.len()];
         let mut spans: Vec<(u32, u32)> = Vec::new();
@@ -371,10 +411,32 @@ fn original(map: &[(u32, u32)], pos: u32) -> usize {
 }
 
 /// What a search found.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Hits {
     /// The matching turns, in order.
     pub turns: Vec<TurnHits>,
+    /// What was asked, for [`Index::search_from`].
+    asked: Option<Asked>,
+}
+
+/// Hits are equal when they mark the same text, whatever was asked.
+impl PartialEq for Hits {
+    fn eq(&self, other: &Hits) -> bool {
+        self.turns == other.turns
+    }
+}
+
+impl Eq for Hits {}
+
+/// The question [`Hits`] answer.
+#[derive(Debug, Clone)]
+struct Asked {
+    /// The [`Index`]'s id.
+    index: u32,
+    query: Query,
+    speaker: Option<String>,
+    /// The matching turns' positions in the index.
+    turns: Vec<u32>,
 }
 
 impl Hits {
@@ -486,6 +548,30 @@ impl Query {
         Query { terms }
     }
 
+    /// Whether every turn that matches `self` also matches `earlier`, as when
+    /// the reader types on: each of `earlier`'s terms is implied by one of
+    /// `self`'s, which matches only where that term does (it has the term's
+    /// text as a prefix, and a whole-word term stays one). A query narrows
+    /// an empty query never, and itself always.
+    ///
+    /// ```
+    /// use floor::search::Query;
+    /// let q = Query::parse;
+    /// assert!(q("best pr").narrows(&q("best p")));
+    /// assert!(q("best ").narrows(&q("best")));
+    /// assert!(q("forum best").narrows(&q("best")));
+    /// assert!(!q("best").narrows(&q("best "))); // "best" is also "bestow"
+    /// assert!(!q("bes").narrows(&q("best")));
+    /// assert!(!q("best").narrows(&q("")));
+    /// ```
+    pub fn narrows(&self, earlier: &Query) -> bool {
+        !earlier.terms.is_empty()
+            && earlier
+                .terms
+                .iter()
+                .all(|e| self.terms.iter().any(|t| t.implies(e)))
+    }
+
     /// Whether there is nothing to search for.
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
@@ -498,6 +584,16 @@ impl Query {
 }
 
 impl Term {
+    /// Whether every occurrence of `self` is one of `other` too (at the same
+    /// start): the same text or more, and `other` has no word end to keep
+    /// that `self` might not.
+    fn implies(&self, other: &Term) -> bool {
+        self.text.starts_with(&other.text)
+            && (other.prefix
+                || !other.text.ends_with(is_word_char)
+                || (self.text == other.text && !self.prefix))
+    }
+
     /// Calls `push(start, end)` (plus `offset`) for every occurrence of the
     /// term in `folded` that starts at a word start and (unless a prefix) ends
     /// at a word end.

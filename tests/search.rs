@@ -204,3 +204,76 @@ proptest! {
         prop_assert_eq!(counts, expected.iter().map(|e| e.1).collect::<Vec<_>>());
     }
 }
+
+/// A transcript of `turns` (words with what follows each), speakers 0 and 1
+/// taking turns.
+fn transcript_of(turns: &[Vec<(String, &str)>]) -> floor::model::Transcript {
+    let text: String = turns
+        .iter()
+        .enumerate()
+        .map(|(i, words)| {
+            let body: String = words.iter().map(|(w, s)| format!("{w}{s}")).collect();
+            format!(">>SPEAKER {}: {}\n\n", i % 2, body.trim_end())
+        })
+        .collect();
+    floor::parse::parse_str(&text)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 1_000,
+        failure_persistence: None,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x7E9E),
+        ..ProptestConfig::default()
+    })]
+
+    /// Typing a query key by key, with backspaces and a speaker filter that
+    /// changes, each search starting from the one before (as the viewer
+    /// does) finds exactly what a search afresh finds.
+    #[test]
+    fn searching_from_the_last_hits_finds_what_a_fresh_search_finds(
+        turns in prop::collection::vec(prop::collection::vec((word(), separator()), 0..12), 1..6),
+        pieces in prop::collection::vec(
+            (
+                prop_oneof![word(), Just("\"".to_string()), Just(" ".to_string())],
+                prop::option::of(prop::sample::select(vec!["speaker-0", "speaker-1"])),
+                0..3usize,
+            ),
+            1..6,
+        ),
+    ) {
+        let t = transcript_of(&turns);
+        let index = Index::new(&t);
+        let mut typed = String::new();
+        let mut last = floor::search::Hits::default();
+        for (piece, speaker, backspaces) in pieces {
+            for c in piece.chars() {
+                typed.push(c);
+                let q = Query::parse(&typed);
+                let hits = index.search_from(&q, speaker, Some(&last));
+                prop_assert_eq!(&hits, &index.search(&q, speaker), "query {:?}", typed);
+                last = hits;
+            }
+            for _ in 0..backspaces {
+                typed.pop();
+                let q = Query::parse(&typed);
+                let hits = index.search_from(&q, speaker, Some(&last));
+                prop_assert_eq!(&hits, &index.search(&q, speaker), "query {:?}", typed);
+                last = hits;
+            }
+        }
+    }
+}
+
+/// Hits from another index are never taken for this one's.
+#[test]
+fn hits_from_another_index_are_ignored() {
+    let a = Index::new(&floor::parse::parse_str(
+        ">>A: best\n\n>>B: none\n\n>>C: best",
+    ));
+    let b = Index::new(&floor::parse::parse_str(">>A: none\n\n>>B: best"));
+    let q = Query::parse("best");
+    let from_a = a.search(&q, None);
+    assert_eq!(b.search_from(&q, None, Some(&from_a)), b.search(&q, None));
+    assert_eq!(b.search(&q, None).turns[0].n, 2);
+}

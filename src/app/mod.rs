@@ -108,11 +108,15 @@ impl State {
         let shown: RwSignal<Option<Shown>> = RwSignal::new(None);
         let query = RwSignal::new(location.q.clone().unwrap_or_default());
         let speaker = RwSignal::new(location.speaker.clone());
-        let hits = Memo::new(move |_| {
+        // Each search starts from the one before: typing on narrows it.
+        let hits = Memo::new(move |earlier: Option<&Hits>| {
             let query = query.with(|q| Query::parse(q));
             shown.with(|s| match s {
-                Some(s) if !query.is_empty() => speaker
-                    .with(|f| dom::timed("floor:search", || s.index.search(&query, f.as_deref()))),
+                Some(s) if !query.is_empty() => speaker.with(|f| {
+                    dom::timed("floor:search", || {
+                        s.index.search_from(&query, f.as_deref(), earlier)
+                    })
+                }),
                 _ => Hits::default(),
             })
         });

@@ -51,6 +51,8 @@ pub fn count_turns(text: &str) -> u32 {
 #[wasm_bindgen]
 pub struct Search {
     index: crate::search::Index,
+    /// The last search's hits, which the next one starts from.
+    last: crate::search::Hits,
 }
 
 #[wasm_bindgen]
@@ -60,17 +62,20 @@ impl Search {
     pub fn new(text: &str) -> Search {
         Search {
             index: crate::search::Index::new(&crate::parse::parse_str(text)),
+            last: crate::search::Hits::default(),
         }
     }
 
     /// Searches as the viewer does (words, `"phrases"`, the last word a
     /// prefix), optionally in one speaker's turns (a speaker id). Returns
     /// `{ matches, turns }`: the number of marked occurrences and the
-    /// matching turn numbers, in order.
-    pub fn search(&self, query: &str, speaker: Option<String>) -> JsValue {
+    /// matching turn numbers, in order. Like the viewer, each search
+    /// starts from the one before when the query only narrows it.
+    pub fn search(&mut self, query: &str, speaker: Option<String>) -> JsValue {
+        let query = crate::search::Query::parse(query);
         let hits = self
             .index
-            .search(&crate::search::Query::parse(query), speaker.as_deref());
+            .search_from(&query, speaker.as_deref(), Some(&self.last));
         let turns: Vec<u32> = hits.turns.iter().map(|t| t.n).collect();
         let object = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&object, &"matches".into(), &(hits.matches() as u32).into());
@@ -79,6 +84,7 @@ impl Search {
             &"turns".into(),
             &js_sys::Uint32Array::from(&turns[..]),
         );
+        self.last = hits;
         object.into()
     }
 }
