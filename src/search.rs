@@ -224,16 +224,29 @@ impl Index {
         index
     }
 
-    /// The folded text of turn `i`, and where it starts: from its start to
-    /// the next turn's (a turn without paragraphs has none).
-    fn turn_text(&self, i: usize) -> (usize, &str) {
-        let start = self.turn_start(i);
-        let end = if i + 1 < self.turns.len() {
-            self.turn_start(i + 1)
+    /// Pushes `(turn, start, end)` for every occurrence of `term` in the
+    /// folded text of `turns`.
+    fn find_in(
+        &self,
+        term: &Term,
+        finder: &Finder,
+        turns: std::ops::Range<usize>,
+        out: &mut Vec<(u32, u32, u32)>,
+    ) {
+        let start = self.turn_start(turns.start);
+        let end = if turns.end < self.turns.len() {
+            self.turn_start(turns.end)
         } else {
             self.folded.len()
         };
-        (start, &self.folded[start..end])
+        // Which turn each occurrence is in, walking both in order.
+        let mut turn = turns.start;
+        term.find_all(finder, &self.folded[start..end], start, |s, e| {
+            while turn + 1 < turns.end && self.turn_start(turn + 1) <= s {
+                turn += 1;
+            }
+            out.push((turn as u32, s as u32, e as u32));
+        });
     }
 
     /// The turns that match `query`, optionally only those of one speaker,
@@ -294,26 +307,16 @@ impl Index {
             let mut occurrences = Vec::new();
             let finder = Finder::new(term.text.as_bytes());
             match &candidates {
-                None => term.find_all(&finder, &self.folded, 0, |s, e| {
-                    occurrences.push((0, s as u32, e as u32));
-                }),
+                None => self.find_in(term, &finder, 0..self.turns.len(), &mut occurrences),
                 Some(turns) => {
-                    for &i in turns {
-                        let (at, text) = self.turn_text(i as usize);
-                        term.find_all(&finder, text, at, |s, e| {
-                            occurrences.push((i, s as u32, e as u32))
-                        });
+                    // Runs of consecutive turns, each searched as one text.
+                    let mut rest = &turns[..];
+                    while let Some(&first) = rest.first() {
+                        let run = 1 + rest.windows(2).take_while(|w| w[1] == w[0] + 1).count();
+                        let first = first as usize;
+                        self.find_in(term, &finder, first..first + run, &mut occurrences);
+                        rest = &rest[run..];
                     }
-                }
-            }
-            if candidates.is_none() {
-                // Which turn each occurrence is in, walking both in order.
-                let mut turn = 0;
-                for o in &mut occurrences {
-                    while turn + 1 < self.turns.len() && self.turn_start(turn + 1) <= o.1 as usize {
-                        turn += 1;
-                    }
-                    o.0 = turn as u32;
                 }
             }
             let mut turns: Vec<u32> = occurrences.iter().map(|o| o.0).collect();
@@ -328,38 +331,47 @@ impl Index {
             speaker: speaker.map(str::to_string),
             turns: candidates.clone(),
         });
-        // Gather each remaining turn's occurrences from every term.
+        // Each remaining turn's occurrences from every term, in order (a merge
+        // of the terms' lists), as marks: one per stretch of text, however
+        // many terms cover it.
         let mut cursors = vec![0; found.len()];
-        let mut spans: Vec<(u32, u32)> = Vec::new();
+        let mut ends = vec![0; found.len()];
         for &i in &candidates {
-            spans.clear();
-            for (list, at) in found.iter().zip(&mut cursors) {
+            for ((list, at), end) in found.iter().zip(&mut cursors).zip(&mut ends) {
                 while *at < list.len() && list[*at].0 < i {
                     *at += 1;
                 }
-                while *at < list.len() && list[*at].0 == i {
-                    spans.push((list[*at].1, list[*at].2));
-                    *at += 1;
+                *end = *at;
+                while *end < list.len() && list[*end].0 == i {
+                    *end += 1;
                 }
             }
-            // One mark per stretch of text, however many terms cover it.
-            if !spans.is_sorted() {
-                crate::sort::sort_by_key(&mut spans, |&s| s);
-            }
-            let mut marks = Vec::with_capacity(spans.len());
+            let mut marker = Marker::new(self, i as usize);
+            let mut marks = Vec::new();
             let mut current: Option<(u32, u32)> = None;
-            for &(s, e) in spans.iter() {
+            loop {
+                let mut next: Option<(usize, (u32, u32))> = None;
+                for (k, list) in found.iter().enumerate() {
+                    if cursors[k] < ends[k] {
+                        let (_, s, e) = list[cursors[k]];
+                        if next.is_none_or(|(_, first)| (s, e) < first) {
+                            next = Some((k, (s, e)));
+                        }
+                    }
+                }
+                let Some((k, (s, e))) = next else { break };
+                cursors[k] += 1;
                 match &mut current {
                     Some(last) if s < last.1 => last.1 = last.1.max(e),
                     _ => {
                         if let Some(done) = current.replace((s, e)) {
-                            marks.extend(self.mark(i, done));
+                            marks.extend(marker.mark(done));
                         }
                     }
                 }
             }
             if let Some(done) = current {
-                marks.extend(self.mark(i, done));
+                marks.extend(marker.mark(done));
             }
             hits.turns.push(TurnHits {
                 n: self.turns[i as usize].n,
@@ -377,29 +389,55 @@ impl Index {
             .get(first)
             .map_or(self.folded.len(), |p| p.start as usize)
     }
+}
 
-    /// A match `[start, end)` in turn `i`'s folded text, as a mark
-    /// `[paragraph, start, end)` in the paragraph as written.
-    fn mark(&self, i: u32, (s, e): (u32, u32)) -> Option<[usize; 3]> {
-        let turn = self.turns[i as usize];
-        let paras = &self.paras[turn.first as usize..(turn.first + turn.count) as usize];
-        let p = paras.partition_point(|q| q.start <= s).checked_sub(1)?;
-        let para = paras[p];
+/// Turns one turn's matches, in order, into marks in its paragraphs as
+/// written, walking its paragraphs along.
+struct Marker<'a> {
+    index: &'a Index,
+    /// The turn's paragraphs.
+    paras: &'a [Para],
+    /// Where the turn's paragraphs start in [`Index::paras`].
+    first: usize,
+    /// The paragraph of the last match.
+    p: usize,
+}
+
+impl<'a> Marker<'a> {
+    fn new(index: &'a Index, i: usize) -> Marker<'a> {
+        let turn = index.turns[i];
+        let first = turn.first as usize;
+        Marker {
+            index,
+            paras: &index.paras[first..first + turn.count as usize],
+            first,
+            p: 0,
+        }
+    }
+
+    /// A match `[start, end)` in the folded text (after the last one), as a
+    /// mark `[paragraph, start, end)` in the paragraph as written.
+    fn mark(&mut self, (s, e): (u32, u32)) -> Option<[usize; 3]> {
+        while self.paras.get(self.p + 1).is_some_and(|q| q.start <= s) {
+            self.p += 1;
+        }
+        let para = self.paras.get(self.p).filter(|q| q.start <= s)?;
         // The paragraph's breakpoints.
         let map_end = self
+            .index
             .paras
-            .get(turn.first as usize + p + 1)
-            .map_or(self.map.len(), |q| q.map as usize);
-        let map = &self.map[para.map as usize..map_end];
+            .get(self.first + self.p + 1)
+            .map_or(self.index.map.len(), |q| q.map as usize);
+        let map = &self.index.map[para.map as usize..map_end];
         let len = para.len as usize;
         let start = original(map, s);
         // A match that ends the paragraph ends with it (trailing combining marks included).
-        let end = if self.folded.as_bytes().get(e as usize) == Some(&b'\n') {
+        let end = if self.index.folded.as_bytes().get(e as usize) == Some(&b'\n') {
             len
         } else {
             original(map, e)
         };
-        (start < end).then_some([p, start, end.min(len)])
+        (start < end).then_some([self.p, start, end.min(len)])
     }
 }
 
