@@ -241,15 +241,20 @@ impl Painter {
             .copied()
             .collect();
         crate::sort::sort_by_key(&mut clear, |&k| k);
-        let mut todo: Vec<(Key, Vec<(usize, usize)>)> =
-            clear.into_iter().map(|k| (k, Vec::new())).collect();
-        todo.extend(
-            wanted
-                .into_iter()
-                .filter(|(k, m)| self.painted.get(k) != Some(m)),
-        );
-        crate::sort::sort_by_key(&mut todo, |t| t.0);
-        self.todo = todo.into();
+        // Both lists are in order: merged, not sorted.
+        let mut todo = VecDeque::with_capacity(clear.len() + wanted.len());
+        let mut clear = clear.into_iter().peekable();
+        for (key, marks) in wanted {
+            if self.painted.get(&key) == Some(&marks) {
+                continue;
+            }
+            while let Some(k) = clear.next_if(|&k| k < key) {
+                todo.push_back((k, Vec::new()));
+            }
+            todo.push_back((key, marks));
+        }
+        todo.extend(clear.map(|k| (k, Vec::new())));
+        self.todo = todo;
     }
 
     /// Brings paragraph `key` to `marks`, unless it has them already (say,
