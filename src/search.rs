@@ -142,8 +142,8 @@ fn plain_run(chunk: &[u8], after_space: bool) -> Option<bool> {
     // With every byte below 0x80 no sum below carries into the next byte:
     // a byte's high bit says whether it is at least 0x20, or not a space.
     let control = !(w + 0x60 * LO) & HI;
-    let spaces = !((w ^ 0x20 * LO) + 0x7f * LO) & HI;
-    let after_spaces = spaces << 8 | if after_space { 0x80 } else { 0 };
+    let spaces = !((w ^ (0x20 * LO)) + 0x7f * LO) & HI;
+    let after_spaces = (spaces << 8) | if after_space { 0x80 } else { 0 };
     (control == 0 && spaces & after_spaces == 0).then_some(spaces >> 63 == 1)
 }
 
