@@ -6,7 +6,7 @@
 //! elements (never HTML), so a keystroke touches only the paragraphs whose
 //! marks differ instead of re-rendering the transcript.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -213,8 +213,12 @@ type Key = (u32, usize);
 pub struct Painter {
     /// Which transcript the marks are painted on (a new one comes unmarked).
     transcript: Option<usize>,
-    /// Marks `(start, end)` painted now, by paragraph.
-    painted: HashMap<Key, Vec<(usize, usize)>>,
+    /// Where each turn's paragraphs start in `painted`, by turn (from turn
+    /// 1), then their total.
+    first: Vec<u32>,
+    /// Marks `(start, end)` painted now, by paragraph, in transcript order
+    /// (empty: none).
+    painted: Vec<Vec<(usize, usize)>>,
     /// Paragraphs still to repaint, with the marks they should get.
     todo: VecDeque<(Key, Vec<(usize, usize)>)>,
     /// Paragraphs to repaint that are not in the page yet (their group of
@@ -225,54 +229,66 @@ pub struct Painter {
 }
 
 impl Painter {
-    /// Plans the repaints that bring the marks of `transcript` to `wanted`
-    /// (sorted by paragraph).
-    fn plan(&mut self, transcript: Option<usize>, wanted: Vec<(Key, Vec<(usize, usize)>)>) {
-        if self.transcript != transcript {
-            self.painted.clear();
-            self.transcript = transcript;
+    /// Plans the repaints that bring the marks of `t` to `wanted` (sorted by
+    /// paragraph): one walk over the transcript's paragraphs, in order.
+    fn plan(&mut self, t: Option<&Transcript>, wanted: Vec<(Key, Vec<(usize, usize)>)>) {
+        let id = t.map(|t| t as *const Transcript as usize);
+        if self.transcript != id {
+            self.transcript = id;
+            self.first = vec![0];
+            let mut total = 0;
+            for turn in t.map_or(&[][..], |t| &t.turns[..]) {
+                total += turn.paragraphs.len() as u32;
+                self.first.push(total);
+            }
+            self.painted = vec![Vec::new(); total as usize];
         }
         self.generation += 1;
         self.waiting.clear();
-        let mut clear: Vec<Key> = self
-            .painted
-            .keys()
-            .filter(|&&k| wanted.binary_search_by_key(&k, |w| w.0).is_err())
-            .copied()
-            .collect();
-        crate::sort::sort_by_key(&mut clear, |&k| k);
-        // Both lists are in order: merged, not sorted.
-        let mut todo = VecDeque::with_capacity(clear.len() + wanted.len());
-        let mut clear = clear.into_iter().peekable();
-        for (key, marks) in wanted {
-            if self.painted.get(&key) == Some(&marks) {
-                continue;
+        let mut todo = VecDeque::new();
+        let mut wanted = wanted.into_iter().peekable();
+        for (i, w) in self.first.windows(2).enumerate() {
+            let n = i as u32 + 1;
+            for p in 0..(w[1] - w[0]) as usize {
+                let now = &self.painted[w[0] as usize + p];
+                // (Keys that are no paragraph go as they are: painting skips them.)
+                while let Some(item) = wanted.next_if(|x| x.0 < (n, p)) {
+                    todo.push_back(item);
+                }
+                match wanted.next_if(|x| x.0 == (n, p)) {
+                    Some(item) if item.1 != *now => todo.push_back(item),
+                    Some(_) => {}
+                    None if !now.is_empty() => todo.push_back(((n, p), Vec::new())),
+                    None => {}
+                }
             }
-            while let Some(k) = clear.next_if(|&k| k < key) {
-                todo.push_back((k, Vec::new()));
-            }
-            todo.push_back((key, marks));
         }
-        todo.extend(clear.map(|k| (k, Vec::new())));
+        todo.extend(wanted);
         self.todo = todo;
+    }
+
+    /// Where paragraph `(n, p)`'s marks are kept in `painted`.
+    fn slot(&self, (n, p): Key) -> Option<usize> {
+        let i = (n as usize).checked_sub(1)?;
+        let (first, end) = (
+            *self.first.get(i)? as usize,
+            *self.first.get(i + 1)? as usize,
+        );
+        (first + p < end).then_some(first + p)
     }
 
     /// Brings paragraph `key` to `marks`, unless it has them already (say,
     /// painted ahead of its turn for the current match).
     fn repaint(&mut self, state: State, t: &Transcript, key: Key, marks: &[(usize, usize)]) {
-        let now = self.painted.get(&key).map_or(&[][..], Vec::as_slice);
-        if now == marks {
+        let Some(slot) = self.slot(key) else { return };
+        if self.painted[slot] == marks {
             return;
         }
         if !paint(state, t, key, marks) {
             self.waiting.push((key, marks.to_vec()));
             return;
         }
-        if marks.is_empty() {
-            self.painted.remove(&key);
-        } else {
-            self.painted.insert(key, marks.to_vec());
-        }
+        self.painted[slot] = marks.to_vec();
     }
 
     /// Puts the paragraphs of turns `from..=to` first, then those after, then
@@ -324,16 +340,15 @@ pub fn highlight(state: State) {
                 wanted
             })
         });
-        let transcript = state.shown.with(|s| {
-            s.as_ref()
-                .map(|s| std::sync::Arc::as_ptr(&s.transcript) as usize)
-        });
         // A new query or filter starts from no current match.
         state.current_match.set(None);
         let generation = dom::timed("floor:plan", || {
-            state.painter.try_update_value(|p| {
-                p.plan(transcript, wanted);
-                p.generation
+            state.shown.with(|s| {
+                let t = s.as_ref().map(|s| &*s.transcript);
+                state.painter.try_update_value(|p| {
+                    p.plan(t, wanted);
+                    p.generation
+                })
             })
         });
         // After the turns are in the page (they render in the same update as

@@ -342,6 +342,9 @@ pub(super) fn fill_paragraph(
         return;
     };
     let segments = view::segments(text, &turn.annotations, p);
+    let js = dom::JsText::new(text);
+    // The first <mark>, which the others are copies of.
+    let mut first_mark: Option<web_sys::Node> = None;
     // The span of the note or uncertain word the last piece went into.
     let mut wrapper: Option<(*const u8, web_sys::Element)> = None;
     for piece in view::pieces(&segments, &numbered(marks)) {
@@ -360,12 +363,17 @@ pub(super) fn fill_paragraph(
             },
         };
         if piece.mark.is_some() {
-            if let Ok(mark) = doc.create_element("mark") {
-                mark.set_text_content(Some(piece.text));
+            let mark = match &first_mark {
+                Some(m) => m.clone_node(),
+                None => doc.create_element("mark").map(web_sys::Node::from),
+            };
+            if let Ok(mark) = mark.map(JsCast::unchecked_into::<web_sys::Element>) {
+                js.append(&mark, piece.text);
                 let _ = parent.append_child(&mark);
+                first_mark.get_or_insert_with(|| mark.clone().into());
             }
         } else {
-            let _ = parent.append_with_str_1(piece.text);
+            js.append(&parent, piece.text);
         }
     }
 }

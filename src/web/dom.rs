@@ -273,3 +273,55 @@ pub fn later(f: impl FnOnce() + 'static) {
         let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(closure.unchecked_ref(), 0);
     }
 }
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// An element, for `append` with a JS string.
+    type Parent;
+    /// `element.append(text)` with a JS string, which needs no decoding.
+    #[wasm_bindgen(method, js_name = append)]
+    fn append(this: &Parent, text: &js_sys::JsString);
+}
+
+/// A paragraph's text passed to JavaScript once, then cut into pieces there:
+/// each piece costs a `slice` instead of decoding its UTF-8 again.
+pub struct JsText<'a> {
+    text: &'a str,
+    js: js_sys::JsString,
+}
+
+impl<'a> JsText<'a> {
+    /// `text` as a JS string.
+    pub fn new(text: &'a str) -> JsText<'a> {
+        JsText {
+            text,
+            js: js_sys::JsString::from(text),
+        }
+    }
+
+    /// Appends `piece`, a part of the text, to `parent` as a text node.
+    pub fn append(&self, parent: &web_sys::Element, piece: &str) {
+        parent.unchecked_ref::<Parent>().append(&self.piece(piece));
+    }
+
+    /// `piece` (a part of the text) as a JS string.
+    fn piece(&self, piece: &str) -> js_sys::JsString {
+        let start = (piece.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
+        let Some(before) = self.text.get(..start) else {
+            return piece.into(); // not part of the text after all
+        };
+        if piece.len() == self.text.len() {
+            return self.js.clone();
+        }
+        // JS strings count UTF-16 units.
+        let utf16 = |s: &str| {
+            if s.is_ascii() {
+                s.len() as u32
+            } else {
+                s.encode_utf16().count() as u32
+            }
+        };
+        let from = utf16(before);
+        self.js.slice(from, from + utf16(piece))
+    }
+}
