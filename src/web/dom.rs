@@ -288,6 +288,8 @@ extern "C" {
 pub struct JsText<'a> {
     text: &'a str,
     js: js_sys::JsString,
+    /// Where the last piece ended: in bytes, and in UTF-16 units.
+    at: std::cell::Cell<(usize, u32)>,
 }
 
 impl<'a> JsText<'a> {
@@ -296,32 +298,43 @@ impl<'a> JsText<'a> {
         JsText {
             text,
             js: js_sys::JsString::from(text),
+            at: std::cell::Cell::new((0, 0)),
         }
     }
 
-    /// Appends `piece`, a part of the text, to `parent` as a text node.
+    /// Appends `piece`, a part of the text (pieces in order), to `parent` as
+    /// a text node.
     pub fn append(&self, parent: &web_sys::Element, piece: &str) {
         parent.unchecked_ref::<Parent>().append(&self.piece(piece));
     }
 
     /// `piece` (a part of the text) as a JS string.
     fn piece(&self, piece: &str) -> js_sys::JsString {
-        let start = (piece.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
-        let Some(before) = self.text.get(..start) else {
-            return piece.into(); // not part of the text after all
-        };
         if piece.len() == self.text.len() {
             return self.js.clone();
         }
+        let start = (piece.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
+        let (mut byte, mut unit) = self.at.get();
+        if start < byte {
+            (byte, unit) = (0, 0); // out of order: count from the start
+        }
+        let (Some(gap), Some(_)) = (
+            self.text.get(byte..start),
+            self.text.get(start..start + piece.len()),
+        ) else {
+            return piece.into(); // not part of the text after all
+        };
         // JS strings count UTF-16 units.
-        let utf16 = |s: &str| {
+        let units = |s: &str| {
             if s.is_ascii() {
                 s.len() as u32
             } else {
                 s.encode_utf16().count() as u32
             }
         };
-        let from = utf16(before);
-        self.js.slice(from, from + utf16(piece))
+        let from = unit + units(gap);
+        let to = from + units(piece);
+        self.at.set((start + piece.len(), to));
+        self.js.slice(from, to)
     }
 }
