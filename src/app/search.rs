@@ -229,9 +229,9 @@ pub struct Painter {
 }
 
 impl Painter {
-    /// Plans the repaints that bring the marks of `t` to `wanted` (sorted by
-    /// paragraph): one walk over the transcript's paragraphs, in order.
-    fn plan(&mut self, t: Option<&Transcript>, wanted: Vec<(Key, Vec<(usize, usize)>)>) {
+    /// Plans the repaints that bring the marks of `t` to those of `hits`:
+    /// one walk over the transcript's paragraphs, in order, beside the hits.
+    fn plan(&mut self, t: Option<&Transcript>, hits: &Hits) {
         let id = t.map(|t| t as *const Transcript as usize);
         if self.transcript != id {
             self.transcript = id;
@@ -246,24 +246,25 @@ impl Painter {
         self.generation += 1;
         self.waiting.clear();
         let mut todo = VecDeque::new();
-        let mut wanted = wanted.into_iter().peekable();
+        let mut turns = hits.turns.iter().peekable();
         for (i, w) in self.first.windows(2).enumerate() {
             let n = i as u32 + 1;
+            while turns.next_if(|h| h.n < n).is_some() {}
+            // The turn's marks, by paragraph and in order.
+            let mut rest = turns
+                .next_if(|h| h.n == n)
+                .map_or(&[][..], |h| &h.marks[..]);
             for p in 0..(w[1] - w[0]) as usize {
+                let (here, after) = rest.split_at(rest.iter().take_while(|m| m[0] == p).count());
+                rest = after;
                 let now = &self.painted[w[0] as usize + p];
-                // (Keys that are no paragraph go as they are: painting skips them.)
-                while let Some(item) = wanted.next_if(|x| x.0 < (n, p)) {
-                    todo.push_back(item);
-                }
-                match wanted.next_if(|x| x.0 == (n, p)) {
-                    Some(item) if item.1 != *now => todo.push_back(item),
-                    Some(_) => {}
-                    None if !now.is_empty() => todo.push_back(((n, p), Vec::new())),
-                    None => {}
+                let same = now.len() == here.len()
+                    && now.iter().zip(here).all(|(&a, m)| a == (m[1], m[2]));
+                if !same {
+                    todo.push_back(((n, p), here.iter().map(|m| (m[1], m[2])).collect()));
                 }
             }
         }
-        todo.extend(wanted);
         self.todo = todo;
     }
 
@@ -326,28 +327,18 @@ pub fn wake(state: State, groups: &[usize]) {
 /// Keeps the `<mark>`s in the paragraphs in step with the hits. Call once.
 pub fn highlight(state: State) {
     Effect::new(move |_| {
-        let wanted = dom::timed("floor:wanted", || {
-            state.hits.with(|hits| {
-                let mut wanted: Vec<(Key, Vec<(usize, usize)>)> = Vec::new();
-                for turn in &hits.turns {
-                    for &[p, s, e] in &turn.marks {
-                        match wanted.last_mut() {
-                            Some((k, m)) if *k == (turn.n, p) => m.push((s, e)),
-                            _ => wanted.push(((turn.n, p), vec![(s, e)])),
-                        }
-                    }
-                }
-                wanted
-            })
-        });
+        // Tracked: a new search repaints.
+        state.hits.track();
         // A new query or filter starts from no current match.
         state.current_match.set(None);
         let generation = dom::timed("floor:plan", || {
             state.shown.with(|s| {
                 let t = s.as_ref().map(|s| &*s.transcript);
-                state.painter.try_update_value(|p| {
-                    p.plan(t, wanted);
-                    p.generation
+                state.hits.with_untracked(|hits| {
+                    state.painter.try_update_value(|p| {
+                        p.plan(t, hits);
+                        p.generation
+                    })
                 })
             })
         });
@@ -425,7 +416,11 @@ fn on_screen(state: State) -> (u32, u32) {
         .and_then(|w| w.inner_height().ok())
         .and_then(|h| h.as_f64())
         .unwrap_or(1000.0);
-    let groups = state.all(".turns > .group:not([hidden])");
+    // (Not a selector query: that would look through every node of the page.)
+    let groups = state
+        .groups
+        .try_with_value(|g| g.shown())
+        .unwrap_or_default();
     let count = groups.len() as u32;
     let group = |i: u32| groups.get(i as usize);
     let bottom = |i: u32| group(i).map_or(f64::MAX, |g| g.get_bounding_client_rect().bottom());

@@ -59,6 +59,15 @@ pub struct Groups {
 }
 
 impl Groups {
+    /// The groups' `<div>`s that the speaker filter leaves shown, in order.
+    pub(super) fn shown(&self) -> Vec<web_sys::Element> {
+        self.elements
+            .iter()
+            .filter(|g| !g.has_attribute("hidden"))
+            .cloned()
+            .collect()
+    }
+
     /// Puts group `i`'s turns in the page, shown or hidden by `state`'s
     /// speaker filter and with its current turn marked; whether they already
     /// were.

@@ -12,8 +12,8 @@
 //                  last, with the microtasks the app queued (its search and
 //                  the plan of the repaint)
 //        input     the app's own input handler (floor:input)
-//        wanted, plan   listing the hits by paragraph, and planning the
-//                  repaint against what is painted (floor:wanted, floor:plan)
+//        plan      planning the repaint: the hits by paragraph against what
+//                  is painted (floor:plan)
 //        search    the search alone (floor:search)
 //        paint     painting the marks of the turns on screen (floor:paint,
 //                  in the next animation frame)
@@ -114,7 +114,6 @@ function settle(page) {
     await frame();
     const search = after('floor:search').at(-1);
     const plan = after('floor:plan').at(-1);
-    const wanted = after('floor:wanted').at(-1);
     const input = after('floor:input').at(-1);
     const paint = after('floor:paint').at(-1);
     const done = after('floor:marks-done', 'mark').at(-1);
@@ -123,7 +122,6 @@ function settle(page) {
       handler: key.handledAt - key.inputAt,
       search: search?.duration ?? null,
       plan: plan?.duration ?? null,
-      wanted: wanted?.duration ?? null,
       input: input?.duration ?? null,
       paint: paint?.duration ?? null,
       toPaint: paint ? paint.startTime + paint.duration - key.at : null,
@@ -177,12 +175,12 @@ for (let round = 1; round <= rounds; round++) {
     );
     const rows = await typeInPage(page, QUERY);
     console.log(
-      'input   key#  query so far          work ms  handler  input  wanted  search  plan  paint  key->painted  key->all marks  next paint  matches  marks',
+      'input   key#  query so far          work ms  handler  input  search  plan  paint  key->painted  key->all marks  next paint  matches  marks',
     );
     for (const r of rows) {
       console.log(
         `${input.name.padEnd(7)} ${String(r.key).padStart(4)}  ${JSON.stringify(r.q).padEnd(21)} ${f1(r.ms).padStart(7)} ` +
-          `${f1(r.handler).padStart(8)} ${f1(r.input).padStart(6)} ${f1(r.wanted).padStart(7)} ${f1(r.search).padStart(7)} ${f1(r.plan).padStart(5)} ${f1(r.paint).padStart(6)} ${f1(r.toPaint).padStart(13)} ` +
+          `${f1(r.handler).padStart(8)} ${f1(r.input).padStart(6)} ${f1(r.search).padStart(7)} ${f1(r.plan).padStart(5)} ${f1(r.paint).padStart(6)} ${f1(r.toPaint).padStart(13)} ` +
           `${f1(r.allMarks).padStart(15)} ${(r.nextPaint === null ? '<16' : f1(r.nextPaint)).padStart(11)} ` +
           `${String(r.matches).padStart(8)} ${String(r.marks).padStart(6)}`,
       );
