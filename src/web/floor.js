@@ -35,7 +35,21 @@ if (typeof document !== 'undefined' && document.documentElement.hasAttribute('da
   }
 }
 
-await init();
+// A browser without WebAssembly SIMD cannot compile Floor: Floor's own page
+// says so rather than stay blank (a host page gets the error).
+let unsupported = false;
+try {
+  await init();
+} catch (e) {
+  if (!(e instanceof WebAssembly.CompileError && globalThis.document?.documentElement.hasAttribute('data-floor-app'))) {
+    throw e;
+  }
+  unsupported = true;
+  const p = document.createElement('p');
+  p.setAttribute('role', 'alert');
+  p.textContent = 'This browser cannot run Floor: it needs WebAssembly SIMD (Chrome or Edge 91, Firefox 89, Safari 16.4 or later).';
+  document.body.append(p);
+}
 
 const here = new URL('./', import.meta.url);
 // What every viewer needs to know about where Floor is.
@@ -51,7 +65,7 @@ export const unmount = (element) => wasm.unmount(element);
 export const enhance = () => wasm.enhance(defaults);
 export const Search = wasm.Search;
 
-if (typeof document !== 'undefined') {
+if (typeof document !== 'undefined' && !unsupported) {
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', enhance, { once: true });
   } else {

@@ -53,3 +53,25 @@ for (const prefix of ['/', '/some/sub/path/']) {
     });
   });
 }
+
+test.describe('a browser that cannot compile the WebAssembly', () => {
+  let server;
+  test.beforeAll(async () => {
+    server = await startServer({ root: dist });
+  });
+  test.afterAll(async () => server.close());
+
+  test('says why instead of showing a blank page', async ({ page }) => {
+    // Stands in for a browser without WebAssembly SIMD: the module is served
+    // with a valid header and a broken body, so it does not compile.
+    await page.route('**/floor-web_bg.wasm', (route) =>
+      route.fulfill({
+        contentType: 'application/wasm',
+        body: Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x7b]),
+      }),
+    );
+    await page.goto(server.url);
+    await expect(page.getByRole('alert')).toHaveText(/cannot run Floor: it needs WebAssembly SIMD/);
+    await expect(page.locator('main .turn')).toHaveCount(0);
+  });
+});
