@@ -249,6 +249,54 @@ impl Index {
         index
     }
 
+    /// Every occurrence `(turn, start, end)` of `term` in the folded text of
+    /// `turns` (`None`: all), in order.
+    fn scan(&self, term: &Term, turns: Option<&[u32]>) -> Vec<(u32, u32, u32)> {
+        let mut occurrences = Vec::new();
+        let finder = Finder::new(term.text.as_bytes());
+        match turns {
+            None => self.find_in(term, &finder, 0..self.turns.len(), &mut occurrences),
+            Some(turns) => {
+                // Runs of consecutive turns, each searched as one text.
+                let mut rest = turns;
+                while let Some(&first) = rest.first() {
+                    let run = 1 + rest.windows(2).take_while(|w| w[1] == w[0] + 1).count();
+                    let first = first as usize;
+                    self.find_in(term, &finder, first..first + run, &mut occurrences);
+                    rest = &rest[run..];
+                }
+            }
+        }
+        occurrences
+    }
+
+    /// The occurrences of `term` in `turns`, from `list`, the occurrences of
+    /// a term it [implies](Term::implies) in (at least) those turns.
+    fn narrow(
+        &self,
+        term: &Term,
+        implied: &Term,
+        list: &[(u32, u32, u32)],
+        turns: Option<&[u32]>,
+    ) -> Vec<(u32, u32, u32)> {
+        let same = term == implied;
+        let word_end = !term.prefix && term.text.ends_with(is_word_char);
+        let needle = term.text.as_bytes();
+        let folded = self.folded.as_bytes();
+        let list = match turns {
+            Some(turns) => in_turns(list, turns),
+            None => list.to_vec(),
+        };
+        list.into_iter()
+            .filter(|&(_, s, _)| {
+                let (s, e) = (s as usize, s as usize + needle.len());
+                same || (folded.get(s..e) == Some(needle)
+                    && !(word_end && word_after(&self.folded, e)))
+            })
+            .map(|(i, s, _)| (i, s, s + needle.len() as u32))
+            .collect()
+    }
+
     /// Pushes `(turn, start, end)` for every occurrence of `term` in the
     /// folded text of `turns`.
     fn find_in(
@@ -328,22 +376,15 @@ impl Index {
         // Per term, its occurrences `(turn, start, end)` in the turns still in
         // the running, in order.
         let mut found: Vec<Vec<(u32, u32, u32)>> = Vec::with_capacity(order.len());
-        for term in order {
-            let mut occurrences = Vec::new();
-            let finder = Finder::new(term.text.as_bytes());
-            match &candidates {
-                None => self.find_in(term, &finder, 0..self.turns.len(), &mut occurrences),
-                Some(turns) => {
-                    // Runs of consecutive turns, each searched as one text.
-                    let mut rest = &turns[..];
-                    while let Some(&first) = rest.first() {
-                        let run = 1 + rest.windows(2).take_while(|w| w[1] == w[0] + 1).count();
-                        let first = first as usize;
-                        self.find_in(term, &finder, first..first + run, &mut occurrences);
-                        rest = &rest[run..];
-                    }
-                }
-            }
+        for &term in &order {
+            // A term that implies one asked before (the same word, or the
+            // word typed on) occurs only where that one did: its occurrences
+            // then are those, checked, not a new scan of the text.
+            let before = within.and_then(|a| a.found.iter().find(|(t, _)| term.implies(t)));
+            let occurrences = match before {
+                Some((t, list)) => self.narrow(term, t, list, candidates.as_deref()),
+                None => self.scan(term, candidates.as_deref()),
+            };
             let mut turns: Vec<u32> = occurrences.iter().map(|o| o.0).collect();
             turns.dedup();
             candidates = Some(turns);
@@ -355,6 +396,11 @@ impl Index {
             query: query.clone(),
             speaker: speaker.map(str::to_string),
             turns: candidates.clone(),
+            found: order
+                .iter()
+                .zip(&found)
+                .map(|(&t, list)| (t.clone(), in_turns(list, &candidates)))
+                .collect(),
         });
         // Each remaining turn's occurrences from every term, in order (a merge
         // of the terms' lists), as marks: one per stretch of text, however
@@ -500,6 +546,23 @@ struct Asked {
     speaker: Option<String>,
     /// The matching turns' positions in the index.
     turns: Vec<u32>,
+    /// Each term's occurrences `(turn, start, end)` in those turns.
+    found: Vec<(Term, Vec<(u32, u32, u32)>)>,
+}
+
+/// The items of `list` (in turn order) whose turn is one of `turns` (in order).
+fn in_turns(list: &[(u32, u32, u32)], turns: &[u32]) -> Vec<(u32, u32, u32)> {
+    let mut out = Vec::with_capacity(list.len());
+    let mut k = 0;
+    for &o in list {
+        while k < turns.len() && turns[k] < o.0 {
+            k += 1;
+        }
+        if turns.get(k) == Some(&o.0) {
+            out.push(o);
+        }
+    }
+    out
 }
 
 impl Hits {
