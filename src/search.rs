@@ -191,6 +191,10 @@ pub struct Index {
     id: u32,
 }
 
+/// An occurrence of a term: `(turn, start, end)`, the turn's position in the
+/// index and the folded text's bytes.
+type Occurrence = (u32, u32, u32);
+
 /// Where the next [`Index`] gets its `id` from.
 static NEXT_ID: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
 
@@ -251,7 +255,7 @@ impl Index {
 
     /// Every occurrence `(turn, start, end)` of `term` in the folded text of
     /// `turns` (`None`: all), in order.
-    fn scan(&self, term: &Term, turns: Option<&[u32]>) -> Vec<(u32, u32, u32)> {
+    fn scan(&self, term: &Term, turns: Option<&[u32]>) -> Vec<Occurrence> {
         let mut occurrences = Vec::new();
         let finder = Finder::new(term.text.as_bytes());
         match turns {
@@ -276,9 +280,9 @@ impl Index {
         &self,
         term: &Term,
         implied: &Term,
-        list: &[(u32, u32, u32)],
+        list: &[Occurrence],
         turns: Option<&[u32]>,
-    ) -> Vec<(u32, u32, u32)> {
+    ) -> Vec<Occurrence> {
         let same = term == implied;
         let word_end = !term.prefix && term.text.ends_with(is_word_char);
         let needle = term.text.as_bytes();
@@ -304,7 +308,7 @@ impl Index {
         term: &Term,
         finder: &Finder,
         turns: std::ops::Range<usize>,
-        out: &mut Vec<(u32, u32, u32)>,
+        out: &mut Vec<Occurrence>,
     ) {
         let start = self.turn_start(turns.start);
         let end = if turns.end < self.turns.len() {
@@ -375,7 +379,7 @@ impl Index {
         crate::sort::sort_by_key(&mut order, |t| std::cmp::Reverse(t.text.len()));
         // Per term, its occurrences `(turn, start, end)` in the turns still in
         // the running, in order.
-        let mut found: Vec<Vec<(u32, u32, u32)>> = Vec::with_capacity(order.len());
+        let mut found: Vec<Vec<Occurrence>> = Vec::with_capacity(order.len());
         for &term in &order {
             // A term that implies one asked before (the same word, or the
             // word typed on) occurs only where that one did: its occurrences
@@ -547,11 +551,11 @@ struct Asked {
     /// The matching turns' positions in the index.
     turns: Vec<u32>,
     /// Each term's occurrences `(turn, start, end)` in those turns.
-    found: Vec<(Term, Vec<(u32, u32, u32)>)>,
+    found: Vec<(Term, Vec<Occurrence>)>,
 }
 
 /// The items of `list` (in turn order) whose turn is one of `turns` (in order).
-fn in_turns(list: &[(u32, u32, u32)], turns: &[u32]) -> Vec<(u32, u32, u32)> {
+fn in_turns(list: &[Occurrence], turns: &[u32]) -> Vec<Occurrence> {
     let mut out = Vec::with_capacity(list.len());
     let mut k = 0;
     for &o in list {
