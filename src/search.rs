@@ -357,7 +357,10 @@ impl Index {
             return hits;
         }
         let within = earlier.and_then(|e| e.asked.as_ref()).filter(|a| {
-            a.index == self.id && a.speaker.as_deref() == speaker && query.narrows(&a.query)
+            a.index == self.id
+                && a.speaker.as_deref() == speaker
+                && !a.found.is_empty()
+                && implies_all(&query.terms, a.found.iter().map(|(t, _)| t))
         });
         // The turns still in the running (`None`: all of them).
         let mut candidates: Option<Vec<u32>> = match (within, speaker) {
@@ -375,8 +378,12 @@ impl Index {
             }
         };
         // Longer terms first: they are rarer, so later terms scan fewer turns.
-        let mut order: Vec<&Term> = query.terms.iter().collect();
-        crate::sort::sort_by_key(&mut order, |t| std::cmp::Reverse(t.text.len()));
+        // (A query has a few terms: each goes before the first shorter one.)
+        let mut order: Vec<&Term> = Vec::with_capacity(query.terms.len());
+        for t in &query.terms {
+            let at = order.iter().position(|o| o.text.len() < t.text.len());
+            order.insert(at.unwrap_or(order.len()), t);
+        }
         // Per term, its occurrences `(turn, start, end)` in the turns still in
         // the running, in order.
         let mut found: Vec<Vec<Occurrence>> = Vec::with_capacity(order.len());
@@ -395,17 +402,6 @@ impl Index {
             found.push(occurrences);
         }
         let candidates = candidates.unwrap_or_default();
-        hits.asked = Some(Asked {
-            index: self.id,
-            query: query.clone(),
-            speaker: speaker.map(str::to_string),
-            turns: candidates.clone(),
-            found: order
-                .iter()
-                .zip(&found)
-                .map(|(&t, list)| (t.clone(), in_turns(list, &candidates)))
-                .collect(),
-        });
         // Each remaining turn's occurrences from every term, in order (a merge
         // of the terms' lists), as marks: one per stretch of text, however
         // many terms cover it.
@@ -453,6 +449,12 @@ impl Index {
                 marks,
             });
         }
+        hits.asked = Some(Asked {
+            index: self.id,
+            speaker: speaker.map(str::to_string),
+            turns: candidates,
+            found: order.into_iter().cloned().zip(found).collect(),
+        });
         hits
     }
 
@@ -546,12 +548,18 @@ impl Eq for Hits {}
 struct Asked {
     /// The [`Index`]'s id.
     index: u32,
-    query: Query,
     speaker: Option<String>,
     /// The matching turns' positions in the index.
     turns: Vec<u32>,
-    /// Each term's occurrences `(turn, start, end)` in those turns.
+    /// Each term's occurrences in (at least) those turns.
     found: Vec<(Term, Vec<Occurrence>)>,
+}
+
+/// Whether each of `earlier` is implied by one of `terms`.
+fn implies_all<'a>(terms: &[Term], earlier: impl IntoIterator<Item = &'a Term>) -> bool {
+    earlier
+        .into_iter()
+        .all(|e| terms.iter().any(|t| t.implies(e)))
 }
 
 /// The items of `list` (in turn order) whose turn is one of `turns` (in order).
@@ -695,11 +703,7 @@ impl Query {
     /// assert!(!q("best").narrows(&q("")));
     /// ```
     pub fn narrows(&self, earlier: &Query) -> bool {
-        !earlier.terms.is_empty()
-            && earlier
-                .terms
-                .iter()
-                .all(|e| self.terms.iter().any(|t| t.implies(e)))
+        !earlier.terms.is_empty() && implies_all(&self.terms, &earlier.terms)
     }
 
     /// Whether there is nothing to search for.
