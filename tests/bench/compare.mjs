@@ -57,7 +57,11 @@
 // Tables, per input:
 //   index build   ms per engine, and engine / Floor (parse+index), engine /
 //                 Floor (index only)
-//   keystrokes    one row per prefix: ms per engine (median of 5), the
+//   keystrokes    one row per prefix: ms per engine (median of 5; each
+//                 timed search follows the previous prefix's search, untimed,
+//                 as when typing: Floor starts from the last search when the
+//                 query only narrows it, and must not start from the same
+//                 query's own last run), the
 //                 ratios MiniSearch/Floor and FlexSearch/Floor, and the
 //                 number of matching turns per engine; then the median and
 //                 max over the keystrokes of each column (a ratio row of
@@ -225,6 +229,7 @@ async function runRound(input, round) {
           const times = [];
           let r;
           for (let k = 0; k < repeat; k++) {
+            searchers[name](query.slice(0, i - 1));
             t0 = now();
             r = searchers[name](q);
             times.push(now() - t0);
