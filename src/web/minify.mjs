@@ -1,6 +1,8 @@
 // Trunk's post-build hook (Trunk.toml): in a release build, minifies the
 // JavaScript trunk leaves unminified (wasm-bindgen's glue floor-web.js, and
-// floor.js) with terser from npm. Trunk runs it with TRUNK_STAGING_DIR (the
+// floor.js) with terser from npm, and drops from index.html the inert
+// `<link data-trunk rel=rust …>` trunk leaves there (it loads nothing: the
+// page loads floor.js itself). Trunk runs it with TRUNK_STAGING_DIR (the
 // build about to become dist/) and TRUNK_PROFILE.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { minify } from 'terser';
@@ -18,4 +20,6 @@ if (process.env.TRUNK_PROFILE === 'release') {
     });
     writeFileSync(path, code);
   }
+  const html = `${dir}/index.html`;
+  writeFileSync(html, readFileSync(html, 'utf8').replace(/<link [^>]*\bdata-trunk\b[^>]*>/g, ''));
 }
