@@ -335,8 +335,9 @@ impl Index {
     /// The same as [`search`](Index::search), sooner while the reader types:
     /// when `earlier` are the hits of an earlier search in this index, with
     /// the same speaker, for a query that `query` [narrows](Query::narrows),
-    /// only the turns that matched then are searched. Any other `earlier` is
-    /// ignored.
+    /// only the turns that matched then are searched, and a term the same as
+    /// one asked then, or that word typed on, is looked for only where that
+    /// one was found. Any other `earlier` is ignored.
     ///
     /// ```
     /// use floor::search::{Index, Query};
