@@ -158,13 +158,32 @@ fn separator() -> impl Strategy<Value = &'static str> {
     prop::sample::select(vec![" ", "  ", "\u{a0}", ". ", ", ", " \u{a0}", " (", ") "])
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 2_000,
+/// A transcript of `turns` (words with what follows each), speakers 0 and 1
+/// taking turns.
+fn transcript_of(turns: &[Vec<(String, &str)>]) -> floor::model::Transcript {
+    let text: String = turns
+        .iter()
+        .enumerate()
+        .map(|(i, words)| {
+            let body: String = words.iter().map(|(w, s)| format!("{w}{s}")).collect();
+            format!(">>SPEAKER {}: {}\n\n", i % 2, body.trim_end())
+        })
+        .collect();
+    floor::parse::parse_str(&text)
+}
+
+/// The property tests' configuration: `cases` cases from a fixed seed.
+fn config(cases: u32, seed: u64) -> ProptestConfig {
+    ProptestConfig {
+        cases,
         failure_persistence: None,
-        rng_seed: proptest::test_runner::RngSeed::Fixed(0x5EA2C4),
+        rng_seed: proptest::test_runner::RngSeed::Fixed(seed),
         ..ProptestConfig::default()
-    })]
+    }
+}
+
+proptest! {
+    #![proptest_config(config(2_000, 0x5EA2C4))]
 
     #[test]
     fn the_index_finds_what_a_naive_scan_finds(
@@ -173,15 +192,7 @@ proptest! {
         typing in any::<bool>(),
         speaker in prop::option::of(prop::sample::select(vec!["speaker-0", "speaker-1"])),
     ) {
-        let text: String = turns
-            .iter()
-            .enumerate()
-            .map(|(i, words)| {
-                let body: String = words.iter().map(|(w, s)| format!("{w}{s}")).collect();
-                format!(">>SPEAKER {}: {}\n\n", i % 2, body.trim_end())
-            })
-            .collect();
-        let t = floor::parse::parse_str(&text);
+        let t = transcript_of(&turns);
         let q = query.join(" ") + if typing { "" } else { " " };
         let hits = Index::new(&t).search(&Query::parse(&q), speaker);
         let folded_words: Vec<String> = query.iter().map(|w| fold(w)).collect();
@@ -205,27 +216,8 @@ proptest! {
     }
 }
 
-/// A transcript of `turns` (words with what follows each), speakers 0 and 1
-/// taking turns.
-fn transcript_of(turns: &[Vec<(String, &str)>]) -> floor::model::Transcript {
-    let text: String = turns
-        .iter()
-        .enumerate()
-        .map(|(i, words)| {
-            let body: String = words.iter().map(|(w, s)| format!("{w}{s}")).collect();
-            format!(">>SPEAKER {}: {}\n\n", i % 2, body.trim_end())
-        })
-        .collect();
-    floor::parse::parse_str(&text)
-}
-
 proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 1_000,
-        failure_persistence: None,
-        rng_seed: proptest::test_runner::RngSeed::Fixed(0x7E9E),
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(config(1_000, 0x7E9E))]
 
     /// Typing a query key by key, with backspaces and a speaker filter that
     /// changes, each search starting from the one before (as the viewer
