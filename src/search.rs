@@ -281,17 +281,14 @@ impl Index {
         term: &Term,
         implied: &Term,
         list: &[Occurrence],
-        turns: Option<&[u32]>,
+        turns: &[u32],
     ) -> Vec<Occurrence> {
         let same = term == implied;
         let word_end = !term.prefix && term.text.ends_with(is_word_char);
         let needle = term.text.as_bytes();
         let folded = self.folded.as_bytes();
-        let list = match turns {
-            Some(turns) => in_turns(list, turns),
-            None => list.to_vec(),
-        };
-        list.into_iter()
+        in_turns(list, turns)
+            .into_iter()
             .filter(|&(_, s, _)| {
                 let (s, e) = (s as usize, s as usize + needle.len());
                 same || (folded.get(s..e) == Some(needle)
@@ -392,10 +389,11 @@ impl Index {
             // A term that implies one asked before (the same word, or the
             // word typed on) occurs only where that one did: its occurrences
             // then are those, checked, not a new scan of the text.
+            // (Taking the earlier hits, the candidates start as their turns.)
             let before = within.and_then(|a| a.found.iter().find(|(t, _)| term.implies(t)));
-            let occurrences = match before {
-                Some((t, list)) => self.narrow(term, t, list, candidates.as_deref()),
-                None => self.scan(term, candidates.as_deref()),
+            let occurrences = match (before, candidates.as_deref()) {
+                (Some((t, list)), Some(turns)) => self.narrow(term, t, list, turns),
+                _ => self.scan(term, candidates.as_deref()),
             };
             let mut turns: Vec<u32> = occurrences.iter().map(|o| o.0).collect();
             turns.dedup();
