@@ -327,14 +327,13 @@ pub fn wake(state: State, groups: &[usize]) {
 /// Keeps the `<mark>`s in the paragraphs in step with the hits. Call once.
 pub fn highlight(state: State) {
     Effect::new(move |_| {
-        // Tracked: a new search repaints.
-        state.hits.track();
         // A new query or filter starts from no current match.
         state.current_match.set(None);
+        // (Both tracked: a new transcript or new hits repaint.)
         let generation = dom::timed("floor:plan", || {
             state.shown.with(|s| {
                 let t = s.as_ref().map(|s| &*s.transcript);
-                state.hits.with_untracked(|hits| {
+                state.hits.with(|hits| {
                     state.painter.try_update_value(|p| {
                         p.plan(t, hits);
                         p.generation
