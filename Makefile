@@ -22,12 +22,13 @@ BINARYEN_VERSION := 132
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
 NPM_STAMP := node_modules/.package-lock.json
 
-.PHONY: help tools tools-rust tools-npm tools-browser serve dist examples test test-native test-wasm test-size test-e2e bench clean
+.PHONY: help tools tools-rust tools-npm tools-browser serve dist first-screen examples test test-native test-wasm test-size test-e2e bench clean
 
 help:
 	@echo "make serve   build and serve the viewer on http://127.0.0.1:8080"
 	@echo "make test    run every test layer (native, wasm in Chromium, end-to-end)"
 	@echo "make dist    release build into dist/"
+	@echo "make first-screen  rewrite assets/first-screen.html from the viewer (after a markup change)"
 	@echo "make examples  the embedding examples on http://127.0.0.1:8081"
 	@echo "make bench   benchmarks: parser and search, native, WASM and in Chromium"
 	@echo "make tools   install whatever is missing"
@@ -75,6 +76,12 @@ serve: tools-rust tools-npm
 	trunk serve
 
 dist: tools-rust tools-npm
+	trunk build --release
+
+# The sample's pre-rendered first screen in index.html, taken from the viewer
+# in Chromium (src/web/first-screen.mjs); then dist/ again, to carry it.
+first-screen: dist tools-browser
+	node src/web/first-screen.mjs
 	trunk build --release
 
 examples: dist

@@ -238,6 +238,7 @@ impl State {
             self.speaker.set(None);
         }
         let status = view::shown_status(&transcript);
+        self.drop_first_screen();
         self.alert.set(None);
         let index = Arc::new(dom::timed("floor:index", || Index::new(&transcript)));
         self.current_match.set(None);
@@ -271,8 +272,21 @@ impl State {
 
     /// Reports a failure; what is on screen stays.
     pub fn fail(&self, message: String) {
+        self.drop_first_screen();
         self.status.set(String::new());
         self.alert.set(Some(message));
+    }
+
+    /// On Floor's own page: removes the sample's pre-rendered first screen
+    /// (index.html's `.first-screen`, src/web/first-screen.mjs), which keeps
+    /// the viewer out of sight until it has something to show. The viewer's
+    /// own turns are put in the page before the browser paints again.
+    fn drop_first_screen(&self) {
+        if self.is_page() {
+            for el in self.all(".first-screen") {
+                el.remove();
+            }
+        }
     }
 
     /// Moves the reader to `anchor`: marks it current, writes it in the URL,
@@ -656,7 +670,8 @@ fn report_height(state: State) {
         return;
     };
     request_animation_frame(move || {
-        if let Some(el) = state.all(".floor").into_iter().next() {
+        // The viewer's root, not the pre-rendered first screen beside it.
+        if let Some(el) = state.all(".floor:not(.first-screen)").into_iter().next() {
             observer.observe(&el);
         }
         // Alive for the page's lifetime: a framed page has one viewer, never

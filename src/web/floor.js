@@ -45,6 +45,8 @@ try {
     throw e;
   }
   unsupported = true;
+  // The sample's pre-rendered first screen would only mislead.
+  document.querySelector('.first-screen')?.remove();
   const p = document.createElement('p');
   p.setAttribute('role', 'alert');
   p.textContent = 'This browser cannot run Floor: it needs WebAssembly SIMD (Chrome or Edge 91, Firefox 89, Safari 16.4 or later).';

@@ -12,8 +12,12 @@
 // taken by a recorder the page gets before any of its own scripts
 // (addInitScript) that checks once per animation frame:
 //
-//   first turn   the first frame where turn 1's heading (`#t1 h2`, in both
-//                pages) has a nonzero box inside the viewport (1280x720)
+//   first turn   the first frame where turn 1's heading (the first
+//                `article h2`, in both pages) has a nonzero box inside the
+//                viewport (1280x720). On Floor's page with the sample, that
+//                is the pre-rendered first screen's (src/web/first-screen.mjs)
+//                until the viewer replaces it
+//   viewer turn  Floor: the same for the viewer's own turn 1 (`#t1 h2`)
 //   FCP, LCP     Chromium's first-contentful-paint (paint timing) and its
 //                last largest-contentful-paint candidate reported by two
 //                frames after "interactive" (medians; "-" if none)
@@ -22,7 +26,7 @@
 //                turn laid out, the browser's find would work);
 //                Floor: the first frame after the search index was built
 //                (the end of the app's `floor:index` User Timing measure),
-//                with turn 1 on screen and #search in the page
+//                with the viewer's turn 1 on screen and #search in the page
 //   index end    Floor's `floor:index` end (startTime + duration)
 //
 // first turn is given as median / min / max over the rounds; the rest as
@@ -50,7 +54,7 @@ const browser = await launch();
 
 /** The per-frame recorder, run in the page before anything of its own. */
 function recorder(floor) {
-  const rec = (window.__paint = { visible: null, interactive: null, lcp: null, frames: 0 });
+  const rec = (window.__paint = { visible: null, viewer: null, interactive: null, lcp: null, frames: 0 });
   try {
     new PerformanceObserver((list) => {
       rec.lcp = list.getEntries().at(-1).startTime;
@@ -58,8 +62,8 @@ function recorder(floor) {
   } catch {
     // No LCP in this browser: the column stays "-".
   }
-  const visible = () => {
-    const h = document.querySelector('#t1 h2');
+  const visible = (selector) => {
+    const h = document.querySelector(selector);
     if (!h) return false;
     const r = h.getBoundingClientRect();
     return r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
@@ -75,8 +79,9 @@ function recorder(floor) {
   const tick = () => {
     const now = performance.now();
     rec.frames++;
-    if (rec.visible === null && visible()) rec.visible = now;
-    if (rec.visible !== null && rec.interactive === null && ready(now)) rec.interactive = now;
+    if (rec.visible === null && visible('article h2')) rec.visible = now;
+    if (floor && rec.viewer === null && visible('#t1 h2')) rec.viewer = now;
+    if ((floor ? rec.viewer : rec.visible) !== null && rec.interactive === null && ready(now)) rec.interactive = now;
     if (rec.interactive === null) requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
@@ -102,6 +107,7 @@ async function load(input, kind) {
     const index = performance.getEntriesByName('floor:index', 'measure').at(-1);
     return {
       visible: rec.visible,
+      viewer: rec.viewer,
       interactive: rec.interactive,
       fcp: fcp?.startTime ?? null,
       lcp: rec.lcp,
@@ -139,6 +145,7 @@ for (let round = 1; round <= rounds; round++) {
       runs.push({ input: input.name, kind, round, ...figures });
       console.log(
         `[round ${round}] ${input.name.padEnd(6)} ${kind.padEnd(6)} first turn ${f1(figures.visible).padStart(7)}  ` +
+          (kind === 'Floor' ? `viewer turn ${f1(figures.viewer).padStart(7)}  ` : '') +
           `FCP ${f1(figures.fcp).padStart(7)}  LCP ${f1(figures.lcp).padStart(7)}  load ${f1(figures.load).padStart(7)}  ` +
           `interactive ${f1(figures.interactive).padStart(7)}` +
           (kind === 'Floor' ? `  index end ${f1(figures.indexEnd).padStart(7)}` : ''),
@@ -154,6 +161,7 @@ const stats = (input, kind) => {
     visible: median(col('visible')),
     visibleMin: Math.min(...col('visible')),
     visibleMax: Math.max(...col('visible')),
+    viewer: kind === 'Floor' ? median(col('viewer')) : NaN,
     fcp: median(col('fcp')),
     lcp: median(col('lcp')),
     load: median(col('load')),
@@ -163,14 +171,14 @@ const stats = (input, kind) => {
 };
 
 console.log(`\nmedians over ${rounds} round(s), ms from navigation start`);
-console.log('input   page    first turn med    min     max   FCP med  LCP med  load med  interactive med  index end med');
+console.log('input   page    first turn med    min     max  viewer turn med   FCP med  LCP med  load med  interactive med  index end med');
 const table = {};
 for (const input of INPUTS) {
   for (const kind of ['static', 'Floor']) {
     const s = (table[`${input.name} ${kind}`] = stats(input.name, kind));
     console.log(
       `${input.name.padEnd(7)} ${kind.padEnd(7)} ${f1(s.visible).padStart(14)} ${f1(s.visibleMin).padStart(6)} ${f1(s.visibleMax).padStart(7)} ` +
-        `${f1(s.fcp).padStart(9)} ${f1(s.lcp).padStart(8)} ${f1(s.load).padStart(9)} ${f1(s.interactive).padStart(16)} ${f1(s.indexEnd).padStart(14)}`,
+        `${f1(s.viewer).padStart(16)} ${f1(s.fcp).padStart(9)} ${f1(s.lcp).padStart(8)} ${f1(s.load).padStart(9)} ${f1(s.interactive).padStart(16)} ${f1(s.indexEnd).padStart(14)}`,
     );
   }
 }
@@ -181,16 +189,19 @@ let allMet = true;
 for (const input of INPUTS) {
   const a = table[`${input.name} static`];
   const b = table[`${input.name} Floor`];
-  for (const [label, key] of [
-    ['first turn', 'visible'],
-    ['interactive', 'interactive'],
+  // The viewer's own turn 1 against the static page's: reported, not a
+  // target (the first turn is whichever the reader sees first).
+  for (const [label, key, counts] of [
+    ['first turn', 'visible', true],
+    ['viewer turn', 'viewer', false],
+    ['interactive', 'interactive', true],
   ]) {
-    const ratio = b[key] / a[key];
+    const ratio = b[key] / (key === 'viewer' ? a.visible : a[key]);
     const met = ratio <= TARGET[input.name];
-    allMet &&= met;
+    if (counts) allMet &&= met;
     console.log(
-      `${input.name.padEnd(7)} ${label.padEnd(12)} ${f1(a[key]).padStart(10)} ${f1(b[key]).padStart(9)} ` +
-        `${f2(ratio).padStart(6)} ${('<= ' + TARGET[input.name]).padStart(7)}  ${met ? 'yes' : 'NO'}`,
+      `${input.name.padEnd(7)} ${label.padEnd(12)} ${f1(key === 'viewer' ? a.visible : a[key]).padStart(10)} ${f1(b[key]).padStart(9)} ` +
+        `${f2(ratio).padStart(6)} ${(counts ? '<= ' + TARGET[input.name] : '-').padStart(7)}  ${counts ? (met ? 'yes' : 'NO') : ''}`,
     );
   }
 }

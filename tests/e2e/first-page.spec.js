@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './static-server.js';
 import { test, expect } from './fixtures.js';
+import { FIRST, snapshot } from '../../src/web/first-screen.mjs';
 
 const dist = fileURLToPath(new URL('../../dist', import.meta.url));
 const sample = readFileSync(fileURLToPath(new URL('../../assets/sample.txt', import.meta.url)), 'utf8');
@@ -12,6 +13,21 @@ const sample = readFileSync(fileURLToPath(new URL('../../assets/sample.txt', imp
 const titleLine = sample.split('\n')[0].trim();
 const turnCount = sample.split('\n').filter((l) => l.trimStart().startsWith('>>')).length;
 const firstWords = 'Okay.';
+const firstScreen = readFileSync(fileURLToPath(new URL('../../assets/first-screen.html', import.meta.url)), 'utf8').trim();
+
+/**
+ * Holds back the WebAssembly until the returned `release()`: what the page
+ * shows before the viewer can run.
+ */
+async function holdWasm(page) {
+  let release;
+  const released = new Promise((r) => (release = r));
+  await page.route('**/floor-web_bg.wasm', async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
 
 for (const prefix of ['/', '/some/sub/path/']) {
   test.describe(`dist served at ${prefix}`, () => {
@@ -54,6 +70,89 @@ for (const prefix of ['/', '/some/sub/path/']) {
   });
 }
 
+test.describe('the pre-rendered first screen', () => {
+  let server;
+  test.beforeAll(async () => {
+    server = await startServer({ root: dist });
+  });
+  test.afterAll(async () => server.close());
+
+  test('shows the sample before the WebAssembly is ready, inert, then gives way to the viewer', async ({ page }) => {
+    const release = await holdWasm(page);
+    await page.goto(server.url);
+    const first = page.locator('.first-screen');
+    await expect(first.locator('h1')).toHaveText(titleLine);
+    await expect(first.locator('article h2').first()).toHaveText('Chengetai Masango');
+    await expect(first.locator('article h2').first()).toBeInViewport();
+    await expect(first.locator('article')).toHaveCount(FIRST.turns);
+    // Inert, and nothing in it clashes with the viewer's ids.
+    await expect(first).toHaveAttribute('inert', '');
+    await expect(first.locator('[id]')).toHaveCount(0);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+    await expect(page.locator('#t1')).toHaveCount(0);
+    release();
+    await expect(page.locator('main .turn')).toHaveCount(turnCount);
+    await expect(first).toHaveCount(0);
+    await expect(page.locator('#t1 h2')).toHaveText('Chengetai Masango');
+    await expect(page.locator('#t1 h2')).toBeInViewport();
+  });
+
+  for (const [width, height] of [[1280, 720], [390, 844]]) {
+    test(`the viewer takes its place with no visible change (${width}x${height})`, async ({ page }) => {
+      await page.setViewportSize({ width, height });
+      const release = await holdWasm(page);
+      await page.goto(server.url);
+      await expect(page.locator('.first-screen article h2').first()).toBeVisible();
+      const shot = () => page.screenshot({ animations: 'disabled', caret: 'hide' });
+      const before = await shot();
+      release();
+      await expect(page.locator('#t1 h2')).toBeVisible();
+      await expect(page.locator('.first-screen')).toHaveCount(0);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const after = await shot();
+      if (!before.equals(after)) {
+        await test.info().attach('first screen', { body: before, contentType: 'image/png' });
+        await test.info().attach('viewer', { body: after, contentType: 'image/png' });
+      }
+      expect(before.equals(after), 'the first screen and the viewer differ on screen (see the attachments)').toBe(true);
+    });
+  }
+
+  test('is hidden at once on any other address', async ({ page }) => {
+    const release = await holdWasm(page);
+    for (const address of ['?src=sample.txt', '#t3', '?q=forum']) {
+      await page.goto(server.url + address);
+      await expect(page.locator('.first-screen')).toHaveCount(1);
+      await expect(page.locator('.first-screen')).toBeHidden();
+    }
+    release();
+    await expect(page.locator('#search-count')).toHaveText(/\d+ match/);
+    await expect(page.locator('.first-screen')).toHaveCount(0);
+  });
+
+  test('takes the theme the reader chose', async ({ page }) => {
+    const release = await holdWasm(page);
+    await page.addInitScript(() => localStorage.setItem('floor-theme', 'dark'));
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(server.url);
+    const scheme = () => page.locator('.first-screen').evaluate((el) => getComputedStyle(el).colorScheme);
+    await expect.poll(scheme).toBe('dark');
+    release();
+    await expect(page.locator('#t1 h2')).toBeVisible();
+    await expect(page.locator('.floor')).toHaveAttribute('data-theme', 'dark');
+  });
+
+  test('is what the viewer draws now (else: make first-screen)', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(server.url);
+    await expect(page.locator('#t1 h2')).toBeVisible();
+    await expect(page.locator('.first-screen')).toHaveCount(0);
+    const now = await page.evaluate(snapshot, FIRST);
+    expect(now, 'assets/first-screen.html is out of date: run `make first-screen`').toBe(firstScreen);
+  });
+});
+
 test.describe('a browser that cannot compile the WebAssembly', () => {
   let server;
   test.beforeAll(async () => {
@@ -73,5 +172,6 @@ test.describe('a browser that cannot compile the WebAssembly', () => {
     await page.goto(server.url);
     await expect(page.getByRole('alert')).toHaveText(/cannot run Floor: it needs WebAssembly SIMD/);
     await expect(page.locator('main .turn')).toHaveCount(0);
+    await expect(page.locator('.first-screen')).toHaveCount(0);
   });
 });
