@@ -1,5 +1,6 @@
 // Floor's own page carries the bundled sample's first screen, pre-rendered
-// (src/web/first-screen.mjs). This runs before it is parsed: on any other
+// (src/web/first-screen.mjs). This runs from <head>, before the body is
+// parsed: on any other
 // address (?src=, a permalink, a search) it is hidden at once, so that
 // nothing but the transcript asked for shows; and the reader's chosen theme
 // applies to it as it will to the viewer.
