@@ -19,14 +19,22 @@ pub fn is_blank(line: &str) -> bool {
 
 /// `s` without leading and trailing whitespace (U+00A0 included).
 pub fn trim(s: &str) -> &str {
-    // ASCII first: most lines start and end with ASCII, and the Unicode
-    // whitespace check is the slow path.
-    let s = s.trim_ascii();
-    if s.starts_with(|c: char| !c.is_ascii()) || s.ends_with(|c: char| !c.is_ascii()) {
-        s.trim_matches(is_space)
-    } else {
-        s
+    // ASCII first: most lines start and end with ASCII. Then a char at a
+    // time while an end is not ASCII (IGF lines start with U+00A0): plain
+    // loops, cheaper than the generic `trim_matches` pattern searcher,
+    // which showed in profiles of a large transcript's parse in WASM.
+    let mut s = s.trim_ascii();
+    while let Some(c) = s.chars().next().filter(|&c| !c.is_ascii() && is_space(c)) {
+        s = s[c.len_utf8()..].trim_ascii_start();
     }
+    while let Some(c) = s
+        .chars()
+        .next_back()
+        .filter(|&c| !c.is_ascii() && is_space(c))
+    {
+        s = s[..s.len() - c.len_utf8()].trim_ascii_end();
+    }
+    s
 }
 
 /// The words of `s`: maximal runs of letters and digits. This is what
@@ -41,12 +49,39 @@ pub fn words(s: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// `words(s).count()`, a byte at a time through ASCII (four times faster on
-/// a large transcript in WASM).
+/// `words(s).count()`: eight bytes at a time through plain ASCII (one
+/// `u64`), a char at a time through the rest. On a large transcript in WASM
+/// that is several times faster than a byte at a time, which was itself four
+/// times faster than counting `words`.
 pub fn word_count(s: &str) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = ONES * 0x80;
     let bytes = s.as_bytes();
     let (mut count, mut in_word, mut i) = (0, false, 0);
     while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let x = u64::from_le_bytes([
+                chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+            ]);
+            if x & HIGH == 0 {
+                // Every byte is ASCII (below 0x80), so adding at most 0x80
+                // to one never carries into the next: the high bit of each
+                // sum says whether that byte reached the bound.
+                let at_least = |v: u64, lo: u8| v + ONES * u64::from(0x80 - lo);
+                let above = |v: u64, hi: u8| v + ONES * u64::from(0x7f - hi);
+                let digit = at_least(x, b'0') & !above(x, b'9');
+                let lower = x | (ONES * 0x20);
+                let letter = at_least(lower, b'a') & !above(lower, b'z');
+                let alnum = (digit | letter) & HIGH;
+                // A word starts where a word char follows a non-word one
+                // (the byte before is the next lower one: little-endian).
+                let before = (alnum << 8) | if in_word { 0x80 } else { 0 };
+                count += (alnum & !before).count_ones() as usize;
+                in_word = alnum >> 63 == 1;
+                i += 8;
+                continue;
+            }
+        }
         let b = bytes[i];
         let (word, len) = if b.is_ascii() {
             (b.is_ascii_alphanumeric(), 1)
@@ -141,6 +176,29 @@ mod tests {
             "***",
         ] {
             assert_eq!(word_count(s), words(s).count(), "{s:?}");
+        }
+    }
+
+    /// Random mixes of ASCII and other text, words across every 8-byte
+    /// boundary: counting eight bytes at a time counts what `words` finds,
+    /// and trimming keeps what `trim_matches` keeps.
+    #[test]
+    fn word_count_and_trim_agree_with_the_plain_definitions() {
+        let pieces = [
+            "a", "Z", "0", "9", "best", " ", "  ", "\t", "\n", "/", ":", "@", "[", "`", "{",
+            "\u{7f}", "\u{1f}", "é", "É", "\u{a0}", "\u{2003}", "\u{3000}", "e\u{301}", "日本",
+            "…", "\u{2011}", "IPv6",
+        ];
+        let mut seed = 7u32;
+        for _ in 0..5000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 48) {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                text.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
+            }
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            assert_eq!(word_count(&text), words(&text).count(), "{text:?}");
+            assert_eq!(trim(&text), text.trim_matches(is_space), "{text:?}");
         }
     }
 }
