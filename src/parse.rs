@@ -619,9 +619,7 @@ fn leading_spaces(line: &str) -> usize {
 }
 
 fn ends_a_sentence(line: &str) -> bool {
-    let t = line
-        .trim_end_matches(is_space)
-        .trim_end_matches(['"', '\'', '”', '’', ')', ']']);
+    let t = text::trim_end(line).trim_end_matches(['"', '\'', '”', '’', ')', ']']);
     t.ends_with(['.', '?', '!', ':', ';', '…'])
 }
 

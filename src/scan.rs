@@ -5,7 +5,7 @@
 //! colon. Where a file has no `>>` at all, [`bare_label`] recognises the
 //! `NAME:` and `**Name:**` labels other captioners use.
 
-use crate::text::{is_combining, is_space};
+use crate::text::{is_combining, is_space, trim_end, trim_start};
 
 /// A turn marker found at the start of a line. Offsets are byte offsets
 /// within the line.
@@ -35,7 +35,7 @@ const MAX_LABEL_WORDS: usize = 9;
 /// assert_eq!(marker("Text with >> inside"), None);
 /// ```
 pub fn marker(line: &str) -> Option<Marker> {
-    let body_start = line.len() - line.trim_start_matches(is_space).len();
+    let body_start = line.len() - trim_start(line).len();
     let after = arrows(&line[body_start..])? + body_start;
     let label_start = skip_spaces(line, after);
     let text_start_unlabelled = label_start;
@@ -73,7 +73,7 @@ fn arrows(s: &str) -> Option<usize> {
 }
 
 fn skip_spaces(line: &str, from: usize) -> usize {
-    from + line[from..].len() - line[from..].trim_start_matches(is_space).len()
+    from + line[from..].len() - trim_start(&line[from..]).len()
 }
 
 /// Finds a speaker label starting at `start`: returns the label's end and where
@@ -84,7 +84,7 @@ fn label_at(line: &str, start: usize) -> Option<(usize, usize)> {
     // ':' is ASCII, so its offset is a char boundary.
     let colon = memchr::memchr(b':', window)?;
     let after = &rest[colon + 1..];
-    let label = rest[..colon].trim_end_matches(is_space);
+    let label = trim_end(&rest[..colon]);
     // "10:30", "http://": a label's colon is followed by a space or the end,
     // except after an upper-case label (`>>CHAIR:Thank you`).
     let spaced = after.is_empty() || after.starts_with(is_space);

@@ -81,7 +81,7 @@ fn fold_into(text: &str, out: &mut Vec<u8>, mut at: impl FnMut(usize, usize)) {
             }
             let start = out.len();
             out.extend_from_slice(&bytes[i..end]);
-            out[start..].make_ascii_lowercase();
+            lower_ascii(&mut out[start..]);
             in_space = space;
             linear = true;
             i = end;
@@ -127,6 +127,25 @@ fn fold_into(text: &str, out: &mut Vec<u8>, mut at: impl FnMut(usize, usize)) {
         out.extend_from_slice(folded.encode_utf8(&mut [0; 4]).as_bytes());
         linear = folded.len_utf8() == c.len_utf8();
     }
+}
+
+/// `bytes.make_ascii_lowercase()` for bytes that are all ASCII, eight at a
+/// time in one `u64` (the bulk of folding a large transcript).
+fn lower_ascii(bytes: &mut [u8]) {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact_mut(8);
+    for chunk in &mut chunks {
+        let mut w = [0; 8];
+        w.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(w);
+        debug_assert_eq!(w & HI, 0, "ASCII only");
+        // No sum carries into the next byte (each is below 0x80): the high
+        // bit says whether the byte is at least `A`, and not above `Z`.
+        let upper = (w + u64::from(0x80 - b'A') * LO) & !(w + u64::from(0x7f - b'Z') * LO) & HI;
+        chunk.copy_from_slice(&(w | (upper >> 2)).to_le_bytes());
+    }
+    chunks.into_remainder().make_ascii_lowercase();
 }
 
 /// Whether eight bytes fold byte for byte (ASCII, no control bytes, no space
@@ -782,6 +801,29 @@ fn word_after(folded: &str, at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Lowering ASCII eight bytes at a time is `make_ascii_lowercase`.
+    #[test]
+    fn lowering_ascii_in_bulk() {
+        let mut seed = 5u32;
+        for len in 0..200 {
+            let mut bytes: Vec<u8> = (0..len)
+                .map(|_| {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    (seed >> 16) as u8 & 0x7f
+                })
+                .collect();
+            let mut expected = bytes.clone();
+            expected.make_ascii_lowercase();
+            lower_ascii(&mut bytes);
+            assert_eq!(bytes, expected);
+        }
+        let mut all: Vec<u8> = (0..0x80).collect();
+        let mut expected = all.clone();
+        expected.make_ascii_lowercase();
+        lower_ascii(&mut all);
+        assert_eq!(all, expected);
+    }
 
     /// The eight-byte path folds as char by char does: folding each char
     /// alone never takes it, and runs of spaces become one afterwards.
