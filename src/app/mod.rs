@@ -60,10 +60,26 @@ impl Source {
 pub struct Shown {
     /// The parsed transcript.
     pub transcript: Arc<Transcript>,
-    /// Its search index.
-    pub index: Arc<Index>,
+    /// Its search index, built once the first screen is painted (or at
+    /// once, if a search needs it before).
+    pub index: Arc<LazyIndex>,
     /// Where it came from.
     pub source: Source,
+}
+
+/// A transcript's search index, built the first time it is asked for.
+#[derive(Debug)]
+pub struct LazyIndex {
+    transcript: Arc<Transcript>,
+    index: std::sync::OnceLock<Index>,
+}
+
+impl LazyIndex {
+    /// The index, built now if it is not yet.
+    pub fn get(&self) -> &Index {
+        self.index
+            .get_or_init(|| dom::timed("floor:index", || Index::new(&self.transcript)))
+    }
 }
 
 /// The app's reactive state, shared by its components through context.
@@ -114,7 +130,7 @@ impl State {
             shown.with(|s| match s {
                 Some(s) if !query.is_empty() => speaker.with(|f| {
                     dom::timed("floor:search", || {
-                        s.index.search_from(&query, f.as_deref(), earlier)
+                        s.index.get().search_from(&query, f.as_deref(), earlier)
                     })
                 }),
                 _ => Hits::default(),
@@ -240,20 +256,27 @@ impl State {
         let status = view::shown_status(&transcript);
         self.drop_first_screen();
         self.alert.set(None);
-        let index = Arc::new(dom::timed("floor:index", || Index::new(&transcript)));
+        let transcript = Arc::new(transcript);
+        let index = Arc::new(LazyIndex {
+            transcript: transcript.clone(),
+            index: std::sync::OnceLock::new(),
+        });
         self.current_match.set(None);
         self.shown.set(Some(Shown {
-            transcript: Arc::new(transcript),
+            transcript,
             index: index.clone(),
             source,
         }));
         self.status.set(status);
-        // The browser first runs WebAssembly from quickly compiled code and
-        // optimises what runs long: two searches nobody sees, once the first
-        // screen is painted, make the reader's first keystrokes two to three
-        // times faster on a large transcript.
+        // Once the first screen is painted: the index (unless a search built
+        // it already: a query in the URL, or a key pressed first). Then, as
+        // the browser first runs WebAssembly from quickly compiled code and
+        // optimises what runs long, two searches nobody sees make the
+        // reader's first keystrokes two to three times faster on a large
+        // transcript.
         request_animation_frame(move || {
             dom::later(move || {
+                let index = index.get();
                 for query in ["e", "th e"] {
                     let _ = index.search(&Query::parse(query), None);
                 }

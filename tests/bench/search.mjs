@@ -58,9 +58,16 @@ async function load(input) {
     { polling: 'raf', timeout: 120_000 },
   );
   const visible = await seen.jsonValue();
-  // A large transcript's turns fill in after the first screen: the
-  // keystrokes are timed once every turn is in the page (no group empty).
-  await page.waitForFunction(() => !document.querySelector('.turns > .group:empty'), null, { timeout: 120_000 });
+  // A large transcript's turns fill in after the first screen, and the index
+  // is built once it is painted: the keystrokes are timed once every turn is
+  // in the page (no group empty) and the index is built.
+  await page.waitForFunction(
+    () =>
+      !document.querySelector('.turns > .group:empty') &&
+      performance.getEntriesByName('floor:index', 'measure').length > 0,
+    null,
+    { timeout: 120_000 },
+  );
   const { fetched, turns, parse, index } = await page.evaluate((file) => {
     const entry = performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname.endsWith(`/${file}`));
     // User Timing measures the app records (src/web/dom.rs `timed`).
