@@ -60,12 +60,18 @@ impl Source {
 pub struct Shown {
     /// The parsed transcript.
     pub transcript: Arc<Transcript>,
-    /// Its search index, built once the first screen is painted (or at
-    /// once, if a search needs it before).
+    /// Its search index: for a large transcript, built once the first
+    /// screen is painted (or at once, if a search needs it before).
     pub index: Arc<LazyIndex>,
     /// Where it came from.
     pub source: Source,
 }
+
+/// Text (in bytes) from which a transcript's index is built after its first
+/// screen is painted rather than before: about 25 ms of index in the page
+/// for 4.7 MB, so under 1 MB it would gain the first screen a few ms and
+/// cost the search a frame.
+const LAZY_INDEX_BYTES: usize = 1_000_000;
 
 /// A transcript's search index, built the first time it is asked for.
 #[derive(Debug)]
@@ -261,6 +267,17 @@ impl State {
             transcript: transcript.clone(),
             index: std::sync::OnceLock::new(),
         });
+        // A transcript of usual size is indexed at once (a few ms): only a
+        // large one's index waits for the first screen.
+        let text: usize = transcript
+            .turns
+            .iter()
+            .flat_map(|t| &t.paragraphs)
+            .map(String::len)
+            .sum();
+        if text < LAZY_INDEX_BYTES {
+            index.get();
+        }
         self.current_match.set(None);
         self.shown.set(Some(Shown {
             transcript,
@@ -268,8 +285,9 @@ impl State {
             source,
         }));
         self.status.set(status);
-        // Once the first screen is painted: the index (unless a search built
-        // it already: a query in the URL, or a key pressed first). Then, as
+        // Once the first screen is painted: a large transcript's index (unless
+        // a search built it already: a query in the URL, or a key pressed
+        // first). Then, as
         // the browser first runs WebAssembly from quickly compiled code and
         // optimises what runs long, two searches nobody sees make the
         // reader's first keystrokes two to three times faster on a large
