@@ -24,7 +24,8 @@ async function holdWasm(page) {
   const released = new Promise((r) => (release = r));
   await page.route('**/floor-web_bg.wasm', async (route) => {
     await released;
-    await route.continue();
+    // A request held across a navigation is gone by then: nothing to do.
+    await route.continue().catch(() => {});
   });
   return release;
 }
