@@ -4,7 +4,7 @@
 // in Chromium. index.html carries it (trunk inlines it), inert, so that the
 // page shows the sample's first turns as soon as its HTML and CSS are in,
 // before the WebAssembly is ready; the viewer removes it when it shows its
-// transcript (src/web/dom.rs, `drop_first_screen`). first-screen.js hides it
+// transcript or fails (`State::drop_first_screen` in src/app/mod.rs). first-screen.js hides it
 // at once on any other address (`?src=`, a permalink, a search).
 //
 //   node src/web/first-screen.mjs     rewrites assets/first-screen.html from
