@@ -25,7 +25,7 @@ use memchr::memmem::Finder;
 
 use crate::model::Transcript;
 use crate::speakers::fold_accent;
-use crate::text::is_combining;
+use crate::text::{is_combining, swar};
 
 /// Folds text for matching: lower case, accents removed, U+00A0 and runs of
 /// whitespace as one space, U+2011 as `-`. Leading and trailing whitespace
@@ -129,21 +129,18 @@ fn fold_into(text: &str, out: &mut Vec<u8>, mut at: impl FnMut(usize, usize)) {
     }
 }
 
-/// `bytes.make_ascii_lowercase()` for bytes that are all ASCII, eight at a
-/// time in one `u64` (the bulk of folding a large transcript).
+/// `bytes.make_ascii_lowercase()`, eight ASCII bytes at a time in one `u64`
+/// (the bulk of folding a large transcript, which calls it on ASCII runs).
 fn lower_ascii(bytes: &mut [u8]) {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
     let mut chunks = bytes.chunks_exact_mut(8);
     for chunk in &mut chunks {
-        let mut w = [0; 8];
-        w.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(w);
-        debug_assert_eq!(w & HI, 0, "ASCII only");
-        // No sum carries into the next byte (each is below 0x80): the high
-        // bit says whether the byte is at least `A`, and not above `Z`.
-        let upper = (w + u64::from(0x80 - b'A') * LO) & !(w + u64::from(0x7f - b'Z') * LO) & HI;
-        chunk.copy_from_slice(&(w | (upper >> 2)).to_le_bytes());
+        match swar::ascii(chunk) {
+            // 0x80 >> 2 is the case bit, 0x20.
+            Some(w) => {
+                chunk.copy_from_slice(&(w | (swar::between(w, b'A', b'Z') >> 2)).to_le_bytes())
+            }
+            None => chunk.make_ascii_lowercase(),
+        }
     }
     chunks.into_remainder().make_ascii_lowercase();
 }
@@ -152,16 +149,9 @@ fn lower_ascii(bytes: &mut [u8]) {
 /// after a space, `after_space` saying whether the byte before them is one);
 /// if so, whether the last is a space. Eight at a time, in one `u64`.
 fn plain_run(chunk: &[u8], after_space: bool) -> Option<bool> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let w = u64::from_le_bytes(chunk.try_into().ok()?);
-    if w & HI != 0 {
-        return None; // not ASCII
-    }
-    // With every byte below 0x80 no sum below carries into the next byte:
-    // a byte's high bit says whether it is at least 0x20, or not a space.
-    let control = !(w + 0x60 * LO) & HI;
-    let spaces = !((w ^ (0x20 * LO)) + 0x7f * LO) & HI;
+    let w = swar::ascii(chunk)?;
+    let control = !swar::between(w, 0x20, 0x7f) & swar::HIGH;
+    let spaces = swar::between(w, b' ', b' ');
     let after_spaces = (spaces << 8) | if after_space { 0x80 } else { 0 };
     (control == 0 && spaces & after_spaces == 0).then_some(spaces >> 63 == 1)
 }

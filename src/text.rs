@@ -60,38 +60,48 @@ pub fn words(s: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// Eight bytes at a time in one `u64`, little-endian (the byte before is the
+/// next lower one), with each byte's answer in its high bit: the bulk paths
+/// of counting words and of folding text for search.
+pub(crate) mod swar {
+    /// `0x01` in every byte.
+    pub const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    /// `0x80` in every byte: where each byte's answer is.
+    pub const HIGH: u64 = ONES * 0x80;
+
+    /// The eight bytes of `chunk` as one `u64`, if they are all ASCII.
+    pub fn ascii(chunk: &[u8]) -> Option<u64> {
+        let w = u64::from_le_bytes(chunk.try_into().ok()?);
+        (w & HIGH == 0).then_some(w)
+    }
+
+    /// For `w` all ASCII: the high bit of each byte set where `lo <= byte
+    /// <= hi`. (Every byte is below 0x80, so adding at most 0x80 to one
+    /// never carries into the next: each sum's high bit says whether that
+    /// byte reached the bound.)
+    pub fn between(w: u64, lo: u8, hi: u8) -> u64 {
+        (w + ONES * u64::from(0x80 - lo)) & !(w + ONES * u64::from(0x7f - hi)) & HIGH
+    }
+}
+
 /// `words(s).count()`: eight bytes at a time through plain ASCII (one
 /// `u64`), a char at a time through the rest. On a large transcript in WASM
 /// that is several times faster than a byte at a time, which was itself four
 /// times faster than counting `words`.
 pub fn word_count(s: &str) -> usize {
-    const ONES: u64 = u64::from_ne_bytes([1; 8]);
-    const HIGH: u64 = ONES * 0x80;
     let bytes = s.as_bytes();
     let (mut count, mut in_word, mut i) = (0, false, 0);
     while i < bytes.len() {
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let x = u64::from_le_bytes([
-                chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
-            ]);
-            if x & HIGH == 0 {
-                // Every byte is ASCII (below 0x80), so adding at most 0x80
-                // to one never carries into the next: the high bit of each
-                // sum says whether that byte reached the bound.
-                let at_least = |v: u64, lo: u8| v + ONES * u64::from(0x80 - lo);
-                let above = |v: u64, hi: u8| v + ONES * u64::from(0x7f - hi);
-                let digit = at_least(x, b'0') & !above(x, b'9');
-                let lower = x | (ONES * 0x20);
-                let letter = at_least(lower, b'a') & !above(lower, b'z');
-                let alnum = (digit | letter) & HIGH;
-                // A word starts where a word char follows a non-word one
-                // (the byte before is the next lower one: little-endian).
-                let before = (alnum << 8) | if in_word { 0x80 } else { 0 };
-                count += (alnum & !before).count_ones() as usize;
-                in_word = alnum >> 63 == 1;
-                i += 8;
-                continue;
-            }
+        if let Some(x) = bytes.get(i..i + 8).and_then(swar::ascii) {
+            let digit = swar::between(x, b'0', b'9');
+            let letter = swar::between(x | (swar::ONES * 0x20), b'a', b'z');
+            let alnum = digit | letter;
+            // A word starts where a word char follows a non-word one.
+            let before = (alnum << 8) | if in_word { 0x80 } else { 0 };
+            count += (alnum & !before).count_ones() as usize;
+            in_word = alnum >> 63 == 1;
+            i += 8;
+            continue;
         }
         let b = bytes[i];
         let (word, len) = if b.is_ascii() {
