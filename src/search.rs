@@ -799,7 +799,7 @@ mod tests {
         for len in 0..200 {
             let mut bytes: Vec<u8> = (0..len)
                 .map(|_| {
-                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    seed = crate::text::lcg(seed);
                     (seed >> 16) as u8 & 0x7f
                 })
                 .collect();
@@ -823,14 +823,7 @@ mod tests {
             "a", "Z", "best", " ", "  ", "\t", "\n", "\u{1f}", "\u{7f}", "É", "\u{a0}", "e\u{301}",
             "!", "Forum ", "IPv6", "\u{2011}",
         ];
-        let mut seed = 11u32;
-        for _ in 0..3000 {
-            let mut text = String::new();
-            for _ in 0..(seed % 40) {
-                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                text.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
-            }
-            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        for text in crate::text::random_mixes(&pieces, 3000, 40, 11) {
             let mut expected = String::new();
             for c in text.chars() {
                 let f = fold(&c.to_string());
@@ -849,7 +842,7 @@ mod tests {
         for _ in 0..20_000 {
             let mut chunk = [0u8; 8];
             for b in &mut chunk {
-                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                seed = crate::text::lcg(seed);
                 *b = bytes[(seed >> 16) as usize % bytes.len()];
             }
             for after in [false, true] {

@@ -45,7 +45,7 @@ mod tests {
         for n in [0, 1, 2, 3, 10, 100, 1000] {
             let v: Vec<(u32, usize)> = (0..n)
                 .map(|i| {
-                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    seed = crate::text::lcg(seed);
                     (seed % 17, i)
                 })
                 .collect();

@@ -166,6 +166,30 @@ pub fn lines(source: &str) -> impl Iterator<Item = Line<'_>> {
     })
 }
 
+/// The next number of the tests' fixed-seed generator (a linear
+/// congruential one; the high bits are the random ones).
+#[cfg(test)]
+pub(crate) fn lcg(seed: u32) -> u32 {
+    seed.wrapping_mul(1_103_515_245).wrapping_add(12_345)
+}
+
+/// Test inputs from a fixed seed: `count` strings, each of up to `max - 1`
+/// of `pieces`, picked by [`lcg`].
+#[cfg(test)]
+pub(crate) fn random_mixes(pieces: &[&str], count: usize, max: u32, mut seed: u32) -> Vec<String> {
+    let mut mixes = Vec::with_capacity(count);
+    for _ in 0..count {
+        let mut text = String::new();
+        for _ in 0..(seed % max) {
+            seed = lcg(seed);
+            text.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
+        }
+        seed = lcg(seed);
+        mixes.push(text);
+    }
+    mixes
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -211,14 +235,7 @@ mod tests {
             "\u{7f}", "\u{1f}", "é", "É", "\u{a0}", "\u{2003}", "\u{3000}", "e\u{301}", "日本",
             "…", "\u{2011}", "IPv6",
         ];
-        let mut seed = 7u32;
-        for _ in 0..5000 {
-            let mut text = String::new();
-            for _ in 0..(seed % 48) {
-                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                text.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
-            }
-            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        for text in random_mixes(&pieces, 5000, 48, 7) {
             assert_eq!(word_count(&text), words(&text).count(), "{text:?}");
             assert_eq!(trim(&text), text.trim_matches(is_space), "{text:?}");
             assert_eq!(
