@@ -71,16 +71,17 @@ for (const prefix of ['/', '/some/sub/path/']) {
   });
 }
 
-test.describe('the pre-rendered first screen', () => {
-  let server;
-  test.beforeAll(async () => {
-    server = await startServer({ root: dist });
-  });
-  test.afterAll(async () => server.close());
+// dist/ at the site root, for the tests below.
+let atRoot;
+test.beforeAll(async () => {
+  atRoot = await startServer({ root: dist });
+});
+test.afterAll(async () => atRoot.close());
 
+test.describe('the pre-rendered first screen', () => {
   test('shows the sample before the WebAssembly is ready, inert, then gives way to the viewer', async ({ page }) => {
     const release = await holdWasm(page);
-    await page.goto(server.url);
+    await page.goto(atRoot.url);
     const first = page.locator('.first-screen');
     await expect(first.locator('h1')).toHaveText(titleLine);
     await expect(first.locator('article h2').first()).toHaveText('Chengetai Masango');
@@ -103,7 +104,7 @@ test.describe('the pre-rendered first screen', () => {
     test(`the viewer takes its place with no visible change (${width}x${height})`, async ({ page }) => {
       await page.setViewportSize({ width, height });
       const release = await holdWasm(page);
-      await page.goto(server.url);
+      await page.goto(atRoot.url);
       await expect(page.locator('.first-screen article h2').first()).toBeVisible();
       const shot = () => page.screenshot({ animations: 'disabled', caret: 'hide' });
       const before = await shot();
@@ -123,7 +124,7 @@ test.describe('the pre-rendered first screen', () => {
   test('is hidden at once on any other address', async ({ page }) => {
     const release = await holdWasm(page);
     for (const address of ['?src=sample.txt', '#t3', '?q=forum']) {
-      await page.goto(server.url + address);
+      await page.goto(atRoot.url + address);
       await expect(page.locator('.first-screen')).toHaveCount(1);
       await expect(page.locator('.first-screen')).toBeHidden();
     }
@@ -136,7 +137,7 @@ test.describe('the pre-rendered first screen', () => {
     const release = await holdWasm(page);
     await page.addInitScript(() => localStorage.setItem('floor-theme', 'dark'));
     await page.emulateMedia({ colorScheme: 'light' });
-    await page.goto(server.url);
+    await page.goto(atRoot.url);
     const scheme = () => page.locator('.first-screen').evaluate((el) => getComputedStyle(el).colorScheme);
     await expect.poll(scheme).toBe('dark');
     release();
@@ -146,7 +147,7 @@ test.describe('the pre-rendered first screen', () => {
 
   test('is what the viewer draws now (else: make first-screen)', async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(server.url);
+    await page.goto(atRoot.url);
     await expect(page.locator('#t1 h2')).toBeVisible();
     await expect(page.locator('.first-screen')).toHaveCount(0);
     const now = await page.evaluate(snapshot, FIRST);
@@ -155,12 +156,6 @@ test.describe('the pre-rendered first screen', () => {
 });
 
 test.describe('a browser that cannot compile the WebAssembly', () => {
-  let server;
-  test.beforeAll(async () => {
-    server = await startServer({ root: dist });
-  });
-  test.afterAll(async () => server.close());
-
   test('says why instead of showing a blank page', async ({ page }) => {
     // Stands in for a browser without WebAssembly SIMD: the module is served
     // with a valid header and a broken body, so it does not compile.
@@ -170,7 +165,7 @@ test.describe('a browser that cannot compile the WebAssembly', () => {
         body: Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x7b]),
       }),
     );
-    await page.goto(server.url);
+    await page.goto(atRoot.url);
     await expect(page.getByRole('alert')).toHaveText(/cannot run Floor: it needs WebAssembly SIMD/);
     await expect(page.locator('main .turn')).toHaveCount(0);
     await expect(page.locator('.first-screen')).toHaveCount(0);
