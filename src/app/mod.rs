@@ -287,11 +287,10 @@ impl State {
         self.status.set(status);
         // Once the first screen is painted: a large transcript's index (unless
         // a search built it already: a query in the URL, or a key pressed
-        // first). Then, as
-        // the browser first runs WebAssembly from quickly compiled code and
-        // optimises what runs long, two searches nobody sees make the
-        // reader's first keystrokes two to three times faster on a large
-        // transcript.
+        // first). Then, as the browser first runs WebAssembly from quickly
+        // compiled code and optimises what runs long, two searches nobody
+        // sees make the reader's first keystrokes two to three times faster
+        // on a large transcript.
         request_animation_frame(move || {
             dom::later(move || {
                 let index = index.get();

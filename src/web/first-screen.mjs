@@ -4,8 +4,9 @@
 // in Chromium. index.html carries it (trunk inlines it), inert, so that the
 // page shows the sample's first turns as soon as its HTML and CSS are in,
 // before the WebAssembly is ready; the viewer removes it when it shows its
-// transcript or fails (`State::drop_first_screen` in src/app/mod.rs). first-screen.js hides it
-// at once on any other address (`?src=`, a permalink, a search).
+// transcript or fails (`State::drop_first_screen` in src/app/mod.rs).
+// first-screen.js hides it at once on any other address (`?src=`, a
+// permalink, a search).
 //
 //   node src/web/first-screen.mjs     rewrites assets/first-screen.html from
 //                                      the build in dist/ (`make first-screen`)
@@ -19,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 /**
  * What the first screen keeps: the sample's first two turns (they run past
  * the bottom of a 1280x720 and of a 1920x1080 window), without their
- * paragraphs that start more than `BELOW` px down the page (at 1280 px wide).
+ * paragraphs that start more than `below` px down the page (at 1280 px wide).
  */
 export const FIRST = { turns: 2, below: 1400 };
 
@@ -27,8 +28,9 @@ export const FIRST = { turns: 2, below: 1400 };
  * Runs in the page, once the viewer shows its transcript: the viewer's root
  * as the first screen, as HTML. It keeps what shows and drops what does
  * not or could clash with the live viewer: turns after the first `turns`,
- * paragraphs that start more than `below` px down the page, the dialogs, the bodies of closed <details>, ids and what refers to them,
- * titles and Leptos's comment markers. The root gets class `first-screen`
+ * paragraphs that start more than `below` px down the page, the dialogs,
+ * the bodies of closed <details>, ids and what refers to them, titles and
+ * Leptos's comment markers. The root gets class `first-screen`
  * and `inert`.
  */
 export function snapshot({ turns, below }) {
