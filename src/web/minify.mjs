@@ -1,9 +1,9 @@
 // Trunk's post-build hook (Trunk.toml): in a release build, minifies the
 // JavaScript trunk leaves unminified (wasm-bindgen's glue floor-web.js,
 // floor.js and first-screen.js) with terser from npm, and drops from
-// index.html the inert `<link data-trunk rel=rust …>` trunk leaves there (it loads nothing: the
-// page loads floor.js itself). Trunk runs it with TRUNK_STAGING_DIR (the
-// build about to become dist/) and TRUNK_PROFILE.
+// index.html the inert `<link data-trunk rel=rust …>` trunk leaves there
+// (it loads nothing: the page loads floor.js itself). Trunk runs it with
+// TRUNK_STAGING_DIR (the build about to become dist/) and TRUNK_PROFILE.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { minify } from 'terser';
 
