@@ -1,8 +1,10 @@
 //! `cargo bench --bench search`: the search index natively, on the bundled
 //! sample and on its turns repeated 100 times (as the page benchmark
 //! `tests/bench/search.mjs` builds them): index build time, then the time of
-//! each query typed letter by letter ("best practice forum"). Median of
-//! several runs; plain numbers, no timing assertions.
+//! each query typed letter by letter ("best practice forum"): searched
+//! afresh, typed on from the hits before (as the viewer does), and found
+//! without marks (`Index::find`, the JS API's `search`). Median of several
+//! runs; plain numbers, no timing assertions.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -54,25 +56,36 @@ fn main() {
             text.len() as f64 / 1e6,
             t.turns.len()
         );
+        let words = time(runs, || {
+            let index = Index::new(&t);
+            index.prepare_find();
+            index
+        });
+        println!("{name}: index build with the words for `find` {words:.3} ms");
         let index = Index::new(&t);
-        let (mut worst, mut worst_typed): (f64, f64) = (0.0, 0.0);
-        println!("  query so far            afresh    typed on (from the hits before)");
+        index.prepare_find();
+        let (mut worst, mut worst_typed, mut worst_found): (f64, f64, f64) = (0.0, 0.0, 0.0);
+        println!("  query so far            afresh    typed on    found (no marks)");
         let mut before = floor::search::Hits::default();
         for i in 1..=QUERY.len() {
             let q = Query::parse(&QUERY[..i]);
             let ms = time(runs, || index.search(&q, None));
             let typed = time(runs, || index.search_from(&q, None, Some(&before)));
+            let found = time(runs, || index.find(&q, None, &mut Default::default()));
             let hits = index.search_from(&q, None, Some(&before));
             worst = worst.max(ms);
             worst_typed = worst_typed.max(typed);
+            worst_found = worst_found.max(found);
             println!(
-                "  {:<22} {ms:>6.3} ms  {typed:>6.3} ms  {:>6} matches in {:>5} turns",
+                "  {:<22} {ms:>6.3} ms  {typed:>6.3} ms  {found:>6.3} ms  {:>6} matches in {:>5} turns",
                 format!("{:?}", &QUERY[..i]),
                 hits.matches(),
                 hits.turns.len()
             );
             before = hits;
         }
-        println!("{name}: slowest query {worst:.3} ms afresh, {worst_typed:.3} ms typed on");
+        println!(
+            "{name}: slowest query {worst:.3} ms afresh, {worst_typed:.3} ms typed on, {worst_found:.3} ms found"
+        );
     }
 }

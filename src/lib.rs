@@ -43,6 +43,7 @@ pub mod source;
 pub mod speakers;
 pub mod text;
 pub mod view;
+mod words;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -26,6 +26,7 @@ use memchr::memmem::Finder;
 use crate::model::Transcript;
 use crate::speakers::fold_accent;
 use crate::text::{is_combining, swar};
+use crate::words::{Words, is_word_char};
 
 /// Folds text for matching: lower case, accents removed, U+00A0 and runs of
 /// whitespace as one space, U+2011 as `-`. Leading and trailing whitespace
@@ -198,6 +199,9 @@ pub struct Index {
     /// Which index this is, so that [`Hits`] from another one are never
     /// taken for its own (see [`Index::search_from`]).
     id: u32,
+    /// The folded text's words, for [`Index::find`], built on its first call
+    /// (the viewer, which marks every match, never needs them).
+    words: std::sync::OnceLock<Words>,
 }
 
 /// An occurrence of a term: `(turn, start, end)`, the turn's position in the
@@ -223,6 +227,7 @@ impl Index {
             paras: Vec::with_capacity(t.turns.len() * 2),
             map: Vec::with_capacity(t.turns.len() * 4),
             speakers: Vec::new(),
+            words: std::sync::OnceLock::new(),
             id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         };
         for turn in &t.turns {
@@ -260,6 +265,69 @@ impl Index {
         }
         index.folded = into_string(folded);
         index
+    }
+
+    /// The folded text's words, built on the first call.
+    fn words(&self) -> &Words {
+        self.words.get_or_init(|| {
+            let starts: Vec<usize> = (0..self.turns.len()).map(|i| self.turn_start(i)).collect();
+            Words::new(&self.folded, &starts)
+        })
+    }
+
+    /// Builds now what [`find`](Index::find) builds on its first call: the
+    /// list of the text's words (a few times the turns' size in bytes).
+    pub fn prepare_find(&self) {
+        self.words();
+    }
+
+    /// The turns that match `query` (optionally only one speaker's) and the
+    /// number of matches, without the marks: what a count or a list of
+    /// turns needs. A query of plain words is answered from the index's
+    /// words, without reading the text. Any other (a phrase, a word with
+    /// punctuation) is searched as [`search_from`](Index::search_from) does,
+    /// from `earlier`, which then holds this search's hits for the next.
+    ///
+    /// ```
+    /// use floor::search::{Hits, Index, Query};
+    /// let t = floor::parse::parse_str(">>A: best practice, best\n\n>>B: best of all");
+    /// let index = Index::new(&t);
+    /// let found = index.find(&Query::parse("best pr"), None, &mut Hits::default());
+    /// assert_eq!((found.turns, found.matches), (vec![1], 3));
+    /// ```
+    pub fn find(&self, query: &Query, speaker: Option<&str>, earlier: &mut Hits) -> Found {
+        let speaker_at = match speaker {
+            None => None,
+            Some(id) => match self.speakers.iter().position(|x| x == id) {
+                Some(s) => Some(s as u32),
+                None => return Found::default(),
+            },
+        };
+        let terms: Vec<(&str, bool)> = query
+            .terms
+            .iter()
+            .map(|t| (&t.text[..], t.prefix))
+            .collect();
+        let keep = |i: usize| speaker_at.is_none() || self.turns[i].speaker == speaker_at;
+        if query.terms.is_empty() {
+            return Found::default();
+        }
+        match self
+            .words()
+            .count(&self.folded, &terms, self.turns.len(), keep)
+        {
+            Some(counts) => Found {
+                matches: counts.iter().map(|c| c.1 as usize).sum(),
+                turns: counts.iter().map(|c| self.turns[c.0 as usize].n).collect(),
+            },
+            None => {
+                *earlier = self.search_from(query, speaker, Some(earlier));
+                Found {
+                    matches: earlier.matches(),
+                    turns: earlier.turns.iter().map(|t| t.n).collect(),
+                }
+            }
+        }
     }
 
     /// Every occurrence `(turn, start, end)` of `term` in the folded text of
@@ -533,6 +601,15 @@ fn original(map: &[(u32, u32)], pos: u32) -> usize {
     map.get(i).map_or(0, |&(f, o)| (o + (pos - f)) as usize)
 }
 
+/// What [`Index::find`] found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Found {
+    /// The matching turns' numbers, in order.
+    pub turns: Vec<u32>,
+    /// The number of matches in them: the marks [`Index::search`] would draw.
+    pub matches: usize,
+}
+
 /// What a search found.
 #[derive(Debug, Clone, Default)]
 pub struct Hits {
@@ -764,10 +841,6 @@ impl Term {
             from = start + 1;
         }
     }
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
 }
 
 /// Whether a word character ends at `at`.

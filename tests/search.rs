@@ -250,13 +250,95 @@ proptest! {
             }
         }
         let mut last = floor::search::Hits::default();
+        let mut earlier = floor::search::Hits::default();
         for (typed, speaker) in steps {
             let q = Query::parse(&typed);
             let hits = index.search_from(&q, speaker, Some(&last));
             prop_assert_eq!(&hits, &index.search(&q, speaker), "query {:?}", typed);
+            // Counting without the marks finds the same turns and matches.
+            let found = index.find(&q, speaker, &mut earlier);
+            prop_assert_eq!(found, found_by_search(&hits), "query {:?}", typed);
             last = hits;
         }
     }
+}
+
+/// What [`Index::find`] should say of a search's hits.
+fn found_by_search(hits: &floor::search::Hits) -> floor::search::Found {
+    floor::search::Found {
+        turns: hits.turns.iter().map(|h| h.n).collect(),
+        matches: hits.matches(),
+    }
+}
+
+/// On real transcripts (the IGF corpus, the parser's cases and the bundled
+/// sample), counting without the marks finds what the full search finds:
+/// for each word (the first 300 distinct ones of each text), as a prefix of
+/// one, two and four characters, whole, and after the word before it.
+#[test]
+fn finding_without_marks_agrees_with_the_search_on_real_text() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut paths = vec![root.join("assets/sample.txt")];
+    for dir in ["tests/data/corpus/igf", "tests/data/cases"] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap().flatten() {
+            let p = entry.path();
+            if p.extension()
+                .is_some_and(|e| e == "txt" || e == "md" || e == "html")
+            {
+                paths.push(p);
+            }
+        }
+    }
+    let mut checked = 0;
+    for path in paths {
+        let text = floor::decode::decode(&std::fs::read(&path).unwrap()).text;
+        let t = floor::parse::parse_str(&text);
+        let index = Index::new(&t);
+        let folded: String = t
+            .turns
+            .iter()
+            .flat_map(|turn| &turn.paragraphs)
+            .map(|p| fold(p) + " ")
+            .collect();
+        let mut words: Vec<&str> = Vec::new();
+        for w in folded
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            if words.len() < 300 && !words.contains(&w) {
+                words.push(w);
+            }
+        }
+        let speaker = t.turns.first().and_then(|turn| turn.speaker.clone());
+        let mut earlier = floor::search::Hits::default();
+        for (i, w) in words.iter().enumerate() {
+            let cut = |n: usize| w.char_indices().nth(n).map_or(*w, |(at, _)| &w[..at]);
+            let before = words[i.saturating_sub(1)];
+            let queries = [
+                cut(1).to_string(),
+                cut(2).to_string(),
+                cut(4).to_string(),
+                format!("{w} "),
+                format!("{before} {}", cut(2)),
+                format!("{w} {before}"),
+            ];
+            for q in queries {
+                for speaker in [None, speaker.as_deref()] {
+                    let query = Query::parse(&q);
+                    let found = index.find(&query, speaker, &mut earlier);
+                    let expected = found_by_search(&index.search(&query, speaker));
+                    assert_eq!(
+                        found,
+                        expected,
+                        "{}: {q:?}, speaker {speaker:?}",
+                        path.display()
+                    );
+                    checked += usize::from(!found.turns.is_empty());
+                }
+            }
+        }
+    }
+    assert!(checked > 5_000, "only {checked} queries found anything");
 }
 
 /// Hits from another index are never taken for this one's.
