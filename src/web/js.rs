@@ -51,7 +51,7 @@ pub fn count_turns(text: &str) -> u32 {
 #[wasm_bindgen]
 pub struct Search {
     index: crate::search::Index,
-    /// The last search's hits, which the next one starts from.
+    /// The last full search's hits, which the next one starts from.
     last: crate::search::Hits,
 }
 
@@ -60,31 +60,30 @@ impl Search {
     /// Parses transcript text (plain text or an HTML page) and indexes its turns.
     #[wasm_bindgen(constructor)]
     pub fn new(text: &str) -> Search {
+        let index = crate::search::Index::new(&crate::parse::parse_str(text));
+        index.prepare_find();
         Search {
-            index: crate::search::Index::new(&crate::parse::parse_str(text)),
+            index,
             last: crate::search::Hits::default(),
         }
     }
 
     /// Searches as the viewer does (words, `"phrases"`, the last word a
     /// prefix), optionally in one speaker's turns (a speaker id). Returns
-    /// `{ matches, turns }`: the number of marked occurrences and the
-    /// matching turn numbers, in order. Like the viewer, each search
-    /// starts from the one before when the query only narrows it.
+    /// `{ matches, turns }`: the number of occurrences the viewer would
+    /// mark and the matching turn numbers, in order. A query of plain words
+    /// is answered from the index's words; others start from the search
+    /// before when the query only narrows it, as in the viewer.
     pub fn search(&mut self, query: &str, speaker: Option<String>) -> JsValue {
         let query = crate::search::Query::parse(query);
-        let hits = self
-            .index
-            .search_from(&query, speaker.as_deref(), Some(&self.last));
-        let turns: Vec<u32> = hits.turns.iter().map(|t| t.n).collect();
+        let found = self.index.find(&query, speaker.as_deref(), &mut self.last);
         let object = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&object, &"matches".into(), &(hits.matches() as u32).into());
+        let _ = js_sys::Reflect::set(&object, &"matches".into(), &(found.matches as u32).into());
         let _ = js_sys::Reflect::set(
             &object,
             &"turns".into(),
-            &js_sys::Uint32Array::from(&turns[..]),
+            &js_sys::Uint32Array::from(&found.turns[..]),
         );
-        self.last = hits;
         object.into()
     }
 }

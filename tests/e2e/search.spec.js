@@ -69,7 +69,9 @@ function expectedHits(turns, query) {
   const hit = [];
   for (const turn of turns) {
     const text = fold(turn.text);
-    const found = patterns.map((re) => [...text.matchAll(re)].map((m) => `${m.index},${m.index + m[0].length}`));
+    // Each word matches at a word start: two that match at one start
+    // overlap, and make one mark.
+    const found = patterns.map((re) => [...text.matchAll(re)].map((m) => m.index));
     if (found.every((f) => f.length > 0)) {
       matches += new Set(found.flat()).size;
       hit.push(turn.n);
@@ -218,6 +220,45 @@ test.describe('the field and the count', () => {
     // The text stays as written around the marks.
     const t24 = sampleTurns[23].text.replace(/\s+/g, ' ').trim();
     expect((await page.locator('#t24 p').allTextContents()).join(' ').replace(/\s+/g, ' ').trim()).toBe(t24);
+  });
+});
+
+test.describe('the JS API', () => {
+  test('Search finds what the rules say, letter by letter, with and without a speaker', async ({ page }) => {
+    await openSample(page);
+    // Words that overlap ("the th", "ipv6 ip") are one match where both are.
+    const queries = ['best practice forum', 'ipv6 ', 'the internet gov', 'sergio', 'IPV6 co', 'the th', 'ipv6 ip'];
+    // Each query as typed, one letter at a time.
+    const typed = queries.flatMap((q) => [...q].map((_, i) => q.slice(0, i + 1)));
+    const got = await page.evaluate(
+      async ({ texts, typed }) => {
+        const { Search } = await import('./floor.js');
+        const out = {};
+        for (const [name, text] of Object.entries(texts)) {
+          const s = new Search(text);
+          out[name] = typed.map((q) => {
+            const all = s.search(q);
+            const chair = s.search(q, 'chair-st-amour');
+            return [all.matches, [...all.turns], chair.matches, [...chair.turns]];
+          });
+          s.free();
+        }
+        return out;
+      },
+      { texts: { sample, rules: RULES }, typed },
+    );
+    const rulesTurns = turnsOf(RULES);
+    for (const [name, turns] of [['sample', sampleTurns], ['rules', rulesTurns]]) {
+      const chair = turns.filter((t) => t.label === 'CHAIR ST. AMOUR');
+      typed.forEach((q, i) => {
+        const all = expectedHits(turns, q);
+        const own = expectedHits(chair, q);
+        expect(got[name][i], `${name}: ${JSON.stringify(q)}`).toEqual([all.matches, all.turns, own.matches, own.turns]);
+      });
+    }
+    // The queries find something, so the check can fail.
+    expect(got.sample.filter(([m]) => m > 0).length).toBeGreaterThan(typed.length / 2);
+    expect(got.sample.filter(([, , m]) => m > 0).length).toBeGreaterThan(5);
   });
 });
 
