@@ -8,10 +8,13 @@
 // Floor's `parse` (a turn's text: its paragraphs joined with "\n", its id:
 // its turn number) and builds, in turn:
 //
-//   Floor       `new Search(text)`: parses the transcript text and indexes it
-//               (WASM); case- and accent-insensitive, every word must appear
-//               in the turn (AND), whole words except the last one, a prefix
-//               while typing (not once a space follows it)
+//   Floor       `new Search(text)`: parses the transcript text, indexes it
+//               and lists its words (WASM); a query of plain words is
+//               answered from that list, others (phrases, punctuation) by
+//               reading the text; case- and accent-insensitive, every
+//               word must appear in the turn (AND), whole words except the
+//               last one, a prefix while typing (not once a space follows
+//               it)
 //   MiniSearch  `new MiniSearch({ fields: ['text'], storeFields: [] })` and
 //               `addAll(docs)`; searched with `combineWith: 'AND'` and
 //               `prefix` for the last term only (not once a space follows
