@@ -1,10 +1,12 @@
 // The first screen of Floor's own page, pre-rendered: assets/first-screen.html
 // is what the viewer draws for the bundled sample (its toolbar, header,
 // speaker index and first turns, as FIRST says), taken from the viewer itself
-// in Chromium. index.html carries it (trunk inlines it), inert, so that the
-// page shows the sample's first turns as soon as its HTML and CSS are in,
-// before the WebAssembly is ready; the viewer removes it when it shows its
-// transcript or fails (`State::drop_first_screen` in src/app/mod.rs).
+// in Chromium. index.html carries it (trunk inlines it), so that the page
+// shows the sample's first turns as soon as its HTML and CSS are in, before
+// the WebAssembly is ready. It is inert and hidden from screen readers, which
+// hear the viewer's own status line load behind it (style/floor.css). The
+// viewer removes it when it shows its transcript or fails
+// (`State::drop_first_screen` in src/app/mod.rs).
 // first-screen.js hides it at once on any other address (`?src=`, a
 // permalink, a search).
 //
@@ -30,8 +32,8 @@ export const FIRST = { turns: 2, below: 1400 };
  * not or could clash with the live viewer: turns after the first `turns`,
  * paragraphs that start more than `below` px down the page, the dialogs,
  * the bodies of closed <details>, ids and what refers to them, titles and
- * Leptos's comment markers. The root gets class `first-screen`
- * and `inert`.
+ * Leptos's comment markers. The root gets class `first-screen`, `inert`
+ * and `aria-hidden`.
  */
 export function snapshot({ turns, below }) {
   const live = document.querySelector('.floor:not(.first-screen)');
@@ -56,6 +58,7 @@ export function snapshot({ turns, below }) {
   }
   root.classList.add('first-screen');
   root.setAttribute('inert', '');
+  root.setAttribute('aria-hidden', 'true');
   return root.outerHTML;
 }
 

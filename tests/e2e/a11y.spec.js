@@ -140,6 +140,21 @@ test.describe('axe on Floor\'s page', () => {
     await expectNoViolations(page, 'default page');
   });
 
+  test('while the transcript loads behind the pre-rendered first screen', async ({ page }) => {
+    let release;
+    const released = new Promise((r) => (release = r));
+    await page.route('**/sample.txt', async (route) => {
+      await released;
+      await route.continue().catch(() => {});
+    });
+    await page.goto(server.url);
+    await expect(page.getByRole('status')).toHaveText('Loading the transcript…');
+    await expect(page.locator('.first-screen')).toBeVisible();
+    await expectNoViolations(page, 'loading behind the first screen');
+    release();
+    await expect(turns(page)).toHaveCount(sampleTurns);
+  });
+
   test('search with results', async ({ page }) => {
     await openSample(page);
     await field(page).fill('ipv6');

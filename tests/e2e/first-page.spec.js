@@ -89,6 +89,7 @@ test.describe('the pre-rendered first screen', () => {
     await expect(first.locator('article')).toHaveCount(FIRST.turns);
     // Inert, and nothing in it clashes with the viewer's ids.
     await expect(first).toHaveAttribute('inert', '');
+    await expect(first).toHaveAttribute('aria-hidden', 'true');
     await expect(first.locator('[id]')).toHaveCount(0);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
@@ -98,6 +99,34 @@ test.describe('the pre-rendered first screen', () => {
     await expect(first).toHaveCount(0);
     await expect(page.locator('#t1 h2')).toHaveText('Chengetai Masango');
     await expect(page.locator('#t1 h2')).toBeInViewport();
+  });
+
+  test('a screen reader hears the viewer load behind it, and nothing in it can be focused', async ({ page }) => {
+    // The transcript held back: the viewer runs, the first screen stays.
+    let release;
+    const released = new Promise((r) => (release = r));
+    await page.route('**/sample.txt', async (route) => {
+      await released;
+      await route.continue().catch(() => {});
+    });
+    await page.goto(atRoot.url);
+    const status = page.getByRole('status').filter({ hasText: /./ });
+    // The first screen is not there for a screen reader: its copy of the
+    // status line is not one of the page's.
+    await expect(page.locator('.first-screen')).toHaveAttribute('aria-hidden', 'true');
+    // The viewer's live region is in the accessibility tree, saying so, while
+    // the viewer is out of sight behind the first screen.
+    await expect(status).toHaveText('Loading the transcript…');
+    await expect(page.locator('.first-screen article h2').first()).toBeInViewport();
+    await expect(page.locator('.floor:not(.first-screen) > :not(.status)').first()).toBeHidden();
+    expect(await page.evaluate(() => document.querySelector('.floor:not(.first-screen)').getBoundingClientRect().height)).toBeLessThanOrEqual(1);
+    // Nothing out of sight takes the focus.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+    release();
+    // The same region then says what is shown: a change a screen reader hears.
+    await expect(status).toHaveText(new RegExp(`^Showing .*: ${turnCount} turns`));
+    await expect(page.locator('.first-screen')).toHaveCount(0);
   });
 
   for (const [width, height] of [[1280, 720], [390, 844]]) {
