@@ -232,11 +232,10 @@ impl Index {
         };
         for turn in &t.turns {
             let speaker = turn.speaker.as_deref().map(|id| {
-                let at = index.speakers.iter().position(|s| s == id);
-                at.unwrap_or_else(|| {
+                index.speaker_at(id).unwrap_or_else(|| {
                     index.speakers.push(id.to_string());
-                    index.speakers.len() - 1
-                }) as u32
+                    index.speakers.len() as u32 - 1
+                })
             });
             index.turns.push(TurnEntry {
                 n: turn.n,
@@ -296,12 +295,9 @@ impl Index {
     /// assert_eq!((found.turns, found.matches), (vec![1], 3));
     /// ```
     pub fn find(&self, query: &Query, speaker: Option<&str>, earlier: &mut Hits) -> Found {
-        let speaker_at = match speaker {
-            None => None,
-            Some(id) => match self.speakers.iter().position(|x| x == id) {
-                Some(s) => Some(s as u32),
-                None => return Found::default(),
-            },
+        let speaker_at = match speaker.map(|id| self.speaker_at(id)) {
+            Some(None) => return Found::default(),
+            at => at.flatten(),
         };
         let terms: Vec<(&str, bool)> = query
             .terms
@@ -309,9 +305,6 @@ impl Index {
             .map(|t| (&t.text[..], t.prefix))
             .collect();
         let keep = |i: usize| speaker_at.is_none() || self.turns[i].speaker == speaker_at;
-        if query.terms.is_empty() {
-            return Found::default();
-        }
         match self
             .words()
             .count(&self.folded, &terms, self.turns.len(), keep)
@@ -442,12 +435,12 @@ impl Index {
             (Some(a), _) => Some(a.turns.clone()),
             (None, None) => None,
             (None, Some(id)) => {
-                let Some(s) = self.speakers.iter().position(|x| x == id) else {
+                let Some(s) = self.speaker_at(id) else {
                     return hits;
                 };
                 Some(
                     (0..self.turns.len() as u32)
-                        .filter(|&i| self.turns[i as usize].speaker == Some(s as u32))
+                        .filter(|&i| self.turns[i as usize].speaker == Some(s))
                         .collect(),
                 )
             }
@@ -532,6 +525,12 @@ impl Index {
             found: order.into_iter().cloned().zip(found).collect(),
         });
         hits
+    }
+
+    /// Speaker `id`'s position in [`Index::speakers`] (what turns refer to
+    /// it by), if any turn is theirs.
+    fn speaker_at(&self, id: &str) -> Option<u32> {
+        self.speakers.iter().position(|x| x == id).map(|s| s as u32)
     }
 
     /// Where turn `i`'s folded text starts (the end of the text for a last

@@ -77,11 +77,9 @@ impl Words {
             *k += 1;
         }
         let mut sorted: Vec<u32> = (0..text.len() as u32).collect();
-        let word = |id: u32| {
-            let (s, e) = text[id as usize];
-            &folded[s as usize..e as usize]
-        };
-        crate::sort::sort_by(&mut sorted, |&a, &b| word(a).cmp(word(b)));
+        crate::sort::sort_by(&mut sorted, |&a, &b| {
+            word(folded, &text, a).cmp(word(folded, &text, b))
+        });
         Words {
             text,
             sorted,
@@ -109,10 +107,7 @@ impl Words {
         if terms.len() > 32 || !terms.iter().all(|(t, _)| plain(t)) {
             return None;
         }
-        let word = |id: u32| {
-            let (s, e) = self.text[id as usize];
-            &folded[s as usize..e as usize]
-        };
+        let word = |id: u32| word(folded, &self.text, id);
         // Per turn, which terms it has (a bit each) and its matches.
         let mut has = vec![0u32; turns];
         let mut matches = vec![0u32; turns];
@@ -152,6 +147,13 @@ impl Words {
                 .collect(),
         )
     }
+}
+
+/// The text of word `id`, given the words' places (`(start, end)` in
+/// `folded`, by id).
+fn word<'a>(folded: &'a str, text: &[(u32, u32)], id: u32) -> &'a str {
+    let (s, e) = text[id as usize];
+    &folded[s as usize..e as usize]
 }
 
 /// Word ids by text, while [`Words::new`] reads the text: an open-addressing
