@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { startServer } from './static-server.js';
-import { test, expect } from './fixtures.js';
+import { test, expect, holdBack } from './fixtures.js';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const dist = here('../../dist');
@@ -141,12 +141,7 @@ test.describe('axe on Floor\'s page', () => {
   });
 
   test('while the transcript loads behind the pre-rendered first screen', async ({ page }) => {
-    let release;
-    const released = new Promise((r) => (release = r));
-    await page.route('**/sample.txt', async (route) => {
-      await released;
-      await route.continue().catch(() => {});
-    });
+    const release = await holdBack(page, '**/sample.txt');
     await page.goto(server.url);
     await expect(page.getByRole('status')).toHaveText('Loading the transcript…');
     await expect(page.locator('.first-screen')).toBeVisible();

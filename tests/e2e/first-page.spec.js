@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './static-server.js';
-import { test, expect } from './fixtures.js';
+import { test, expect, holdBack } from './fixtures.js';
 import { FIRST, snapshot } from '../../src/web/first-screen.mjs';
 
 const dist = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -15,20 +15,8 @@ const turnCount = sample.split('\n').filter((l) => l.trimStart().startsWith('>>'
 const firstWords = 'Okay.';
 const firstScreen = readFileSync(fileURLToPath(new URL('../../assets/first-screen.html', import.meta.url)), 'utf8').trim();
 
-/**
- * Holds back the WebAssembly until the returned `release()`: what the page
- * shows before the viewer can run.
- */
-async function holdWasm(page) {
-  let release;
-  const released = new Promise((r) => (release = r));
-  await page.route('**/floor-web_bg.wasm', async (route) => {
-    await released;
-    // A request held across a navigation is gone by then: nothing to do.
-    await route.continue().catch(() => {});
-  });
-  return release;
-}
+/** Holds back the WebAssembly: what the page shows before the viewer can run. */
+const holdWasm = (page) => holdBack(page, '**/floor-web_bg.wasm');
 
 for (const prefix of ['/', '/some/sub/path/']) {
   test.describe(`dist served at ${prefix}`, () => {
@@ -103,12 +91,7 @@ test.describe('the pre-rendered first screen', () => {
 
   test('a screen reader hears the viewer load behind it, and nothing in it can be focused', async ({ page }) => {
     // The transcript held back: the viewer runs, the first screen stays.
-    let release;
-    const released = new Promise((r) => (release = r));
-    await page.route('**/sample.txt', async (route) => {
-      await released;
-      await route.continue().catch(() => {});
-    });
+    const release = await holdBack(page, '**/sample.txt');
     await page.goto(atRoot.url);
     const status = page.getByRole('status').filter({ hasText: /./ });
     // The first screen is not there for a screen reader: its copy of the

@@ -21,6 +21,21 @@ export async function shoot(page, name) {
   await base.info().attach(name, { path, contentType: 'image/png' });
 }
 
+/**
+ * Holds back every response for `url` (a glob) until the returned
+ * `release()`: what a page shows while that file is on its way.
+ */
+export async function holdBack(page, url) {
+  let release;
+  const released = new Promise((r) => (release = r));
+  await page.route(url, async (route) => {
+    await released;
+    // A request held across a navigation is gone by then: nothing to do.
+    await route.continue().catch(() => {});
+  });
+  return release;
+}
+
 export const test = base.extend({
   expectedConsoleErrors: [[], { option: true }],
   page: async ({ page, expectedConsoleErrors }, use) => {
