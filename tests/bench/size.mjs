@@ -27,11 +27,13 @@ try {
   console.error('no build in dist/: run `make dist` first');
   process.exit(2);
 }
-const rows = names.map((name) => {
-  const bytes = readFileSync(dist + name);
-  const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  return { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli };
+/** Sizes of a Buffer: raw, gzip -9 and Brotli 11. */
+const sizes = (bytes) => ({
+  raw: bytes.length,
+  gzip: gzipSync(bytes, { level: 9 }).length,
+  brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
 });
+const rows = names.map((name) => ({ name, ...sizes(readFileSync(dist + name)) }));
 const visit = rows.filter((r) => r.name !== SAMPLE);
 const total = visit.reduce((s, r) => s + r.gzip, 0);
 const rawTotal = visit.reduce((s, r) => s + r.raw, 0);
@@ -49,9 +51,8 @@ if (html) {
   const text = readFileSync(dist + 'index.html', 'utf8');
   const bare = text.replace(/<div class="floor first-screen"[\s\S]*$/, '');
   if (bare !== text) {
-    const without = { raw: Buffer.byteLength(bare), gzip: gzipSync(bare, { level: 9 }).length };
-    const brotli = brotliCompressSync(bare, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-    line('  of which first screen', html.raw - without.raw, html.gzip - without.gzip, html.brotli - brotli);
+    const without = sizes(Buffer.from(bare));
+    line('  of which first screen', html.raw - without.raw, html.gzip - without.gzip, html.brotli - without.brotli);
   }
 }
 for (const r of rows.filter((r) => r.name === SAMPLE)) line(`(${r.name}, apart)`, r.raw, r.gzip, r.brotli);
