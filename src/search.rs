@@ -315,10 +315,7 @@ impl Index {
             },
             None => {
                 *earlier = self.search_from(query, speaker, Some(earlier));
-                Found {
-                    matches: earlier.matches(),
-                    turns: earlier.turns.iter().map(|t| t.n).collect(),
-                }
+                Found::from(&*earlier)
             }
         }
     }
@@ -607,6 +604,16 @@ pub struct Found {
     pub turns: Vec<u32>,
     /// The number of matches in them: the marks [`Index::search`] would draw.
     pub matches: usize,
+}
+
+/// The turns and number of matches of a search's hits.
+impl From<&Hits> for Found {
+    fn from(hits: &Hits) -> Found {
+        Found {
+            turns: hits.turns.iter().map(|t| t.n).collect(),
+            matches: hits.matches(),
+        }
+    }
 }
 
 /// What a search found.

@@ -3,7 +3,7 @@
 //! folded text finds.
 #![cfg(not(target_arch = "wasm32"))]
 
-use floor::search::{Index, Query, fold};
+use floor::search::{Found, Index, Query, fold};
 use proptest::prelude::*;
 
 const TRANSCRIPT: &str = include_str!("data/search/transcript.txt");
@@ -257,17 +257,9 @@ proptest! {
             prop_assert_eq!(&hits, &index.search(&q, speaker), "query {:?}", typed);
             // Counting without the marks finds the same turns and matches.
             let found = index.find(&q, speaker, &mut earlier);
-            prop_assert_eq!(found, found_by_search(&hits), "query {:?}", typed);
+            prop_assert_eq!(found, Found::from(&hits), "query {:?}", typed);
             last = hits;
         }
-    }
-}
-
-/// What [`Index::find`] should say of a search's hits.
-fn found_by_search(hits: &floor::search::Hits) -> floor::search::Found {
-    floor::search::Found {
-        turns: hits.turns.iter().map(|h| h.n).collect(),
-        matches: hits.matches(),
     }
 }
 
@@ -326,7 +318,7 @@ fn finding_without_marks_agrees_with_the_search_on_real_text() {
                 for speaker in [None, speaker.as_deref()] {
                     let query = Query::parse(&q);
                     let found = index.find(&query, speaker, &mut earlier);
-                    let expected = found_by_search(&index.search(&query, speaker));
+                    let expected = Found::from(&index.search(&query, speaker));
                     assert_eq!(
                         found,
                         expected,
