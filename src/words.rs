@@ -46,7 +46,7 @@ impl Words {
         for (turn, &start) in starts.iter().enumerate() {
             let end = starts.get(turn + 1).copied().unwrap_or(folded.len());
             each_word(folded, start, end, |s, e| {
-                let id = ids.id(folded.as_bytes(), &mut text, (s as u32, e as u32));
+                let id = ids.id(folded, &mut text, (s as u32, e as u32));
                 if id == latest.len() {
                     latest.push(usize::MAX);
                 }
@@ -167,17 +167,17 @@ struct Table {
 impl Table {
     /// The id of the word at `at` in `folded`; a new word gets the next id,
     /// and `at` goes onto `text`, the words by id.
-    fn id(&mut self, folded: &[u8], text: &mut Vec<(u32, u32)>, at: (u32, u32)) -> usize {
+    fn id(&mut self, folded: &str, text: &mut Vec<(u32, u32)>, at: (u32, u32)) -> usize {
         if self.slots.len() < 2 * (text.len() + 1) {
             let size = (4 * (text.len() + 1)).next_power_of_two().max(1024);
             self.slots = vec![0; size];
-            for (id, &(s, e)) in text.iter().enumerate() {
-                let slot = self.find(folded, text, &folded[s as usize..e as usize]);
-                self.slots[slot] = id as u32 + 1;
+            for id in 0..text.len() as u32 {
+                let slot = self.find(folded, text, word(folded, text, id));
+                self.slots[slot] = id + 1;
             }
         }
-        let word = &folded[at.0 as usize..at.1 as usize];
-        let slot = self.find(folded, text, word);
+        let key = &folded[at.0 as usize..at.1 as usize];
+        let slot = self.find(folded, text, key);
         match self.slots[slot] {
             0 => {
                 text.push(at);
@@ -188,13 +188,13 @@ impl Table {
         }
     }
 
-    /// The slot that holds `word`, or the empty one where it would go.
-    fn find(&self, folded: &[u8], text: &[(u32, u32)], word: &[u8]) -> usize {
+    /// The slot that holds the word `key`, or the empty one where it would go.
+    fn find(&self, folded: &str, text: &[(u32, u32)], key: &str) -> usize {
         let mask = self.slots.len() - 1;
         // FxHash's step (rustc's hasher), eight bytes at a time; the slot
         // from the top bits, which the multiplications mix best.
         let mut hash: u64 = 0;
-        for chunk in word.chunks(8) {
+        for chunk in key.as_bytes().chunks(8) {
             let mut eight = [0; 8];
             eight[..chunk.len()].copy_from_slice(chunk);
             hash = (hash.rotate_left(5) ^ u64::from_le_bytes(eight))
@@ -204,12 +204,8 @@ impl Table {
         loop {
             match self.slots[slot] {
                 0 => return slot,
-                id => {
-                    let (s, e) = text[id as usize - 1];
-                    if &folded[s as usize..e as usize] == word {
-                        return slot;
-                    }
-                }
+                id if word(folded, text, id - 1) == key => return slot,
+                _ => {}
             }
             slot = (slot + 1) & mask;
         }
