@@ -29,7 +29,7 @@ fn owned_lines(bytes: &[u8]) -> Vec<String> {
 }
 
 fn parse(bytes: &[u8]) -> floor::model::Transcript {
-    floor::parse::parse(bytes)
+    floor::read::parse(bytes)
 }
 
 fn bench(c: &mut Criterion) {

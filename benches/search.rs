@@ -48,7 +48,7 @@ fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> f64 {
 
 fn main() {
     for (name, text) in [("sample", SAMPLE.to_string()), ("sample x100", big())] {
-        let t = floor::parse::parse_str(&text);
+        let t = floor::read::parse_str(&text);
         let runs = if text.len() > 1_000_000 { 15 } else { 101 };
         let build = time(runs, || Index::new(&t));
         println!(

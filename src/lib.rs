@@ -1,7 +1,7 @@
 //! Floor: read, search and cite meeting transcripts in any browser.
 //!
-//! The crate has one **core** — the transcript [`model`], the [`parse`]r and
-//! its passes, [`search`] and [`permalink`]s — written in plain Rust with no
+//! The crate has one **core** — the transcript [`model`], its [`read`]ers,
+//! [`resolve`]d speakers, [`search`] and [`link`]s — written in plain Rust with no
 //! I/O, shared by the web app, the JS API and the native command-line tool.
 //! The core never imports leptos, wasm-bindgen or web-sys: those live in
 //! `app` (compiled for `wasm32` only), so `cargo test` on the host builds and
@@ -13,7 +13,7 @@
 //! let text = "IGF 2016 MAG Meeting\n\n6 April 2016\n\nGeneva, Switzerland\n\n\
 //!             >>CHAIR ST. AMOUR: Good morning. [ Applause ]\n\n\
 //!             >>REMOTE INTERVENTION: Thank you, Chair.\n";
-//! let t = floor::parse::parse_str(text);
+//! let t = floor::read::parse_str(text);
 //! assert_eq!(t.meta.date.as_deref(), Some("2016-04-06"));
 //! assert_eq!(t.meta.location.as_deref(), Some("Geneva, Switzerland"));
 //! assert_eq!(t.turns.len(), 2);
@@ -24,26 +24,15 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
-pub mod annotate;
-pub mod case;
-// Generated (see `case::tests`); rustfmt would make it differ from the generator.
-#[rustfmt::skip]
-mod case_tables;
-pub mod decode;
-pub mod header;
-pub mod html;
+pub mod link;
 pub mod model;
-pub mod parse;
-pub mod permalink;
+pub mod read;
 pub mod render;
-pub mod scan;
+pub mod resolve;
 pub mod search;
-pub mod sort;
 pub mod source;
-pub mod speakers;
 pub mod text;
 pub mod view;
-mod words;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

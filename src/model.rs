@@ -141,7 +141,7 @@ impl Transcript {
     /// Number of words (runs of letters and digits) in the turns' paragraphs.
     ///
     /// ```
-    /// let t = floor::parse::parse_str(">>A: One two.\n\n>>B: Three, four-five.");
+    /// let t = floor::read::parse_str(">>A: One two.\n\n>>B: Three, four-five.");
     /// assert_eq!(t.word_count(), 5);
     /// ```
     pub fn word_count(&self) -> usize {

@@ -2,7 +2,7 @@
 //! which `?src=` URLs are allowed, how large a file may be, and whether bytes
 //! are text at all. Each problem comes with a message in plain words.
 
-use crate::decode::{Encoding, sniff};
+use crate::read::decode::{Encoding, sniff};
 
 /// Largest transcript accepted, in bytes (50 MB).
 pub const MAX_BYTES: u64 = 50 * 1024 * 1024;
@@ -152,7 +152,7 @@ pub fn check_text(bytes: &[u8]) -> Result<(), String> {
 /// so that the transcript on screen stays.
 ///
 /// ```
-/// use floor::{parse::parse_str, source::check_parsed};
+/// use floor::{read::parse_str, source::check_parsed};
 /// assert!(check_parsed(&parse_str(" \n\t\n")).is_err());
 /// assert!(check_parsed(&parse_str("Just a line of text.")).is_ok());
 /// ```

@@ -3,7 +3,6 @@
 //! these to DOM, so everything here is tested natively.
 
 use crate::model::{Annotation, Transcript, Turn};
-use crate::permalink::Anchor;
 use crate::text::word_count;
 
 /// Silent reading speed used for the reading-time estimate (words per minute).
@@ -26,7 +25,7 @@ impl Stats {
     /// The figures of `t`.
     ///
     /// ```
-    /// let t = floor::parse::parse_str(">>A: one two three\n\n>>B: four");
+    /// let t = floor::read::parse_str(">>A: one two three\n\n>>B: four");
     /// let s = floor::view::Stats::of(&t);
     /// assert_eq!((s.turns, s.speakers, s.words, s.minutes), (2, 2, 4, 1));
     /// ```
@@ -89,7 +88,7 @@ pub fn speaker_shares(t: &Transcript) -> Vec<SpeakerShare> {
             },
         })
         .collect();
-    crate::sort::sort_by(&mut shares, |a, b| {
+    crate::text::sort::sort_by(&mut shares, |a, b| {
         b.words.cmp(&a.words).then(a.speaker.cmp(&b.speaker))
     });
     shares
@@ -118,7 +117,7 @@ pub enum Segment<'a> {
 ///
 /// ```
 /// use floor::view::{segments, Segment};
-/// let t = floor::parse::parse_str(">>A: I am Sivi (phonetic) here. [ Applause ]");
+/// let t = floor::read::parse_str(">>A: I am Sivi (phonetic) here. [ Applause ]");
 /// let turn = &t.turns[0];
 /// assert_eq!(segments(&turn.paragraphs[0], &turn.annotations, 0), [
 ///     Segment::Text("I am "),
@@ -147,7 +146,7 @@ pub fn segments<'a>(
             cuts.push((s, e, Segment::Note(note, &a.kind)));
         }
     }
-    crate::sort::sort_by_key(&mut cuts, |c| c.0);
+    crate::text::sort::sort_by_key(&mut cuts, |c| c.0);
     let mut out = Vec::new();
     let mut at = 0;
     for (s, e, seg) in cuts {
@@ -185,7 +184,7 @@ pub struct Piece<'a> {
 /// ```
 /// use floor::view::{pieces, segments};
 /// let p = "Hear (inaudible) now";
-/// let t = floor::parse::parse_str(&format!(">>A: {p}"));
+/// let t = floor::read::parse_str(&format!(">>A: {p}"));
 /// let segs = segments(p, &t.turns[0].annotations, 0);
 /// let got: Vec<_> = pieces(&segs, &[(3, 9, 7)]).iter().map(|x| (x.text, x.mark)).collect();
 /// assert_eq!(got, [("Hea", None), ("r ", Some(7)), ("(ina", Some(7)), ("udible)", None), (" now", None)]);
@@ -284,127 +283,6 @@ pub fn snippet(paragraph: &str, start: usize, end: usize) -> (String, String, St
     (before, paragraph[start..end].to_string(), after)
 }
 
-/// The shareable state of the viewer, as it is written in the URL:
-/// `?src=…&speaker=…&q=…#t{n}`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Location {
-    /// Where the transcript came from, when it was a URL.
-    pub src: Option<String>,
-    /// The speaker filter: a [`crate::model::Speaker::id`].
-    pub speaker: Option<String>,
-    /// The search query.
-    pub q: Option<String>,
-    /// The turn or paragraph the reader is at.
-    pub anchor: Option<Anchor>,
-    /// Other query parameters, kept as they were (an embedding page's own).
-    pub other: Vec<(String, String)>,
-}
-
-impl Location {
-    /// Reads `search` (`?a=b&…`, with or without `?`) and `hash` (`#t5`, or empty).
-    ///
-    /// ```
-    /// use floor::view::Location;
-    /// use floor::permalink::Anchor;
-    /// let l = Location::parse("?src=https%3A%2F%2Fx.org%2Fa.txt&speaker=chair&q=best+practice", "#t12");
-    /// assert_eq!(l.src.as_deref(), Some("https://x.org/a.txt"));
-    /// assert_eq!(l.q.as_deref(), Some("best practice"));
-    /// assert_eq!(l.anchor, Some(Anchor::Turn(12)));
-    /// assert_eq!(l.to_url(), "?src=https%3A%2F%2Fx.org%2Fa.txt&speaker=chair&q=best%20practice#t12");
-    /// ```
-    pub fn parse(search: &str, hash: &str) -> Location {
-        let mut loc = Location {
-            anchor: Anchor::parse(hash),
-            ..Location::default()
-        };
-        let search = search.strip_prefix('?').unwrap_or(search);
-        for pair in search.split('&').filter(|p| !p.is_empty()) {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            let (k, v) = (decode_component(k), decode_component(v));
-            let slot = match k.as_str() {
-                "src" => &mut loc.src,
-                "speaker" => &mut loc.speaker,
-                "q" => &mut loc.q,
-                _ => {
-                    loc.other.push((k, v));
-                    continue;
-                }
-            };
-            *slot = (!v.is_empty()).then_some(v);
-        }
-        loc
-    }
-
-    /// The URL's search and fragment, `?src=…&speaker=…&q=…#t5`, or `""`
-    /// when nothing is set. Parameters keep a fixed order.
-    pub fn to_url(&self) -> String {
-        let mut out = String::new();
-        let fixed = [
-            ("src", &self.src),
-            ("speaker", &self.speaker),
-            ("q", &self.q),
-        ];
-        let pairs = fixed
-            .into_iter()
-            .filter_map(|(k, v)| v.as_deref().map(|v| (k, v)))
-            .chain(self.other.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-        for (k, v) in pairs {
-            out.push(if out.is_empty() { '?' } else { '&' });
-            out.push_str(&encode_component(k));
-            out.push('=');
-            out.push_str(&encode_component(v));
-        }
-        if let Some(anchor) = self.anchor {
-            out.push('#');
-            out.push_str(&anchor.to_string());
-        }
-        out
-    }
-}
-
-/// Percent-encodes everything but unreserved characters (RFC 3986).
-pub fn encode_component(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-/// Decodes `%XX` escapes and `+` (as a space); invalid escapes stay as
-/// written and invalid UTF-8 becomes U+FFFD.
-pub fn decode_component(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' => {
-                match (
-                    bytes.get(i + 1).and_then(|&b| hex(b)),
-                    bytes.get(i + 2).and_then(|&b| hex(b)),
-                ) {
-                    (Some(h), Some(l)) => {
-                        out.push((h * 16 + l) as u8);
-                        i += 3;
-                        continue;
-                    }
-                    _ => out.push(b'%'),
-                }
-            }
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 /// The turns shown under a speaker filter: all turns, or that speaker's.
 pub fn visible_turns<'a>(t: &'a Transcript, speaker: Option<&str>) -> Vec<&'a Turn> {
     t.turns.iter().filter(|turn| shows(turn, speaker)).collect()
@@ -447,36 +325,11 @@ pub fn step(
     }
 }
 
-/// One line of plain text citing a turn: speaker, title, date, turn number, link.
-///
-/// ```
-/// let t = floor::parse::parse_str("IGF 2016 MAG Meeting\n\n6 April 2016\n\n>>CHAIR ST. AMOUR: Hello.");
-/// assert_eq!(
-///     floor::view::citation(&t, 1, "https://h/x?src=a#t1"),
-///     "Chair St. Amour, \u{201c}IGF 2016 MAG Meeting\u{201d}, 2016-04-06, turn 1. https://h/x?src=a#t1",
-/// );
-/// ```
-pub fn citation(t: &Transcript, n: u32, link: &str) -> String {
-    let name = t
-        .turns
-        .get((n as usize).wrapping_sub(1))
-        .map_or("Unattributed", |turn| speaker_name(t, turn));
-    let mut parts = vec![name.to_string()];
-    if let Some(title) = &t.meta.title {
-        parts.push(format!("\u{201c}{title}\u{201d}"));
-    }
-    if let Some(date) = &t.meta.date {
-        parts.push(date.clone());
-    }
-    parts.push(format!("turn {n}"));
-    format!("{}. {link}", parts.join(", "))
-}
-
 /// What the status line says when a transcript is shown: its title and
 /// number of turns, and that it has no speaker markers when so.
 ///
 /// ```
-/// let t = floor::parse::parse_str("Minutes\n\nNo one is named here.");
+/// let t = floor::read::parse_str("Minutes\n\nNo one is named here.");
 /// assert_eq!(
 ///     floor::view::shown_status(&t),
 ///     "Showing \u{201c}Minutes\u{201d}: 1 turn. No speaker markers found: the text is shown as it is."
@@ -503,7 +356,7 @@ mod tests {
     use super::*;
 
     fn sample() -> Transcript {
-        crate::parse::parse_str(">>A: one\n\n>>B: two\n\n>>A: three\n\n>> four\n\n>>B: five")
+        crate::read::parse_str(">>A: one\n\n>>B: two\n\n>>A: three\n\n>> four\n\n>>B: five")
     }
 
     #[test]
@@ -533,22 +386,5 @@ mod tests {
         for share in &s {
             assert_eq!(share.percent, (share.share * 100.0).round() as u32);
         }
-    }
-
-    #[test]
-    fn url_round_trips() {
-        let l = Location {
-            src: Some("a b&c=d/é".into()),
-            speaker: Some("chair-st-amour".into()),
-            q: Some("\"best practice\" forum".into()),
-            anchor: Some(Anchor::Paragraph(5, 2)),
-            other: vec![("embed".into(), "1".into())],
-        };
-        let url = l.to_url();
-        let (search, hash) = url.split_once('#').unwrap();
-        assert_eq!(Location::parse(search, &format!("#{hash}")), l);
-        assert_eq!(Location::default().to_url(), "");
-        assert_eq!(decode_component("%zz%4"), "%zz%4");
-        assert_eq!(decode_component("%C3%A9+x"), "é x");
     }
 }

@@ -43,7 +43,7 @@ fn expected_path(input: &Path) -> PathBuf {
 }
 
 fn render(bytes: &[u8]) -> String {
-    let transcript = floor::parse::parse(bytes);
+    let transcript = floor::read::parse(bytes);
     let mut json = serde_json::to_string_pretty(&transcript).expect("a transcript serialises");
     json.push('\n');
     json

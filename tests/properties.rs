@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use floor::model::Transcript;
-use floor::parse::{parse, parse_str};
+use floor::read::{parse, parse_str};
 use floor::text::{is_blank, lines, words};
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -234,7 +234,7 @@ proptest! {
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
         let t = parse(&bytes);
-        let text = floor::decode::decode(&bytes).text;
+        let text = floor::read::decode::decode(&bytes).text;
         check_consistent(&t, &text)?;
     }
 
@@ -243,7 +243,7 @@ proptest! {
         check_consistent(&parse_str(&s), &s)?;
         // parse() decodes first: a UTF-8 BOM is not part of the decoded text.
         let t = parse(s.as_bytes());
-        check_consistent(&t, &floor::decode::decode(s.as_bytes()).text)?;
+        check_consistent(&t, &floor::read::decode::decode(s.as_bytes()).text)?;
     }
 
     #[test]
@@ -304,7 +304,7 @@ fn samples() -> &'static [Sample] {
                 let bytes = std::fs::read(&p).expect("readable sample");
                 Sample {
                     name: p.strip_prefix(&data).unwrap_or(&p).display().to_string(),
-                    text: floor::decode::decode(&bytes).text,
+                    text: floor::read::decode::decode(&bytes).text,
                     parsed: parse(&bytes),
                 }
             })
@@ -599,7 +599,7 @@ proptest! {
             apply(&mut bytes, e);
         }
         let t = parse(&bytes);
-        let decoded = floor::decode::decode(&bytes).text;
+        let decoded = floor::read::decode::decode(&bytes).text;
         check_consistent(&t, &decoded)?;
     }
 }
@@ -669,7 +669,7 @@ proptest! {
         let s = &samples()[i];
         if let Some(bytes) = windows_1252(&s.text) {
             let got = parse(&bytes);
-            check_consistent(&got, &floor::decode::decode(&bytes).text)?;
+            check_consistent(&got, &floor::read::decode::decode(&bytes).text)?;
             same_reading(&s.parsed, &got, Paragraphs::Exact, &format!("{} in Windows-1252", s.name))?;
             prop_assert_eq!(&got.meta, &s.parsed.meta, "{} in Windows-1252: meta", s.name);
         }

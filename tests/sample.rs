@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use floor::model::DiagnosticKind;
-use floor::parse::parse;
+use floor::read::parse;
 use floor::text::words;
 
 const SAMPLE: &[u8] = include_bytes!("../assets/sample.txt");

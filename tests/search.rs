@@ -3,7 +3,8 @@
 //! folded text finds.
 #![cfg(not(target_arch = "wasm32"))]
 
-use floor::search::{Found, Index, Query, fold};
+use floor::search::{Found, Index, Query};
+use floor::text::fold::fold;
 use proptest::prelude::*;
 
 const TRANSCRIPT: &str = include_str!("data/search/transcript.txt");
@@ -59,7 +60,7 @@ fn cases() -> Vec<Case> {
 
 #[test]
 fn golden_queries() {
-    let t = floor::parse::parse_str(TRANSCRIPT);
+    let t = floor::read::parse_str(TRANSCRIPT);
     let all_turns = &t.turns;
     let index = Index::new(&t);
     let cases = cases();
@@ -169,7 +170,7 @@ fn transcript_of(turns: &[Vec<(String, &str)>]) -> floor::model::Transcript {
             format!(">>SPEAKER {}: {}\n\n", i % 2, body.trim_end())
         })
         .collect();
-    floor::parse::parse_str(&text)
+    floor::read::parse_str(&text)
 }
 
 /// The property tests' configuration: `cases` cases from a fixed seed.
@@ -283,8 +284,8 @@ fn finding_without_marks_agrees_with_the_search_on_real_text() {
     }
     let mut checked = 0;
     for path in paths {
-        let text = floor::decode::decode(&std::fs::read(&path).unwrap()).text;
-        let t = floor::parse::parse_str(&text);
+        let text = floor::read::decode::decode(&std::fs::read(&path).unwrap()).text;
+        let t = floor::read::parse_str(&text);
         let index = Index::new(&t);
         let folded: String = t
             .turns
@@ -336,10 +337,10 @@ fn finding_without_marks_agrees_with_the_search_on_real_text() {
 /// Hits from another index are never taken for this one's.
 #[test]
 fn hits_from_another_index_are_ignored() {
-    let a = Index::new(&floor::parse::parse_str(
+    let a = Index::new(&floor::read::parse_str(
         ">>A: best\n\n>>B: none\n\n>>C: best",
     ));
-    let b = Index::new(&floor::parse::parse_str(">>A: none\n\n>>B: best"));
+    let b = Index::new(&floor::read::parse_str(">>A: none\n\n>>B: best"));
     let q = Query::parse("best");
     let from_a = a.search(&q, None);
     assert_eq!(b.search_from(&q, None, Some(&from_a)), b.search(&q, None));

@@ -8,8 +8,8 @@ use floor::app::host::Host;
 use floor::app::{
     App, SearchField, Source, SpeakerIndex, State, TranscriptHeader, TurnList, highlight,
 };
-use floor::permalink::Anchor;
-use floor::view::Location;
+use floor::link::Anchor;
+use floor::link::Location;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -61,7 +61,7 @@ fn text(root: &web_sys::HtmlElement, selector: &str) -> String {
 /// Mounts `TurnList` and the speaker index over TEXT with a fresh state.
 fn mount_turns() -> (web_sys::HtmlElement, State, impl Sized) {
     let root = container();
-    let t = Arc::new(floor::parse::parse_str(TEXT));
+    let t = Arc::new(floor::read::parse_str(TEXT));
     let (state_tx, state_rx) = std::sync::mpsc::channel();
     let mounted = leptos::mount::mount_to(root.clone(), move || {
         let state = State::new(&Location::default(), Host::page(&[]));
@@ -145,7 +145,7 @@ async fn the_current_turn_is_marked() {
 #[wasm_bindgen_test]
 fn the_header_shows_title_date_and_figures() {
     let root = container();
-    let t = Arc::new(floor::parse::parse_str(TEXT));
+    let t = Arc::new(floor::read::parse_str(TEXT));
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
         provide_context(State::new(&Location::default(), Host::page(&[])));
         view! { <TranscriptHeader transcript=t.clone() source=Source::File("x.txt".into()) /> }
@@ -187,7 +187,7 @@ async fn a_failed_load_is_an_alert() {
 #[wasm_bindgen_test]
 async fn search_marks_matches_in_the_text_and_counts_them() {
     let root = container();
-    let t = floor::parse::parse_str(TEXT);
+    let t = floor::read::parse_str(TEXT);
     let (state_tx, state_rx) = std::sync::mpsc::channel();
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
         let state = State::new(&Location::default(), Host::page(&[]));

@@ -9,7 +9,7 @@
 
 use wasm_bindgen::JsCast;
 
-use crate::permalink::Anchor;
+use crate::link::Anchor;
 
 /// The tree a viewer's elements live in: ids are unique within it.
 #[derive(Clone)]

@@ -1,7 +1,7 @@
 //! The web app: thin Leptos components over the core (wasm32 only).
 //!
 //! State that a reader can share (speaker filter, current turn) lives in the
-//! URL through [`crate::view::Location`]; the logic lives in the core
+//! URL through [`crate::link::Location`]; the logic lives in the core
 //! ([`crate::view`], [`crate::source`], the parser). Components map state to
 //! DOM. Transcript text reaches the page only as text nodes, never through
 //! `innerHTML`.
@@ -11,12 +11,13 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::link::Anchor;
+use crate::link::Location;
 use crate::model::Transcript;
-use crate::parse::parse_decoded;
-use crate::permalink::Anchor;
+use crate::read::parse_decoded;
 use crate::search::{Hits, Index, Query};
 use crate::source;
-use crate::view::{self, Location};
+use crate::view;
 use crate::web::{decode::decode, dom, fetch};
 use host::{Host, Root};
 

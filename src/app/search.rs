@@ -12,8 +12,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{State, dom};
+use crate::link::Anchor;
 use crate::model::Transcript;
-use crate::permalink::Anchor;
 use crate::search::Hits;
 use crate::view;
 

@@ -20,8 +20,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{State, dom};
+use crate::link::Anchor;
 use crate::model::{Transcript, Turn};
-use crate::permalink::Anchor;
 use crate::view::{self, Segment};
 
 /// Turns per group of the list; the group of turns `n..n + GROUP` (`n` one
@@ -421,7 +421,7 @@ fn copy(state: State, t: &Transcript, n: u32, citation: bool) {
     let link = state.link(Anchor::Turn(n));
     state.tell_parent(Anchor::Turn(n));
     let text = if citation {
-        view::citation(t, n, &link)
+        crate::link::citation(t, n, &link)
     } else {
         link
     };

@@ -52,7 +52,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let transcript = floor::parse::parse(&bytes);
+    let transcript = floor::read::parse(&bytes);
     let out = match command {
         "parse" if pretty => serde_json::to_string_pretty(&transcript).map(|s| s + "\n"),
         "parse" => serde_json::to_string(&transcript).map(|s| s + "\n"),

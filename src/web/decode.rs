@@ -2,9 +2,9 @@
 //! [`sniff`]; UTF-8 is decoded in Rust, UTF-16 and Windows-1252 by the
 //! platform's `TextDecoder`, so the WASM carries no encoding tables.
 
-use crate::decode::{Decoded, Encoding, sniff};
+use crate::read::decode::{Decoded, Encoding, sniff};
 
-/// Decodes `bytes` following [`sniff`], as [`crate::decode::decode`] does
+/// Decodes `bytes` following [`sniff`], as [`crate::read::decode::decode`] does
 /// natively. Valid UTF-8 becomes the text in place, without a copy (a large
 /// transcript is never in memory twice).
 pub fn decode(mut bytes: Vec<u8>) -> Decoded {

@@ -25,20 +25,20 @@ fn to_js(transcript: &Transcript) -> Result<JsValue, JsError> {
 /// Parses transcript text (plain text or an HTML page) into plain objects.
 #[wasm_bindgen(js_name = parse)]
 pub fn parse(text: &str) -> Result<JsValue, JsError> {
-    to_js(&crate::parse::parse_str(text))
+    to_js(&crate::read::parse_str(text))
 }
 
 /// Parses transcript bytes (a `Uint8Array` in any supported encoding).
 #[wasm_bindgen(js_name = parseBytes)]
 pub fn parse_bytes(bytes: Vec<u8>) -> Result<JsValue, JsError> {
-    to_js(&crate::parse::parse_decoded(super::decode::decode(bytes)))
+    to_js(&crate::read::parse_decoded(super::decode::decode(bytes)))
 }
 
 /// Parses transcript text and returns only its number of turns, without
 /// building JS objects: what the WASM parse benchmark times.
 #[wasm_bindgen(js_name = countTurns)]
 pub fn count_turns(text: &str) -> u32 {
-    crate::parse::parse_str(text).turns.len() as u32
+    crate::read::parse_str(text).turns.len() as u32
 }
 
 /// A transcript's search index, for JavaScript callers: the viewer's
@@ -60,7 +60,7 @@ impl Search {
     /// Parses transcript text (plain text or an HTML page) and indexes its turns.
     #[wasm_bindgen(constructor)]
     pub fn new(text: &str) -> Search {
-        let index = crate::search::Index::new(&crate::parse::parse_str(text));
+        let index = crate::search::Index::new(&crate::read::parse_str(text));
         index.prepare_find();
         Search {
             index,

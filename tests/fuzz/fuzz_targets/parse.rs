@@ -5,7 +5,7 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
-    let t = floor::parse::parse(bytes);
+    let t = floor::read::parse(bytes);
     for (i, turn) in t.turns.iter().enumerate() {
         assert_eq!(turn.n as usize, i + 1);
         assert!(turn.range[0] <= turn.range[1]);

@@ -6,6 +6,7 @@
 //! `REMOTE INTERVENTION`), with a diagnostic. Labels are kept as written.
 
 use crate::model::{Diagnostic, DiagnosticKind, Speaker};
+use crate::text::fold::fold_accent;
 use crate::text::is_combining;
 
 /// Shortest label key (in characters) that typo-merging may touch: short
@@ -27,7 +28,7 @@ pub struct Resolved {
 ///
 /// ```
 /// let labels = [Some(("CHAIR", 1)), Some(("Chair", 3)), None];
-/// let r = floor::speakers::resolve(&labels);
+/// let r = floor::resolve::speakers::resolve(&labels);
 /// assert_eq!(r.speakers.len(), 1);
 /// assert_eq!(r.speakers[0].name, "Chair");
 /// assert_eq!(r.speakers[0].labels, ["CHAIR", "Chair"]);
@@ -199,9 +200,9 @@ fn key(label: &str) -> String {
         let folded = word
             .chars()
             .filter(|&c| !is_combining(c))
-            .flat_map(crate::case::lower)
+            .flat_map(crate::text::case::lower)
             .map(fold_accent);
-        key.extend(folded.flat_map(crate::case::upper));
+        key.extend(folded.flat_map(crate::text::case::upper));
     }
     key
 }
@@ -247,7 +248,7 @@ pub fn display_name(label: &str) -> String {
             } else if c == 'İ' {
                 out.push('i'); // not "i" + U+0307
             } else {
-                out.extend(crate::case::lower(c));
+                out.extend(crate::text::case::lower(c));
             }
             start_of_word = false;
         } else {
@@ -263,8 +264,8 @@ pub fn display_name(label: &str) -> String {
 /// lower case, words joined by `-`.
 ///
 /// ```
-/// assert_eq!(floor::speakers::slug("Chair St. Amour"), "chair-st-amour");
-/// assert_eq!(floor::speakers::slug("Sérgio Rezende"), "sergio-rezende");
+/// assert_eq!(floor::resolve::speakers::slug("Chair St. Amour"), "chair-st-amour");
+/// assert_eq!(floor::resolve::speakers::slug("Sérgio Rezende"), "sergio-rezende");
 /// ```
 pub fn slug(name: &str) -> String {
     let mut slug = String::with_capacity(name.len());
@@ -272,7 +273,7 @@ pub fn slug(name: &str) -> String {
     for c in name
         .chars()
         .filter(|&c| !is_combining(c))
-        .flat_map(crate::case::lower)
+        .flat_map(crate::text::case::lower)
     {
         let c = fold_accent(c);
         if is_combining(c) {
@@ -304,27 +305,6 @@ fn unique_id(base: &str, taken: &mut Vec<String>) -> String {
     }
     taken.push(id.clone());
     id
-}
-
-/// The unaccented ASCII letter for common Latin letters with diacritics.
-pub fn fold_accent(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
-        'ç' | 'ć' | 'č' => 'c',
-        'ď' | 'đ' => 'd',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => 'e',
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
-        'ł' | 'ľ' => 'l',
-        'ñ' | 'ń' | 'ň' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
-        'ř' => 'r',
-        'ś' | 'š' | 'ş' => 's',
-        'ť' | 'ţ' => 't',
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'ź' | 'ż' | 'ž' => 'z',
-        _ => c,
-    }
 }
 
 #[cfg(test)]

@@ -77,7 +77,7 @@ impl Words {
             *k += 1;
         }
         let mut sorted: Vec<u32> = (0..text.len() as u32).collect();
-        crate::sort::sort_by(&mut sorted, |&a, &b| {
+        crate::text::sort::sort_by(&mut sorted, |&a, &b| {
             word(folded, &text, a).cmp(word(folded, &text, b))
         });
         Words {

@@ -12,7 +12,7 @@
 //!
 //! ```
 //! use floor::search::{Index, Query};
-//! let t = floor::parse::parse_str(">>A: The Best Practice Forum met.\n\n>>B: Best of all.\n\n>>A: Practicing.");
+//! let t = floor::read::parse_str(">>A: The Best Practice Forum met.\n\n>>B: Best of all.\n\n>>A: Practicing.");
 //! let index = Index::new(&t);
 //! let hits = index.search(&Query::parse("best pract"), None);
 //! assert_eq!(hits.turns.iter().map(|h| h.n).collect::<Vec<_>>(), [1]);
@@ -24,138 +24,13 @@
 use memchr::memmem::Finder;
 
 use crate::model::Transcript;
-use crate::speakers::fold_accent;
-use crate::text::{is_combining, swar};
-use crate::words::{Words, is_word_char};
+use crate::text::fold::{fold_into, into_string};
+mod query;
+mod words;
 
-/// Folds text for matching: lower case, accents removed, U+00A0 and runs of
-/// whitespace as one space, U+2011 as `-`. Leading and trailing whitespace
-/// become one space too (callers trim queries themselves).
-///
-/// ```
-/// assert_eq!(floor::search::fold("Co\u{2011}Chair\u{a0}  SÉRGIO"), "co-chair sergio");
-/// ```
-pub fn fold(text: &str) -> String {
-    let mut out = Vec::with_capacity(text.len());
-    fold_into(text, &mut out, |_, _| {});
-    into_string(out)
-}
-
-/// `fold_into` only ever appends whole UTF-8 chars, so this never loses text.
-fn into_string(bytes: Vec<u8>) -> String {
-    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
-}
-
-/// Folds `text` onto `out`, calling `at(folded_offset, original_offset)` before
-/// each character whose folded bytes do not follow on from the previous
-/// character's one to one (so that a sparse map can be kept).
-fn fold_into(text: &str, out: &mut Vec<u8>, mut at: impl FnMut(usize, usize)) {
-    // What `char::is_whitespace` says of an ASCII byte.
-    let ascii_space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
-    let bytes = text.as_bytes();
-    let mut in_space = false;
-    let mut linear = false; // whether the next char continues the current run
-    let mut i = 0;
-    while i < bytes.len() {
-        // The common case, a run of ASCII that folds byte for byte: no
-        // whitespace but single spaces. Copied and lowered in bulk.
-        let mut end = i;
-        let mut space = in_space;
-        while let Some(chunk) = bytes.get(end..end + 8) {
-            match plain_run(chunk, space) {
-                Some(last_is_space) => space = last_is_space,
-                None => break,
-            }
-            end += 8;
-        }
-        while let Some(&b) = bytes.get(end) {
-            let ok = b.is_ascii() && (!ascii_space(b) || (b == b' ' && !space));
-            if !ok {
-                break;
-            }
-            space = b == b' ';
-            end += 1;
-        }
-        if end > i {
-            if !linear {
-                at(out.len(), i);
-            }
-            let start = out.len();
-            out.extend_from_slice(&bytes[i..end]);
-            lower_ascii(&mut out[start..]);
-            in_space = space;
-            linear = true;
-            i = end;
-            continue;
-        }
-        // `i` is on a char boundary: runs and chars end on one.
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
-        let at_char = i;
-        i += c.len_utf8();
-        if c.is_whitespace() {
-            if !in_space {
-                if !(linear && c == ' ') {
-                    at(out.len(), at_char);
-                }
-                out.push(b' ');
-                in_space = true;
-                linear = c == ' ';
-            } else {
-                linear = false;
-            }
-            continue;
-        }
-        in_space = false;
-        if is_combining(c) {
-            linear = false;
-            continue;
-        }
-        let start = out.len();
-        let mapped = match c {
-            '\u{2011}' | '\u{2010}' => '-',
-            'İ' => 'i',
-            _ => c,
-        };
-        // Multi-char lower-case forms keep their first letter.
-        let folded = crate::case::lower(mapped)
-            .find(|&l| !is_combining(l))
-            .map_or(c, fold_accent);
-        if !linear || folded.len_utf8() != c.len_utf8() {
-            at(start, at_char);
-        }
-        out.extend_from_slice(folded.encode_utf8(&mut [0; 4]).as_bytes());
-        linear = folded.len_utf8() == c.len_utf8();
-    }
-}
-
-/// `bytes.make_ascii_lowercase()`, eight ASCII bytes at a time in one `u64`
-/// (the bulk of folding a large transcript, which calls it on ASCII runs).
-fn lower_ascii(bytes: &mut [u8]) {
-    let mut chunks = bytes.chunks_exact_mut(8);
-    for chunk in &mut chunks {
-        match swar::ascii(chunk) {
-            // 0x80 >> 2 is the case bit, 0x20.
-            Some(w) => {
-                chunk.copy_from_slice(&(w | (swar::between(w, b'A', b'Z') >> 2)).to_le_bytes())
-            }
-            None => chunk.make_ascii_lowercase(),
-        }
-    }
-    chunks.into_remainder().make_ascii_lowercase();
-}
-
-/// Whether eight bytes fold byte for byte (ASCII, no control bytes, no space
-/// after a space, `after_space` saying whether the byte before them is one);
-/// if so, whether the last is a space. Eight at a time, in one `u64`.
-fn plain_run(chunk: &[u8], after_space: bool) -> Option<bool> {
-    let w = swar::ascii(chunk)?;
-    let control = !swar::between(w, 0x20, 0x7f) & swar::HIGH;
-    let spaces = swar::between(w, b' ', b' ');
-    let after_spaces = (spaces << 8) | if after_space { 0x80 } else { 0 };
-    (control == 0 && spaces & after_spaces == 0).then_some(spaces >> 63 == 1)
-}
+pub use query::Query;
+use query::{Term, word_after};
+use words::{Words, is_word_char};
 
 /// Where a paragraph's folded text lies in the index.
 #[derive(Debug, Clone, Copy)]
@@ -289,7 +164,7 @@ impl Index {
     ///
     /// ```
     /// use floor::search::{Hits, Index, Query};
-    /// let t = floor::parse::parse_str(">>A: best practice, best\n\n>>B: best of all");
+    /// let t = floor::read::parse_str(">>A: best practice, best\n\n>>B: best of all");
     /// let index = Index::new(&t);
     /// let found = index.find(&Query::parse("best pr"), None, &mut Hits::default());
     /// assert_eq!((found.turns, found.matches), (vec![1], 3));
@@ -405,7 +280,7 @@ impl Index {
     ///
     /// ```
     /// use floor::search::{Index, Query};
-    /// let t = floor::parse::parse_str(">>A: best practice\n\n>>B: best of all\n\n>>C: practice");
+    /// let t = floor::read::parse_str(">>A: best practice\n\n>>B: best of all\n\n>>C: practice");
     /// let index = Index::new(&t);
     /// let best = index.search(&Query::parse("best"), None);
     /// let q = Query::parse("best pr");
@@ -711,238 +586,12 @@ pub struct TurnHits {
     pub marks: Vec<[usize; 3]>,
 }
 
-/// A parsed query.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Query {
-    terms: Vec<Term>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Term {
-    /// Folded text of the term.
-    text: String,
-    /// Whether it may end inside a word (the last word while typing).
-    prefix: bool,
-}
-
-impl Query {
-    /// Reads a query: `"quoted phrases"` and words; the last word (or an
-    /// unclosed last phrase) matches as a prefix.
-    ///
-    /// ```
-    /// use floor::search::Query;
-    /// assert!(Query::parse("  ").is_empty());
-    /// assert_eq!(Query::parse("\"best practice\" forum").len(), 2);
-    /// ```
-    pub fn parse(query: &str) -> Query {
-        let mut terms = Vec::new();
-        let mut rest = query;
-        loop {
-            rest = rest.trim_start();
-            if rest.is_empty() {
-                break;
-            }
-            if let Some(quoted) = rest.strip_prefix('"') {
-                let (phrase, after, closed) = match quoted.find('"') {
-                    Some(i) => (&quoted[..i], &quoted[i + 1..], true),
-                    None => (quoted, "", false),
-                };
-                let text = fold(phrase).trim().to_string();
-                if !text.is_empty() {
-                    terms.push(Term {
-                        text,
-                        prefix: !closed,
-                    });
-                }
-                rest = after;
-            } else {
-                let end = rest
-                    .find(|c: char| c.is_whitespace() || c == '"')
-                    .unwrap_or(rest.len());
-                let text = fold(&rest[..end]);
-                if !text.is_empty() {
-                    terms.push(Term {
-                        text,
-                        prefix: false,
-                    });
-                }
-                rest = &rest[end..];
-            }
-        }
-        // The last word is still being typed.
-        let typing = !query.ends_with(char::is_whitespace) && !query.ends_with('"');
-        if let Some(last) = terms.last_mut() {
-            last.prefix |= typing;
-        }
-        Query { terms }
-    }
-
-    /// Whether every turn that matches `self` also matches `earlier`, as when
-    /// the reader types on: each of `earlier`'s terms is implied by one of
-    /// `self`'s, which matches only where that term does (it has the term's
-    /// text as a prefix, and a whole-word term stays one). A query narrows
-    /// an empty query never, and itself always.
-    ///
-    /// ```
-    /// use floor::search::Query;
-    /// let q = Query::parse;
-    /// assert!(q("best pr").narrows(&q("best p")));
-    /// assert!(q("best ").narrows(&q("best")));
-    /// assert!(q("forum best").narrows(&q("best")));
-    /// assert!(!q("best").narrows(&q("best "))); // "best" is also "bestow"
-    /// assert!(!q("bes").narrows(&q("best")));
-    /// assert!(!q("best").narrows(&q("")));
-    /// ```
-    pub fn narrows(&self, earlier: &Query) -> bool {
-        !earlier.terms.is_empty() && implies_all(&self.terms, &earlier.terms)
-    }
-
-    /// Whether there is nothing to search for.
-    pub fn is_empty(&self) -> bool {
-        self.terms.is_empty()
-    }
-
-    /// Number of terms (words and phrases).
-    pub fn len(&self) -> usize {
-        self.terms.len()
-    }
-}
-
-impl Term {
-    /// Whether every occurrence of `self` is one of `other` too (at the same
-    /// start): the same text or more, and `other` has no word end to keep
-    /// that `self` might not.
-    fn implies(&self, other: &Term) -> bool {
-        self.text.starts_with(&other.text)
-            && (other.prefix
-                || !other.text.ends_with(is_word_char)
-                || (self.text == other.text && !self.prefix))
-    }
-
-    /// Calls `push(start, end)` (plus `offset`) for every occurrence of the
-    /// term in `folded` that starts at a word start and (unless a prefix) ends
-    /// at a word end.
-    fn find_all(
-        &self,
-        finder: &Finder,
-        folded: &str,
-        offset: usize,
-        mut push: impl FnMut(usize, usize),
-    ) {
-        let needle = self.text.as_bytes();
-        let word_start = self.text.starts_with(is_word_char);
-        let word_end = !self.prefix && self.text.ends_with(is_word_char);
-        let bytes = folded.as_bytes();
-        let mut from = 0;
-        // A match of a UTF-8 needle starts on a char boundary, so stepping one
-        // byte past it never splits a char that matters.
-        while let Some(i) = finder.find(&bytes[from..]) {
-            let start = from + i;
-            let end = start + needle.len();
-            let inside =
-                word_start && word_before(folded, start) || word_end && word_after(folded, end);
-            if !inside {
-                push(offset + start, offset + end);
-            }
-            from = start + 1;
-        }
-    }
-}
-
-/// Whether a word character ends at `at`.
-fn word_before(folded: &str, at: usize) -> bool {
-    match folded.as_bytes()[..at].last() {
-        None => false,
-        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-        Some(_) => folded[..at].chars().next_back().is_some_and(is_word_char),
-    }
-}
-
-/// Whether a word character starts at `at`.
-fn word_after(folded: &str, at: usize) -> bool {
-    match folded.as_bytes().get(at) {
-        None => false,
-        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-        Some(_) => folded[at..].chars().next().is_some_and(is_word_char),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Lowering ASCII eight bytes at a time is `make_ascii_lowercase`.
-    #[test]
-    fn lowering_ascii_in_bulk() {
-        let mut seed = 5u32;
-        for len in 0..200 {
-            let mut bytes: Vec<u8> = (0..len)
-                .map(|_| {
-                    seed = crate::text::lcg(seed);
-                    (seed >> 16) as u8 & 0x7f
-                })
-                .collect();
-            let mut expected = bytes.clone();
-            expected.make_ascii_lowercase();
-            lower_ascii(&mut bytes);
-            assert_eq!(bytes, expected);
-        }
-        let mut all: Vec<u8> = (0..0x80).collect();
-        let mut expected = all.clone();
-        expected.make_ascii_lowercase();
-        lower_ascii(&mut all);
-        assert_eq!(all, expected);
-    }
-
-    /// The eight-byte path folds as char by char does: folding each char
-    /// alone never takes it, and runs of spaces become one afterwards.
-    #[test]
-    fn folding_in_bulk_is_folding_char_by_char() {
-        let pieces = [
-            "a", "Z", "best", " ", "  ", "\t", "\n", "\u{1f}", "\u{7f}", "É", "\u{a0}", "e\u{301}",
-            "!", "Forum ", "IPv6", "\u{2011}",
-        ];
-        for text in crate::text::random_mixes(&pieces, 3000, 40, 11) {
-            let mut expected = String::new();
-            for c in text.chars() {
-                let f = fold(&c.to_string());
-                if !(f == " " && expected.ends_with(' ')) {
-                    expected.push_str(&f);
-                }
-            }
-            assert_eq!(fold(&text), expected, "{text:?}");
-        }
-    }
-
-    #[test]
-    fn plain_runs_are_found_exactly() {
-        let bytes = [b' ', b'a', b'Z', b'\t', b'\n', 0x1f, 0x7f, 0xc3, b'!'];
-        let mut seed = 5u32;
-        for _ in 0..20_000 {
-            let mut chunk = [0u8; 8];
-            for b in &mut chunk {
-                seed = crate::text::lcg(seed);
-                *b = bytes[(seed >> 16) as usize % bytes.len()];
-            }
-            for after in [false, true] {
-                let mut space = after;
-                let mut plain = true;
-                for &b in &chunk {
-                    plain &= b.is_ascii() && b >= 0x20 && !(b == b' ' && space);
-                    space = b == b' ';
-                }
-                let expected = plain.then_some(chunk[7] == b' ');
-                assert_eq!(
-                    plain_run(&chunk, after),
-                    expected,
-                    "{chunk:?} after a space: {after}"
-                );
-            }
-        }
-    }
-
     fn marked(text: &str, query: &str) -> Vec<String> {
-        let t = crate::parse::parse_str(text);
+        let t = crate::read::parse_str(text);
         let hits = Index::new(&t).search(&Query::parse(query), None);
         hits.turns
             .iter()
@@ -1006,7 +655,7 @@ mod tests {
     fn an_empty_last_turn_matches_nothing() {
         // Turn 3 has no paragraph; under its speaker's filter it must not
         // pick up the words of the turns before it.
-        let t = crate::parse::parse_str(">>A: hello there\n\n>>B: hello\n\n>>A:\n");
+        let t = crate::read::parse_str(">>A: hello there\n\n>>B: hello\n\n>>A:\n");
         assert!(t.turns[2].paragraphs.is_empty());
         let index = Index::new(&t);
         let hits = index.search(&Query::parse("hello"), Some("a"));
@@ -1017,7 +666,7 @@ mod tests {
 
     #[test]
     fn speaker_filter_and_counts() {
-        let t = crate::parse::parse_str(">>A: one one\n\n>>B: one\n\n>>A: two");
+        let t = crate::read::parse_str(">>A: one one\n\n>>B: one\n\n>>A: two");
         let index = Index::new(&t);
         let all = index.search(&Query::parse("one"), None);
         assert_eq!((all.matches(), all.turns.len()), (3, 2));

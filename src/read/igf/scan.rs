@@ -10,7 +10,7 @@ use crate::text::{is_combining, is_space, trim_end, trim_start};
 /// A turn marker found at the start of a line. Offsets are byte offsets
 /// within the line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Marker {
+pub(crate) struct Marker {
     /// Where the speaker label is, if the marker has one.
     pub label: Option<(usize, usize)>,
     /// Where the turn's own text starts (after the label, the colon and spaces).
@@ -23,18 +23,7 @@ const MAX_LABEL_BYTES: usize = 80;
 const MAX_LABEL_WORDS: usize = 9;
 
 /// Recognises a `>>` turn marker at the start of `line`.
-///
-/// ```
-/// use floor::scan::marker;
-/// let line = "   >>CHAIR ST. AMOUR:  Thank you.";
-/// let m = marker(line).unwrap();
-/// assert_eq!(&line[m.label.unwrap().0..m.label.unwrap().1], "CHAIR ST. AMOUR");
-/// assert_eq!(&line[m.text_start..], "Thank you.");
-/// let m = marker(">> (Off microphone.)").unwrap();
-/// assert_eq!(m.label, None);
-/// assert_eq!(marker("Text with >> inside"), None);
-/// ```
-pub fn marker(line: &str) -> Option<Marker> {
+pub(crate) fn marker(line: &str) -> Option<Marker> {
     let body_start = line.len() - trim_start(line).len();
     let after = arrows(&line[body_start..])? + body_start;
     let label_start = skip_spaces(line, after);
@@ -103,7 +92,7 @@ const PARTICLES: &[&str] = &[
 /// Whether `label` reads as a speaker label: a few words of letters (and a
 /// little punctuation), either mostly upper case (`CHAIR ST. AMOUR`,
 /// `JAC sm KEE`) or, unless `strict`, Title Case (`William Light`).
-pub fn is_label(label: &str, strict: bool) -> bool {
+pub(crate) fn is_label(label: &str, strict: bool) -> bool {
     if label.is_empty() || label.len() > MAX_LABEL_BYTES {
         return false;
     }
@@ -136,7 +125,8 @@ pub fn is_label(label: &str, strict: bool) -> bool {
             let first = w.trim_start_matches(['(', '\'', '’']).chars().next();
             match first {
                 Some(c) if c.is_alphabetic() => {
-                    c.is_uppercase() || PARTICLES.contains(&crate::case::lower_str(w).as_str())
+                    c.is_uppercase()
+                        || PARTICLES.contains(&crate::text::case::lower_str(w).as_str())
                 }
                 _ => true,
             }
@@ -147,17 +137,7 @@ pub fn is_label(label: &str, strict: bool) -> bool {
 /// `**Jerod Santo:** Alright`, `Travis:` alone. Returns the label's range and
 /// where the text starts. `strict` accepts only upper-case labels (and
 /// Markdown bold ones, which are explicit).
-///
-/// ```
-/// use floor::scan::bare_label;
-/// let line = "**Jerod Santo:** Alright, we're joined";
-/// let (label, text) = bare_label(line, true).unwrap();
-/// assert_eq!(&line[label.0..label.1], "Jerod Santo");
-/// assert_eq!(&line[text..], "Alright, we're joined");
-/// assert!(bare_label("Room: Johnson", true).is_none());
-/// assert!(bare_label("Room: Johnson", false).is_some());
-/// ```
-pub fn bare_label(line: &str, strict: bool) -> Option<((usize, usize), usize)> {
+pub(crate) fn bare_label(line: &str, strict: bool) -> Option<((usize, usize), usize)> {
     if line.starts_with(is_space) {
         return None;
     }
@@ -186,6 +166,30 @@ pub fn bare_label(line: &str, strict: bool) -> Option<((usize, usize), usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_marker_and_its_label() {
+        let line = "   >>CHAIR ST. AMOUR:  Thank you.";
+        let m = marker(line).unwrap();
+        assert_eq!(
+            &line[m.label.unwrap().0..m.label.unwrap().1],
+            "CHAIR ST. AMOUR"
+        );
+        assert_eq!(&line[m.text_start..], "Thank you.");
+        let m = marker(">> (Off microphone.)").unwrap();
+        assert_eq!(m.label, None);
+        assert_eq!(marker("Text with >> inside"), None);
+    }
+
+    #[test]
+    fn a_bare_label() {
+        let line = "**Jerod Santo:** Alright, we're joined";
+        let (label, text) = bare_label(line, true).unwrap();
+        assert_eq!(&line[label.0..label.1], "Jerod Santo");
+        assert_eq!(&line[text..], "Alright, we're joined");
+        assert!(bare_label("Room: Johnson", true).is_none());
+        assert!(bare_label("Room: Johnson", false).is_some());
+    }
 
     fn label_of(line: &str) -> Option<&str> {
         let m = marker(line)?;

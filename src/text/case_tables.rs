@@ -1,8 +1,8 @@
-//! Case mappings for `crate::case`, generated from the standard library by
+//! Case mappings for `crate::text::case`, generated from the standard library by
 //! the test `case_tables_are_current` (`UPDATE_CASE_TABLES=1 cargo test --lib
 //! case` rewrites this file). Do not edit.
 
-use crate::case::Run;
+use crate::text::case::Run;
 
 /// `(first, count, step, delta)` runs.
 pub(crate) static LOWER: &[Run] = &[

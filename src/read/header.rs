@@ -78,7 +78,7 @@ fn tokenize(s: &str) -> Vec<Token> {
                 *digits += 1;
             }
             Some(Kind::Word { text, .. }) if class == 2 && prev == 2 => {
-                text.extend(crate::case::lower(c));
+                text.extend(crate::text::case::lower(c));
             }
             _ => {
                 let kind = match class {
@@ -87,7 +87,7 @@ fn tokenize(s: &str) -> Vec<Token> {
                         digits: 1,
                     },
                     2 => Kind::Word {
-                        text: crate::case::lower(c).collect(),
+                        text: crate::text::case::lower(c).collect(),
                         capital: c.is_uppercase(),
                     },
                     _ => Kind::Punct(c),
@@ -432,7 +432,7 @@ fn day_before(toks: &[Token], i: usize) -> Option<usize> {
 
 /// Lower-case words of letters and digits, joined by single spaces.
 fn plain_words(s: &str) -> String {
-    let lower = crate::case::lower_str(s);
+    let lower = crate::text::case::lower_str(s);
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())

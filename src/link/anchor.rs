@@ -21,7 +21,7 @@ impl Anchor {
     /// so that each anchor has exactly one spelling.
     ///
     /// ```
-    /// use floor::permalink::Anchor;
+    /// use floor::link::Anchor;
     /// assert_eq!(Anchor::parse("#t37"), Some(Anchor::Turn(37)));
     /// assert_eq!(Anchor::parse("t37-p2"), Some(Anchor::Paragraph(37, 2)));
     /// assert_eq!(Anchor::parse("t0"), None);

@@ -7,7 +7,7 @@
 //!
 //! ```
 //! let mut v = vec![(2, 'a'), (1, 'b'), (2, 'c'), (0, 'd')];
-//! floor::sort::sort_by_key(&mut v, |p| p.0);
+//! floor::text::sort::sort_by_key(&mut v, |p| p.0);
 //! assert_eq!(v, [(0, 'd'), (1, 'b'), (2, 'a'), (2, 'c')]); // stable
 //! ```
 

@@ -36,7 +36,7 @@ impl Encoding {
 /// Chooses the encoding of `bytes` and the length of its byte-order mark.
 ///
 /// ```
-/// use floor::decode::{sniff, Encoding};
+/// use floor::read::decode::{sniff, Encoding};
 /// assert_eq!(sniff(b"\xEF\xBB\xBFhi"), (Encoding::Utf8, 3));
 /// assert_eq!(sniff(b"\xFF\xFEh\0"), (Encoding::Utf16Le, 2));
 /// assert_eq!(sniff("é".as_bytes()), (Encoding::Utf8, 0));
@@ -102,7 +102,7 @@ impl Decoded {
 /// Decodes `bytes` natively with `encoding_rs`, following [`sniff`].
 ///
 /// ```
-/// let d = floor::decode::decode(b"caf\xE9 \x93quoted\x94");
+/// let d = floor::read::decode::decode(b"caf\xE9 \x93quoted\x94");
 /// assert_eq!(d.text, "café \u{201c}quoted\u{201d}");
 /// assert_eq!(d.diagnostics.len(), 1);
 /// ```

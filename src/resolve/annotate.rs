@@ -60,7 +60,7 @@ const PAREN_NOTES: &[&str] = &[
 ///
 /// ```
 /// let p = "I am Sivi (phonetic) from ISOC. [ Applause ]";
-/// let notes = floor::annotate::annotations(p, 0);
+/// let notes = floor::resolve::annotate::annotations(p, 0);
 /// assert_eq!(notes.len(), 2);
 /// assert_eq!(notes[0].kind, "phonetic");
 /// assert_eq!(&p[notes[0].word.unwrap()[0]..notes[0].word.unwrap()[1]], "Sivi");
@@ -111,7 +111,7 @@ fn kind(inner: &str) -> String {
     let inner = inner
         .trim_end_matches(['\\', '.', ' ', '\u{a0}'])
         .trim_start_matches(['\\', ' ', '\u{a0}']);
-    crate::case::lower_str(&inner.split_whitespace().collect::<Vec<_>>().join(" "))
+    crate::text::case::lower_str(&inner.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 fn starts_with_word(text: &str, prefix: &str) -> bool {

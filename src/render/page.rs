@@ -8,7 +8,7 @@
 //! no markup that came from the input.
 //!
 //! ```
-//! let t = floor::parse::parse_str("IGF 2016\n\n>>CHAIR: Welcome <all> & thanks. [ Applause ]");
+//! let t = floor::read::parse_str("IGF 2016\n\n>>CHAIR: Welcome <all> & thanks. [ Applause ]");
 //! let page = floor::render::html_page(&t);
 //! assert!(page.contains("<title>IGF 2016</title>"));
 //! assert!(page.contains(r#"<article id="t1"><h2>Chair</h2>"#));

@@ -3,18 +3,18 @@
 //! `char::to_lowercase` and `to_uppercase` carry two tables of about 1,400
 //! pairs each, 24 KB of WebAssembly data (10 KB gzipped), a sixth of what
 //! the parser's own code weighs. The same mappings fit in a few hundred runs
-//! (`src/case_tables.rs`, generated from the standard library by the test
+//! (`src/text/case_tables.rs`, generated from the standard library by the test
 //! `case_tables_are_current`), so these functions give exactly what
 //! `char::to_lowercase` / `to_uppercase` give, char for char.
 //!
 //! ```
-//! use floor::case::{lower, upper};
+//! use floor::text::case::{lower, upper};
 //! assert_eq!(lower('É').collect::<String>(), "é");
 //! assert_eq!(upper('ß').collect::<String>(), "SS");
-//! assert_eq!(floor::case::lower_str("ΚΑΛΗΜΈΡΑ Sérgio"), "καλημέρα sérgio");
+//! assert_eq!(floor::text::case::lower_str("ΚΑΛΗΜΈΡΑ Sérgio"), "καλημέρα sérgio");
 //! ```
 
-use crate::case_tables::{LOWER, LOWER_MULTI, UPPER, UPPER_MULTI};
+use super::case_tables::{LOWER, LOWER_MULTI, UPPER, UPPER_MULTI};
 
 /// A run of the tables: the chars `first`, `first + step`, … (`count` of
 /// them) map to themselves plus `delta`.
@@ -99,10 +99,10 @@ mod tests {
     /// The tables as the standard library gives them, as Rust source.
     fn generate() -> String {
         let mut out = String::from(
-            "//! Case mappings for `crate::case`, generated from the standard library by\n\
+            "//! Case mappings for `crate::text::case`, generated from the standard library by\n\
              //! the test `case_tables_are_current` (`UPDATE_CASE_TABLES=1 cargo test --lib\n\
              //! case` rewrites this file). Do not edit.\n\n\
-             use crate::case::Run;\n",
+             use crate::text::case::Run;\n",
         );
         for (name, f) in [
             (
@@ -169,7 +169,7 @@ mod tests {
 
     #[test]
     fn case_tables_are_current() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/case_tables.rs");
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/text/case_tables.rs");
         let want = generate();
         if std::env::var_os("UPDATE_CASE_TABLES").is_some() {
             std::fs::write(path, &want).unwrap();
@@ -177,7 +177,7 @@ mod tests {
         let have = std::fs::read_to_string(path).unwrap_or_default();
         assert!(
             have == want,
-            "src/case_tables.rs is not what this Rust's standard library gives: \
+            "src/text/case_tables.rs is not what this Rust's standard library gives: \
              run `UPDATE_CASE_TABLES=1 cargo test --lib case` and commit it"
         );
     }

@@ -1,0 +1,29 @@
+//! Citations of a turn, as "Copy citation" gives them.
+
+use crate::model::Transcript;
+use crate::view::speaker_name;
+
+/// One line of plain text citing a turn: speaker, title, date, turn number, link.
+///
+/// ```
+/// let t = floor::read::parse_str("IGF 2016 MAG Meeting\n\n6 April 2016\n\n>>CHAIR ST. AMOUR: Hello.");
+/// assert_eq!(
+///     floor::link::citation(&t, 1, "https://h/x?src=a#t1"),
+///     "Chair St. Amour, \u{201c}IGF 2016 MAG Meeting\u{201d}, 2016-04-06, turn 1. https://h/x?src=a#t1",
+/// );
+/// ```
+pub fn citation(t: &Transcript, n: u32, link: &str) -> String {
+    let name = t
+        .turns
+        .get((n as usize).wrapping_sub(1))
+        .map_or("Unattributed", |turn| speaker_name(t, turn));
+    let mut parts = vec![name.to_string()];
+    if let Some(title) = &t.meta.title {
+        parts.push(format!("\u{201c}{title}\u{201d}"));
+    }
+    if let Some(date) = &t.meta.date {
+        parts.push(date.clone());
+    }
+    parts.push(format!("turn {n}"));
+    format!("{}. {link}", parts.join(", "))
+}

@@ -1,0 +1,147 @@
+//! The viewer's shareable state as it is written in the URL:
+//! `?src=…&speaker=…&q=…#t{n}`.
+
+use super::Anchor;
+
+/// The shareable state of the viewer, as it is written in the URL:
+/// `?src=…&speaker=…&q=…#t{n}`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Location {
+    /// Where the transcript came from, when it was a URL.
+    pub src: Option<String>,
+    /// The speaker filter: a [`crate::model::Speaker::id`].
+    pub speaker: Option<String>,
+    /// The search query.
+    pub q: Option<String>,
+    /// The turn or paragraph the reader is at.
+    pub anchor: Option<Anchor>,
+    /// Other query parameters, kept as they were (an embedding page's own).
+    pub other: Vec<(String, String)>,
+}
+
+impl Location {
+    /// Reads `search` (`?a=b&…`, with or without `?`) and `hash` (`#t5`, or empty).
+    ///
+    /// ```
+    /// use floor::link::Location;
+    /// use floor::link::Anchor;
+    /// let l = Location::parse("?src=https%3A%2F%2Fx.org%2Fa.txt&speaker=chair&q=best+practice", "#t12");
+    /// assert_eq!(l.src.as_deref(), Some("https://x.org/a.txt"));
+    /// assert_eq!(l.q.as_deref(), Some("best practice"));
+    /// assert_eq!(l.anchor, Some(Anchor::Turn(12)));
+    /// assert_eq!(l.to_url(), "?src=https%3A%2F%2Fx.org%2Fa.txt&speaker=chair&q=best%20practice#t12");
+    /// ```
+    pub fn parse(search: &str, hash: &str) -> Location {
+        let mut loc = Location {
+            anchor: Anchor::parse(hash),
+            ..Location::default()
+        };
+        let search = search.strip_prefix('?').unwrap_or(search);
+        for pair in search.split('&').filter(|p| !p.is_empty()) {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let (k, v) = (decode_component(k), decode_component(v));
+            let slot = match k.as_str() {
+                "src" => &mut loc.src,
+                "speaker" => &mut loc.speaker,
+                "q" => &mut loc.q,
+                _ => {
+                    loc.other.push((k, v));
+                    continue;
+                }
+            };
+            *slot = (!v.is_empty()).then_some(v);
+        }
+        loc
+    }
+
+    /// The URL's search and fragment, `?src=…&speaker=…&q=…#t5`, or `""`
+    /// when nothing is set. Parameters keep a fixed order.
+    pub fn to_url(&self) -> String {
+        let mut out = String::new();
+        let fixed = [
+            ("src", &self.src),
+            ("speaker", &self.speaker),
+            ("q", &self.q),
+        ];
+        let pairs = fixed
+            .into_iter()
+            .filter_map(|(k, v)| v.as_deref().map(|v| (k, v)))
+            .chain(self.other.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        for (k, v) in pairs {
+            out.push(if out.is_empty() { '?' } else { '&' });
+            out.push_str(&encode_component(k));
+            out.push('=');
+            out.push_str(&encode_component(v));
+        }
+        if let Some(anchor) = self.anchor {
+            out.push('#');
+            out.push_str(&anchor.to_string());
+        }
+        out
+    }
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986).
+pub fn encode_component(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes and `+` (as a space); invalid escapes stay as
+/// written and invalid UTF-8 becomes U+FFFD.
+pub fn decode_component(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => {
+                match (
+                    bytes.get(i + 1).and_then(|&b| hex(b)),
+                    bytes.get(i + 2).and_then(|&b| hex(b)),
+                ) {
+                    (Some(h), Some(l)) => {
+                        out.push((h * 16 + l) as u8);
+                        i += 3;
+                        continue;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_round_trips() {
+        let l = Location {
+            src: Some("a b&c=d/é".into()),
+            speaker: Some("chair-st-amour".into()),
+            q: Some("\"best practice\" forum".into()),
+            anchor: Some(Anchor::Paragraph(5, 2)),
+            other: vec![("embed".into(), "1".into())],
+        };
+        let url = l.to_url();
+        let (search, hash) = url.split_once('#').unwrap();
+        assert_eq!(Location::parse(search, &format!("#{hash}")), l);
+        assert_eq!(Location::default().to_url(), "");
+        assert_eq!(decode_component("%zz%4"), "%zz%4");
+        assert_eq!(decode_component("%C3%A9+x"), "é x");
+    }
+}

@@ -1,0 +1,302 @@
+//! How the copy lays paragraphs out in lines: blank-line blocks, one
+//! paragraph per line, hard-wrapped lines, one sentence per line. Decided
+//! once for the whole file, then applied to each turn and to the header.
+
+use super::scan::Marker;
+use crate::read::header;
+use crate::text::{self, Line, is_blank, is_space, trim};
+
+/// A paragraph being built: its text and the index of its first line.
+#[derive(Debug)]
+pub(super) struct Paragraph {
+    pub(super) line: usize,
+    pub(super) text: String,
+}
+
+/// How the copy lays paragraphs out in lines, decided once for the whole
+/// file from the blocks (runs of non-blank lines) of its turns.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Layout {
+    /// Every block is one line: paragraphs are separated by blank lines.
+    Blocks,
+    /// Each line is a paragraph (single-newline paragraphs).
+    Lines,
+    /// Paragraphs are hard-wrapped near `width` bytes.
+    Wrapped {
+        /// The width lines were wrapped at, in bytes.
+        width: usize,
+        /// Whether blank lines separate paragraphs within turns; if not, a
+        /// short line that ends a sentence ends its paragraph.
+        blank_separated: bool,
+    },
+    /// One sentence per line.
+    Sentences,
+}
+
+/// A block line longer than this is a paragraph, not a wrapped line.
+const LONG_LINE: usize = 250;
+
+/// The `k`-th smallest of `values` (from 0), if it is at most `cap`.
+fn nth_at_most(values: &[usize], k: usize, cap: usize) -> Option<usize> {
+    let mut counts = vec![0usize; cap + 1];
+    for &v in values.iter().filter(|&&v| v <= cap) {
+        counts[v] += 1;
+    }
+    let mut seen = 0;
+    counts.iter().position(|&c| {
+        seen += c;
+        seen > k
+    })
+}
+
+impl Layout {
+    pub(super) fn of(lines: &[Line], markers: &[Option<Marker>]) -> Layout {
+        let first = markers.iter().position(Option::is_some).unwrap_or(0);
+        let mut lengths = Vec::new(); // every line of a multi-line block
+        let (mut inner, mut near_candidates, mut ends_sentence, mut inner_break) =
+            (0usize, Vec::new(), 0usize, 0usize);
+        // (length of the whole line, its text after any label)
+        let mut block: Vec<(usize, &str)> = Vec::new();
+        let mut flush = |block: &mut Vec<(usize, &str)>| {
+            if block.len() > 1 {
+                for (i, &(len, l)) in block.iter().enumerate() {
+                    lengths.push(len);
+                    if i + 1 < block.len() {
+                        inner += 1;
+                        near_candidates.push(len);
+                        ends_sentence += usize::from(ends_a_sentence(l));
+                    }
+                    inner_break += usize::from(has_inner_sentence_break(l));
+                }
+            }
+            block.clear();
+        };
+        let (mut inner_blanks, mut prev_blank, mut turns) = (0usize, false, 0usize);
+        for (i, line) in lines.iter().enumerate().skip(first) {
+            let blank = is_blank(line.text);
+            turns += usize::from(markers[i].is_some());
+            inner_blanks += usize::from(prev_blank && !blank && markers[i].is_none());
+            prev_blank = blank;
+            if blank || (markers[i].is_some() && !block.is_empty()) {
+                flush(&mut block);
+            }
+            if !is_blank(line.text) {
+                let t = match markers[i] {
+                    Some(m) => &line.text[m.text_start..],
+                    None => line.text,
+                };
+                block.push((trim(line.text).len(), trim(t)));
+            }
+        }
+        flush(&mut block);
+        if lengths.is_empty() {
+            return Layout::Blocks;
+        }
+        let n = lengths.len();
+        let long = lengths.iter().filter(|&&l| l > LONG_LINE).count();
+        if long * 10 >= n {
+            return Layout::Lines;
+        }
+        // Fewer than a tenth of the lines are long, so the 90th percentile
+        // is at most LONG_LINE: counted, not sorted.
+        let longest = lengths.iter().copied().max().unwrap_or(0);
+        let width = nth_at_most(&lengths, (n * 9 / 10).min(n - 1), LONG_LINE).unwrap_or(longest);
+        let near = near_candidates
+            .iter()
+            .filter(|&&l| l * 10 >= width * 7)
+            .count();
+        let inner = inner.max(1);
+        let sentence_ends = ends_sentence * 10 >= inner * 6;
+        let blank_separated = inner_blanks > 0 && inner_blanks * 20 >= turns;
+        // Lines that mostly reach the same width and never pass it much were
+        // wrapped, even where the wrap fell at the end of a sentence.
+        let bounded = longest <= width + width / 5;
+        if width <= 110 && near * 10 >= inner * 6 && (!sentence_ends || bounded) {
+            Layout::Wrapped {
+                width,
+                blank_separated,
+            }
+        } else if sentence_ends && inner_break * 10 < n * 3 {
+            Layout::Sentences
+        } else if ends_sentence * 10 < inner * 5 {
+            // Most lines stop mid-sentence: a wrapped copy, if a ragged one.
+            Layout::Wrapped {
+                width,
+                blank_separated,
+            }
+        } else {
+            Layout::Lines
+        }
+    }
+
+    pub(super) fn describe(self) -> Option<String> {
+        match self {
+            Layout::Blocks => None,
+            Layout::Lines => Some(
+                "paragraphs are separated by single line breaks: each line was kept as a paragraph"
+                    .into(),
+            ),
+            Layout::Wrapped { width, .. } => Some(format!(
+                "lines were hard-wrapped near {width} columns: they were joined into paragraphs"
+            )),
+            Layout::Sentences => Some(
+                "the copy has one sentence per line: sentences were joined into paragraphs".into(),
+            ),
+        }
+    }
+
+    /// The paragraphs of a turn's `lines`; its text starts at byte
+    /// `first_text` of the first (marker) line.
+    pub(super) fn paragraphs(self, lines: &[Line], first_text: usize) -> Vec<Paragraph> {
+        // Four more spaces than the marker line start a paragraph; a single
+        // space or tab only continues a wrapped line.
+        let base = lines.first().map_or(0, |l| leading_spaces(l.text));
+        let mut out: Vec<Paragraph> = Vec::new();
+        let mut open = false; // whether the last paragraph may take more lines
+        let mut prev_len = 0;
+        let mut prev_ends = false;
+        for (i, line) in lines.iter().enumerate() {
+            let raw = if i == 0 {
+                &line.text[first_text..]
+            } else {
+                line.text
+            };
+            let t = trim(raw);
+            if t.is_empty() {
+                open = false;
+                continue;
+            }
+            let starts_paragraph = !open
+                || match self {
+                    Layout::Blocks | Layout::Lines => true,
+                    Layout::Wrapped {
+                        width,
+                        blank_separated,
+                    } => {
+                        cue(raw, base)
+                            || (!blank_separated && prev_len * 10 < width * 6 && prev_ends)
+                    }
+                    Layout::Sentences => cue(raw, base),
+                };
+            push_line(&mut out, i, t, starts_paragraph);
+            open = true;
+            prev_len = trim(line.text).len();
+            prev_ends = ends_a_sentence(t);
+        }
+        out
+    }
+}
+
+/// Adds line `i` (text `t`) to the paragraphs: as a new one, or joined to the
+/// last with one space.
+fn push_line(out: &mut Vec<Paragraph>, i: usize, t: &str, starts_paragraph: bool) {
+    match out.last_mut() {
+        Some(p) if !starts_paragraph => {
+            p.text.push(' ');
+            p.text.push_str(t);
+        }
+        _ => out.push(Paragraph {
+            line: i,
+            text: t.to_string(),
+        }),
+    }
+}
+
+/// The header's paragraphs, whatever the layout of the turns: blank lines
+/// separate them; a block of long lines has one paragraph per line; in a
+/// wrapped block a line starts a new paragraph after a short line (a title,
+/// a date, a place), after a sentence that ends well before the width, next
+/// to a date line, or when it reads `Field: value`. A wrapped disclaimer is
+/// joined back.
+pub(super) fn header_paragraphs(lines: &[Line]) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = Vec::new();
+    let mut block_start = 0;
+    while block_start < lines.len() {
+        let block_end = (block_start..lines.len())
+            .find(|&i| is_blank(lines[i].text))
+            .unwrap_or(lines.len());
+        let block = &lines[block_start..block_end];
+        let widest = block.iter().map(|l| trim(l.text).len()).max().unwrap_or(0);
+        let mut prev: Option<&str> = None;
+        for (j, line) in block.iter().enumerate() {
+            let t = trim(line.text);
+            // Lines longer than a wrapped copy's are paragraphs of their own.
+            let wrapped = widest <= 110;
+            let starts_paragraph = match prev {
+                None => true,
+                Some(p) => {
+                    !wrapped
+                        || (ends_a_sentence(p) && p.len() * 100 < widest * 85)
+                        || p.len() * 10 < widest * 6
+                        || header::parse_date_line(p).is_some()
+                        || header::parse_date_line(t).is_some()
+                        || line.text.starts_with('\u{a0}')
+                        || is_field(t)
+                }
+            };
+            push_line(&mut out, block_start + j, t, starts_paragraph);
+            prev = Some(t);
+        }
+        block_start = block_end + 1;
+    }
+    out
+}
+
+/// Whether a header line reads `Field: value` (`Room: Johnson`, `Day & Time: …`).
+fn is_field(line: &str) -> bool {
+    line.split_once(": ").is_some_and(|(field, _)| {
+        field.len() <= 40
+            && field.split_whitespace().count() <= 4
+            && field.starts_with(char::is_uppercase)
+    })
+}
+
+/// A line that announces a new paragraph in a joined layout: it starts with
+/// U+00A0 (as every paragraph of an IGF text copy does; a wrapped line that
+/// merely begins at the U+00A0 after a sentence starts with a space first),
+/// or with at least four more spaces than the turn's marker line (FORMAT.md:
+/// "continuation paragraphs indented by four spaces").
+fn cue(raw: &str, base: usize) -> bool {
+    raw.starts_with('\u{a0}') || leading_spaces(raw) >= base + 4
+}
+
+fn leading_spaces(line: &str) -> usize {
+    line.bytes().take_while(|&b| b == b' ').count()
+}
+
+fn ends_a_sentence(line: &str) -> bool {
+    let t = text::trim_end(line).trim_end_matches(['"', '\'', '”', '’', ')', ']']);
+    t.ends_with(['.', '?', '!', ':', ';', '…'])
+}
+
+/// Whether a line holds a sentence end followed by another sentence.
+fn has_inner_sentence_break(line: &str) -> bool {
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        if matches!(c, '.' | '?' | '!') && chars.peek().is_some_and(|&c| is_space(c)) {
+            while chars.peek().is_some_and(|&c| is_space(c)) {
+                chars.next();
+            }
+            if chars.peek().is_some_and(|c| c.is_uppercase()) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nth_at_most_is_the_sorted_nth() {
+        let values = [5, 300, 1, 5, 250, 0, 7, 251];
+        let mut sorted = values.to_vec();
+        sorted.sort_unstable();
+        for (k, &v) in sorted.iter().enumerate() {
+            let want = (v <= 250).then_some(v);
+            assert_eq!(nth_at_most(&values, k, 250), want, "k = {k}");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! Readers: transcript bytes in, one [`Transcript`] out.
+//!
+//! Parsing never fails and never panics: any input gives a [`Transcript`],
+//! with [`Diagnostic`](crate::model::Diagnostic)s saying what was noticed.
+//! No word is lost: every word of the decoded text ends up, in order, in
+//! `meta`, in a turn, or in a diagnostic's `dropped` text.
+//!
+//! The passes, each in its own module:
+//! 1. [`decode`] (an edge) turns bytes into text;
+//! 2. [`html`] extracts the text of a saved page, if it is one;
+//! 3. [`igf`] reads the text: its scanners recognise turn markers line by
+//!    line, its structure pass splits the lines into header and turns, and
+//!    the lines of each into paragraphs, after looking at how the whole copy
+//!    was wrapped;
+//! 4. [`header`] reads the header, and [`crate::resolve`] resolves labels to
+//!    speakers and finds the captioner's notes.
+
+pub mod decode;
+pub(crate) mod header;
+pub mod html;
+pub(crate) mod igf;
+
+use crate::model::Transcript;
+use decode::Decoded;
+
+/// Parses transcript bytes: decodes them (BOM, UTF-8, UTF-16, else
+/// Windows-1252), then parses the text. Native only; the browser decodes with
+/// `TextDecoder` and calls [`parse_decoded`].
+///
+/// ```
+/// let t = floor::read::parse(b"Title\n\n>>CHAIR: Bienvenue \xE0 tous.");
+/// assert_eq!(t.turns[0].paragraphs, ["Bienvenue à tous."]);
+/// assert_eq!(t.diagnostics[0].kind, floor::model::DiagnosticKind::EncodingFallback);
+/// ```
+#[cfg(not(target_arch = "wasm32"))]
+pub fn parse(bytes: &[u8]) -> Transcript {
+    parse_decoded(decode::decode(bytes))
+}
+
+/// Parses text decoded by an edge, keeping the decoder's diagnostics.
+pub fn parse_decoded(decoded: Decoded) -> Transcript {
+    igf::read(&decoded.text, decoded.diagnostics)
+}
+
+/// Parses transcript text. Byte ranges in the result are offsets into `text`.
+///
+/// ```
+/// let t = floor::read::parse_str("Title\n\n>>CHAIR: Good morning.\n\n>>CHAIR: Next.\n\n>> (Off microphone.)");
+/// assert_eq!(t.meta.title.as_deref(), Some("Title"));
+/// assert_eq!(t.turns.len(), 3);
+/// assert_eq!(t.speakers[0].id, "chair");
+/// assert_eq!(t.speakers[0].turns, 2);
+/// assert_eq!(t.turns[2].speaker, None);
+/// ```
+pub fn parse_str(text: &str) -> Transcript {
+    igf::read(text, Vec::new())
+}
