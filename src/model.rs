@@ -69,6 +69,8 @@ pub struct Turn {
     pub annotations: Vec<Annotation>,
     /// The turn's byte range `[start, end)` in the decoded source text.
     pub range: [usize; 2],
+    /// The 1-based line of the decoded source text the turn starts on.
+    pub line: usize,
 }
 
 /// A captioner's note inside the text: `[ Applause ]`, `(indiscernible)`, …
@@ -99,6 +101,10 @@ pub struct Diagnostic {
     /// word of the source is lost without a trace.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dropped: Option<String>,
+    /// The speaker label it is about, as written (a merge, which a reader
+    /// can undo by naming this label).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
 }
 
 /// The kinds of [`Diagnostic`].
@@ -119,6 +125,10 @@ pub enum DiagnosticKind {
     PhpWarningDropped,
     /// Two speaker labels were taken to name the same speaker.
     SpeakerMerged,
+    /// A label that was merged is kept as a speaker of its own, as asked.
+    MergeUndone,
+    /// A label mixes letters of the Latin, Greek and Cyrillic alphabets.
+    MixedScriptLabel,
     /// No `>>` speaker marker was found.
     NoSpeakerMarkers,
     /// Speaker labels were found at line starts without `>>` markers.

@@ -151,6 +151,17 @@ fn word() -> impl Strategy<Value = String> {
         "Practice",
         "naïve",
         "NAIVE",
+        // Folds that change the length: one char to several, or to nothing.
+        "Straße",
+        "STRASSE",
+        "strass",
+        "ＦＯＲＵＭ",
+        "fo\u{200b}rum",
+        "Ștefan",
+        "ŞTEFAN",
+        "stefan",
+        "ﬁnal",
+        "final",
     ])
     .prop_map(str::to_string)
 }

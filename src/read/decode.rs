@@ -73,6 +73,7 @@ impl Decoded {
             kind,
             message: message.to_string(),
             dropped: None,
+            label: None,
         };
         match encoding {
             Encoding::Windows1252 => diagnostics.push(note(

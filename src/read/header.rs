@@ -7,6 +7,7 @@
 //! at char boundaries, and every token lookup is bounds-checked.
 
 use crate::model::Meta;
+use crate::text::fold::{fold_char, key};
 
 /// English month names, in order; a month is its full name, its first three
 /// letters, or `sept`.
@@ -61,8 +62,15 @@ fn tokenize(s: &str) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
     let (mut glued, mut prev) = (false, 0u8);
     for c in s.chars() {
+        // A byte-order mark inside the text separates as a space does;
+        // other invisible characters and accents written apart vanish, as
+        // folding drops them.
         if c.is_whitespace() || c == '\u{feff}' {
             (glued, prev) = (false, 0);
+            continue;
+        }
+        let mut folded = fold_char(c);
+        if folded.is_empty() {
             continue;
         }
         let class = match c {
@@ -78,7 +86,7 @@ fn tokenize(s: &str) -> Vec<Token> {
                 *digits += 1;
             }
             Some(Kind::Word { text, .. }) if class == 2 && prev == 2 => {
-                text.extend(crate::text::case::lower(c));
+                text.extend(folded);
             }
             _ => {
                 let kind = match class {
@@ -87,7 +95,7 @@ fn tokenize(s: &str) -> Vec<Token> {
                         digits: 1,
                     },
                     2 => Kind::Word {
-                        text: crate::text::case::lower(c).collect(),
+                        text: folded.by_ref().collect(),
                         capital: c.is_uppercase(),
                     },
                     _ => Kind::Punct(c),
@@ -430,16 +438,6 @@ fn day_before(toks: &[Token], i: usize) -> Option<usize> {
 
 // ---------------------------------------------------------------- disclaimers and places
 
-/// Lower-case words of letters and digits, joined by single spaces.
-fn plain_words(s: &str) -> String {
-    let lower = crate::text::case::lower_str(s);
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.join(" ")
-}
-
 /// Whether a paragraph is the captioning disclaimer: it opens like
 /// `[Note:] The following is/are the output(s) of the [real-time] captioning
 /// taken during ...` (every era of IGF wording, including virtual calls and
@@ -463,7 +461,7 @@ pub fn is_disclaimer(paragraph: &str) -> bool {
         "provided in a rough draft format",
         "not be a totally verbatim record",
     ];
-    let text = plain_words(paragraph);
+    let text = key(paragraph);
     let body = text.strip_prefix("note ").unwrap_or(&text);
     let opens = OPENINGS.iter().any(|o| body.starts_with(o))
         && (body.contains("caption") || body.contains("transcri"));

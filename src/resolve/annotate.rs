@@ -106,12 +106,13 @@ pub fn annotations(paragraph: &str, index: usize) -> Vec<Annotation> {
     found
 }
 
-/// The note's text folded: lower case, single spaces, no final `.` or `\`.
+/// The note's text [folded](crate::text::fold), single spaces, no final `.`
+/// or `\`.
 fn kind(inner: &str) -> String {
     let inner = inner
         .trim_end_matches(['\\', '.', ' ', '\u{a0}'])
         .trim_start_matches(['\\', ' ', '\u{a0}']);
-    crate::text::case::lower_str(&inner.split_whitespace().collect::<Vec<_>>().join(" "))
+    crate::text::fold::fold(inner).trim().to_string()
 }
 
 fn starts_with_word(text: &str, prefix: &str) -> bool {

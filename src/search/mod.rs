@@ -67,7 +67,9 @@ pub struct Index {
     paras: Vec<Para>,
     /// Breakpoints `(folded, original)`: from `folded` on, folded bytes map one
     /// to one onto the bytes of the paragraph as written, from `original`. Each
-    /// paragraph's start is one.
+    /// paragraph's start is one. An `original` with [`WHOLE`] set starts one
+    /// char's fold (`ß` → `ss`): a match starting or ending inside it covers
+    /// the whole char.
     map: Vec<(u32, u32)>,
     /// Speaker ids, in order of first turn.
     speakers: Vec<String>,
@@ -78,6 +80,11 @@ pub struct Index {
     /// (the viewer, which marks every match, never needs them).
     words: std::sync::OnceLock<Words>,
 }
+
+/// The bit of a breakpoint's original offset that says the folded bytes
+/// from it to the next breakpoint are one char's (paragraphs are shorter
+/// than 2 GB: the input is at most 50 MB).
+const WHOLE: u32 = 1 << 31;
 
 /// An occurrence of a term: `(turn, start, end)`, the turn's position in the
 /// index and the folded text's bytes.
@@ -127,8 +134,8 @@ impl Index {
                 });
                 index.map.push((start, 0));
                 let map = &mut index.map;
-                fold_into(text, &mut folded, |f, o| {
-                    let point = (f as u32, o as u32);
+                fold_into(text, &mut folded, |f, o, whole| {
+                    let point = (f as u32, o as u32 | if whole { WHOLE } else { 0 });
                     match map.last_mut() {
                         Some(last) if last.0 == point.0 => *last = point,
                         _ => map.push(point),
@@ -454,22 +461,32 @@ impl<'a> Marker<'a> {
             .map_or(self.index.map.len(), |q| q.map as usize);
         let map = &self.index.map[para.map as usize..map_end];
         let len = para.len as usize;
-        let start = original(map, s);
+        let start = original(map, s, false, len);
         // A match that ends the paragraph ends with it (trailing combining marks included).
         let end = if self.index.folded.as_bytes().get(e as usize) == Some(&b'\n') {
             len
         } else {
-            original(map, e)
+            original(map, e, true, len)
         };
         (start < end).then_some([self.p, start, end.min(len)])
     }
 }
 
-/// The original byte offset (in its paragraph) of folded byte `pos`, given the
-/// paragraph's breakpoints.
-fn original(map: &[(u32, u32)], pos: u32) -> usize {
+/// The original byte offset (in its paragraph, `len` bytes long) of folded
+/// byte `pos`, given the paragraph's breakpoints: inside one char's fold,
+/// that char's start, or its end for the `end` of a match.
+fn original(map: &[(u32, u32)], pos: u32, end: bool, len: usize) -> usize {
     let i = map.partition_point(|&(f, _)| f <= pos).max(1) - 1;
-    map.get(i).map_or(0, |&(f, o)| (o + (pos - f)) as usize)
+    let Some(&(f, o)) = map.get(i) else { return 0 };
+    let whole = o & WHOLE != 0;
+    let o = o & !WHOLE;
+    match (whole && pos > f, end) {
+        (false, _) => (o + (pos - f)) as usize,
+        (true, false) => o as usize,
+        (true, true) => map
+            .get(i + 1)
+            .map_or(len, |&(_, next)| (next & !WHOLE) as usize),
+    }
 }
 
 /// What [`Index::find`] found.
@@ -620,6 +637,22 @@ mod tests {
         );
         assert_eq!(marked(">>A: [ Applause ] then", "applause"), ["Applause"]);
         assert_eq!(marked(">>A: Ünïcödé wörds", "UNICODE"), ["Ünïcödé"]);
+        // Chars that fold to several (`ß` → `ss`) or to other bytes are
+        // marked whole, even where a match ends inside one.
+        assert_eq!(
+            marked(">>A: Straße and STRASSE", "strasse"),
+            ["Straße", "STRASSE"]
+        );
+        assert_eq!(marked(">>A: die Straße", "stras"), ["Straß"]);
+        assert_eq!(
+            marked(">>A: ＣＨＡＩＲ ﬁnal", "chair fin"),
+            ["ＣＨＡＩＲ", "ﬁn"]
+        );
+        assert_eq!(
+            marked(">>A: Ștefan, Doğan, Nguyễn", "stefan dogan nguyen"),
+            ["Ștefan", "Doğan", "Nguyễn"]
+        );
+        assert_eq!(marked(">>A: AN\u{200b}NA says", "anna"), ["AN\u{200b}NA"]);
     }
 
     #[test]

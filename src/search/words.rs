@@ -9,10 +9,9 @@
 //! terms that match at the same place match the same word, and the marks the
 //! full search would draw are one per word.
 
-/// A word: a longest run of alphanumeric characters in folded text.
-pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-}
+/// What a word is made of (in folded text, letters and digits: folding
+/// drops accents written apart and invisible characters).
+pub(crate) use crate::text::is_word_char;
 
 /// The words of some folded text, by turn.
 #[derive(Debug, Clone, Default)]

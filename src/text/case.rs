@@ -1,20 +1,19 @@
-//! Upper and lower case without the standard library's conversion tables.
+//! Lower case without the standard library's conversion tables.
 //!
-//! `char::to_lowercase` and `to_uppercase` carry two tables of about 1,400
-//! pairs each, 24 KB of WebAssembly data (10 KB gzipped), a sixth of what
-//! the parser's own code weighs. The same mappings fit in a few hundred runs
-//! (`src/text/case_tables.rs`, generated from the standard library by the test
-//! `case_tables_are_current`), so these functions give exactly what
-//! `char::to_lowercase` / `to_uppercase` give, char for char.
+//! `char::to_lowercase` carries a table of about 1,400 pairs, 12 KB of
+//! WebAssembly data (5 KB gzipped). The same mapping fits in a few hundred
+//! runs (`src/text/case_tables.rs`, generated from the standard library by
+//! the test `case_tables_are_current`), so [`lower`] gives exactly what
+//! `char::to_lowercase` gives, char for char. (Upper case is never needed:
+//! text is compared [folded](crate::text::fold), and folding lowers.)
 //!
 //! ```
-//! use floor::text::case::{lower, upper};
+//! use floor::text::case::lower;
 //! assert_eq!(lower('É').collect::<String>(), "é");
-//! assert_eq!(upper('ß').collect::<String>(), "SS");
 //! assert_eq!(floor::text::case::lower_str("ΚΑΛΗΜΈΡΑ Sérgio"), "καλημέρα sérgio");
 //! ```
 
-use super::case_tables::{LOWER, LOWER_MULTI, UPPER, UPPER_MULTI};
+use super::case_tables::{LOWER, LOWER_MULTI};
 
 /// A run of the tables: the chars `first`, `first + step`, … (`count` of
 /// them) map to themselves plus `delta`.
@@ -73,23 +72,10 @@ pub fn lower(c: char) -> Case {
     map(c, LOWER, LOWER_MULTI)
 }
 
-/// The upper case of `c`, as `char::to_uppercase` gives it.
-pub fn upper(c: char) -> Case {
-    if c.is_ascii() {
-        return single(c.to_ascii_uppercase());
-    }
-    map(c, UPPER, UPPER_MULTI)
-}
-
 /// `s` in lower case, char by char (unlike `str::to_lowercase`, a final
 /// capital sigma becomes `σ`, not `ς`: these strings are compared, not read).
 pub fn lower_str(s: &str) -> String {
     s.chars().flat_map(lower).collect()
-}
-
-/// `s` in upper case, as `str::to_uppercase` gives it.
-pub fn upper_str(s: &str) -> String {
-    s.chars().flat_map(upper).collect()
 }
 
 #[cfg(test)]
@@ -104,13 +90,10 @@ mod tests {
              //! case` rewrites this file). Do not edit.\n\n\
              use crate::text::case::Run;\n",
         );
-        for (name, f) in [
-            (
-                "LOWER",
-                (|c: char| c.to_lowercase().collect()) as fn(char) -> Vec<char>,
-            ),
-            ("UPPER", |c: char| c.to_uppercase().collect()),
-        ] {
+        for (name, f) in [(
+            "LOWER",
+            (|c: char| c.to_lowercase().collect()) as fn(char) -> Vec<char>,
+        )] {
             let mut runs: Vec<Run> = Vec::new();
             let mut multi = Vec::new();
             for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
@@ -186,8 +169,6 @@ mod tests {
     fn every_char_maps_as_the_standard_library_maps_it() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             assert!(lower(c).eq(c.to_lowercase()), "lower {c:?}");
-            assert!(upper(c).eq(c.to_uppercase()), "upper {c:?}");
         }
-        assert_eq!(upper_str("straße ﬁ"), "straße ﬁ".to_uppercase());
     }
 }

@@ -3,11 +3,17 @@
 
 pub mod case;
 pub mod fold;
+// Generated (see `fold::tests`); rustfmt would make it differ from the generator.
+#[rustfmt::skip]
+mod fold_tables;
 // Generated (see `case::tests`); rustfmt would make it differ from the generator.
 #[rustfmt::skip]
 mod case_tables;
 pub mod sort;
 pub(crate) mod swar;
+mod words;
+
+pub use words::{is_word_char, word_count, words};
 
 /// Whether `c` is whitespace for layout purposes: Unicode whitespace, which
 /// includes U+00A0 (IGF copies start every paragraph with one).
@@ -15,11 +21,7 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace()
 }
 
-/// Whether `c` is a combining mark (an accent written as its own code point,
-/// as in decomposed `E\u{301}`): it belongs to the letter before it.
-pub fn is_combining(c: char) -> bool {
-    matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}')
-}
+pub use fold::is_combining;
 
 /// Whether a line holds nothing but whitespace.
 pub fn is_blank(line: &str) -> bool {
@@ -55,51 +57,6 @@ pub fn trim_end(s: &str) -> &str {
         s = s[..s.len() - c.len_utf8()].trim_ascii_end();
     }
     s
-}
-
-/// The words of `s`: maximal runs of letters and digits. This is what
-/// "loses no word" counts.
-///
-/// ```
-/// let w: Vec<_> = floor::text::words(">>CHAIR ST. AMOUR:  co\u{2011}chair, 2016!").collect();
-/// assert_eq!(w, ["CHAIR", "ST", "AMOUR", "co", "chair", "2016"]);
-/// ```
-pub fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-}
-
-/// `words(s).count()`: eight bytes at a time through plain ASCII (one
-/// `u64`), a char at a time through the rest. On a large transcript in WASM
-/// that is several times faster than a byte at a time, which was itself four
-/// times faster than counting `words`.
-pub fn word_count(s: &str) -> usize {
-    let bytes = s.as_bytes();
-    let (mut count, mut in_word, mut i) = (0, false, 0);
-    while i < bytes.len() {
-        if let Some(x) = bytes.get(i..i + 8).and_then(swar::ascii) {
-            let digit = swar::between(x, b'0', b'9');
-            let letter = swar::between(x | (swar::ONES * 0x20), b'a', b'z');
-            let alnum = digit | letter;
-            // A word starts where a word char follows a non-word one.
-            let before = (alnum << 8) | if in_word { 0x80 } else { 0 };
-            count += (alnum & !before).count_ones() as usize;
-            in_word = alnum >> 63 == 1;
-            i += 8;
-            continue;
-        }
-        let b = bytes[i];
-        let (word, len) = if b.is_ascii() {
-            (b.is_ascii_alphanumeric(), 1)
-        } else {
-            let c = s[i..].chars().next().unwrap_or(' ');
-            (c.is_alphanumeric(), c.len_utf8())
-        };
-        count += usize::from(word && !in_word);
-        in_word = word;
-        i += len;
-    }
-    count
 }
 
 /// One line of the source: its text without the line terminator, and where it is.
@@ -187,26 +144,6 @@ mod tests {
         assert_eq!(got, [(0, "", 1), (1, "", 2), (3, "", 3)]);
         assert_eq!(lines("").count(), 0);
         assert_eq!(lines("no terminator").next().unwrap().end(), 13);
-    }
-
-    #[test]
-    fn words_split_on_everything_but_letters_and_digits() {
-        assert_eq!(
-            words("Sérgio's  re-zende…").collect::<Vec<_>>(),
-            ["Sérgio", "s", "re", "zende"]
-        );
-        assert_eq!(words("*** >> :").count(), 0);
-        for s in [
-            "Sérgio's  re-zende…",
-            "",
-            "a",
-            " a b ",
-            "日本語 テキスト",
-            "x\u{301}y z",
-            "***",
-        ] {
-            assert_eq!(word_count(s), words(s).count(), "{s:?}");
-        }
     }
 
     /// Random mixes of ASCII and other text, words across every 8-byte

@@ -44,6 +44,7 @@ pub(crate) fn read(source: &str, mut diagnostics: Vec<Diagnostic>) -> Transcript
                 kind: DiagnosticKind::WrapperDropped,
                 message: format!("dropped the page's {}", d.what),
                 dropped: (!d.text.is_empty()).then(|| d.text.clone()),
+                label: None,
             });
         }
         (
@@ -68,6 +69,7 @@ pub(crate) fn read(source: &str, mut diagnostics: Vec<Diagnostic>) -> Transcript
                 kind: DiagnosticKind::PhpWarningDropped,
                 message: "dropped a PHP warning printed into the page".into(),
                 dropped: Some(trim(line.text).to_string()),
+                label: None,
             });
             line.text = "";
         }
@@ -128,7 +130,6 @@ pub(crate) fn read(source: &str, mut diagnostics: Vec<Diagnostic>) -> Transcript
 
     // Turns.
     let mut turns = Vec::new();
-    let mut labels = Vec::new();
     if let Some(first) = loose_text.first() {
         let first = &lines[first.line];
         let last = lines[..head_end]
@@ -139,9 +140,9 @@ pub(crate) fn read(source: &str, mut diagnostics: Vec<Diagnostic>) -> Transcript
         turns.push(Turn {
             paragraphs: loose_text.into_iter().map(|p| p.text).collect(),
             range: [to_source(first.start), to_source(last.end())],
+            line: line_number(first),
             ..Turn::default()
         });
-        labels.push(None);
     }
     // Each turn runs from its marker line to the next marker line.
     let starts: Vec<usize> = (head_end..lines.len())
@@ -166,16 +167,13 @@ pub(crate) fn read(source: &str, mut diagnostics: Vec<Diagnostic>) -> Transcript
             label: label.map(str::to_string),
             paragraphs,
             range: [to_source(line.start), to_source(last.end())],
+            line: line_number(line),
             ..Turn::default()
         });
-        labels.push(label.map(|l| (l, line_number(line))));
     }
 
-    let resolved = speakers::resolve(&labels);
-    diagnostics.extend(resolved.diagnostics);
-    for (n, (turn, speaker)) in turns.iter_mut().zip(&resolved.of_turn).enumerate() {
+    for (n, turn) in turns.iter_mut().enumerate() {
         turn.n = u32::try_from(n + 1).unwrap_or(u32::MAX);
-        turn.speaker = speaker.map(|s| resolved.speakers[s].id.clone());
         turn.annotations = turn
             .paragraphs
             .iter()
@@ -183,13 +181,15 @@ pub(crate) fn read(source: &str, mut diagnostics: Vec<Diagnostic>) -> Transcript
             .flat_map(|(i, p)| annotations(p, i))
             .collect();
     }
-    crate::text::sort::sort_by_key(&mut diagnostics, |d| d.line);
-    Transcript {
+    let mut transcript = Transcript {
         meta,
-        speakers: resolved.speakers,
+        speakers: Vec::new(),
         turns,
         diagnostics,
-    }
+    };
+    // Sorts the diagnostics by line too.
+    speakers::resolve(&mut transcript, &speakers::Choices::default());
+    transcript
 }
 
 fn note(line: usize, kind: DiagnosticKind, message: String) -> Diagnostic {
@@ -198,6 +198,7 @@ fn note(line: usize, kind: DiagnosticKind, message: String) -> Diagnostic {
         kind,
         message,
         dropped: None,
+        label: None,
     }
 }
 
@@ -227,7 +228,7 @@ fn find_markers(
             }
         })
         .collect();
-    let key = |line: &Line, (a, b): (usize, usize)| crate::text::case::upper_str(&line.text[a..b]);
+    let key = |line: &Line, (a, b): (usize, usize)| crate::text::fold::key(&line.text[a..b]);
     let mut uses: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (line, c) in lines.iter().zip(&candidates) {
         if let Some((range, _)) = c {

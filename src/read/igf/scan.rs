@@ -5,6 +5,7 @@
 //! colon. Where a file has no `>>` at all, [`bare_label`] recognises the
 //! `NAME:` and `**Name:**` labels other captioners use.
 
+use crate::text::fold::is_ignorable;
 use crate::text::{is_combining, is_space, trim_end, trim_start};
 
 /// A turn marker found at the start of a line. Offsets are byte offsets
@@ -99,6 +100,7 @@ pub(crate) fn is_label(label: &str, strict: bool) -> bool {
     let allowed = |c: char| {
         c.is_alphanumeric()
             || is_combining(c)
+            || is_ignorable(c)
             || is_space(c)
             || matches!(
                 c,
@@ -125,8 +127,7 @@ pub(crate) fn is_label(label: &str, strict: bool) -> bool {
             let first = w.trim_start_matches(['(', '\'', '’']).chars().next();
             match first {
                 Some(c) if c.is_alphabetic() => {
-                    c.is_uppercase()
-                        || PARTICLES.contains(&crate::text::case::lower_str(w).as_str())
+                    c.is_uppercase() || PARTICLES.contains(&crate::text::fold::fold(w).as_str())
                 }
                 _ => true,
             }
