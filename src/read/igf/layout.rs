@@ -350,7 +350,8 @@ fn is_field(line: &str) -> bool {
 /// U+00A0 (as every paragraph of an IGF text copy does; a wrapped line that
 /// merely begins at the U+00A0 after a sentence starts with a space first),
 /// or with at least [`PARAGRAPH_INDENT`] more spaces than the turn's marker
-/// line (FORMAT.md: "continuation paragraphs indented by four spaces").
+/// line (`src/read/igf/FORMAT.md`, "Paragraphs and lines": continuation
+/// paragraphs indented by four spaces).
 fn cue(raw: &str, base: usize) -> bool {
     raw.starts_with('\u{a0}') || leading_spaces(raw) >= base + PARAGRAPH_INDENT
 }
