@@ -1,7 +1,8 @@
 //! The transcript header: the paragraphs before the first `>>SPEAKER:` turn.
 //!
 //! An IGF transcript opens with a title, a captioning disclaimer, and optional
-//! date and place lines (see `FORMAT.md`, "Layout of one transcript"). This
+//! date and place lines (see `src/read/igf/FORMAT.md`, "A transcript, from
+//! the top", and its examples of each era's disclaimer and date shapes). This
 //! module recognises each of them and sorts the header paragraphs into a
 //! [`Meta`]. Everything here is pure and never panics: text is only ever cut
 //! at char boundaries, and every token lookup is bounds-checked.

@@ -1,7 +1,7 @@
 //! The IGF reader: real-time captioning text (`>>` markers, labels in
-//! capitals, the header before the first turn), as FORMAT.md describes it,
-//! and the other captioners' text it also reads (`NAME:` and `**Name:**`
-//! labels without `>>`).
+//! capitals, the header before the first turn), as `src/read/igf/FORMAT.md`
+//! describes it, and the other captioners' text it also reads (`NAME:` and
+//! `**Name:**` labels without `>>`).
 //!
 //! Its [`scan`]ners recognise one line with no context; this module, the
 //! structure pass, splits the lines into header and turns; [`layout`]
