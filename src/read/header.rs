@@ -1,7 +1,8 @@
 //! The transcript header: the paragraphs before the first `>>SPEAKER:` turn.
 //!
 //! An IGF transcript opens with a title, a captioning disclaimer, and optional
-//! date and place lines (see `FORMAT.md`, "Layout of one transcript"). This
+//! date and place lines (see `src/read/igf/FORMAT.md`, "A transcript, from
+//! the top", and its examples of each era's disclaimer and date shapes). This
 //! module recognises each of them and sorts the header paragraphs into a
 //! [`Meta`]. Everything here is pure and never panics: text is only ever cut
 //! at char boundaries, and every token lookup is bounds-checked.
@@ -28,7 +29,11 @@ const LABELS: &[&str] = &[
 /// Years a date may have.
 const YEARS: std::ops::RangeInclusive<u32> = 1990..=2100;
 /// Longest first paragraph still taken as the title, in chars.
-const TITLE_MAX: usize = 200;
+pub(crate) const TITLE_MAX: usize = 200;
+/// Longest place line, in chars.
+const PLACE_MAX_CHARS: usize = 80;
+/// Most words in a place line.
+const PLACE_MAX_WORDS: usize = 8;
 
 /// A date line's content.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -483,7 +488,8 @@ fn place_word(word: &str) -> bool {
 /// `João Pessoa, Brazil`, `UNESCO Headquarters, Paris, France`,
 /// `Palais des Nations, Geneva`, or `Paris` right after the date line.
 ///
-/// Rules (conservative): at most 80 chars and 8 words; only letters, spaces
+/// Rules (conservative): at most [`PLACE_MAX_CHARS`] chars and
+/// [`PLACE_MAX_WORDS`] words (80 and 8); only letters, spaces
 /// and `, . - ' ’ ( ) & /` (so no digits and no `: ; ! ?`); a final `.` only
 /// in an abbreviation such as `D.C.`; the first word and every other word
 /// capitalised, except particles (`de`, `des`, `do`, `da`, `of`, `the`, `la`,
@@ -497,7 +503,7 @@ pub fn looks_like_place(line: &str, after_date: bool) -> bool {
     let allowed = |c: char| {
         c.is_alphabetic() || c.is_whitespace() || ",.-'\u{2019}()&/\u{2011}\u{2013}".contains(c)
     };
-    if line.is_empty() || line.chars().count() > 80 || !line.chars().all(allowed) {
+    if line.is_empty() || line.chars().count() > PLACE_MAX_CHARS || !line.chars().all(allowed) {
         return false;
     }
     let words: Vec<&str> = line
@@ -507,7 +513,9 @@ pub fn looks_like_place(line: &str, after_date: bool) -> bool {
     let Some(last) = words.last() else {
         return false;
     };
-    if words.len() > 8 || (line.ends_with('.') && !last.trim_end_matches('.').contains('.')) {
+    if words.len() > PLACE_MAX_WORDS
+        || (line.ends_with('.') && !last.trim_end_matches('.').contains('.'))
+    {
         return false;
     }
     let has_comma = line.contains(',');
@@ -530,8 +538,8 @@ pub fn looks_like_place(line: &str, after_date: bool) -> bool {
 /// - the first disclaimer ([`is_disclaimer`]) → `disclaimer`; later ones → `other`;
 /// - the first date line ([`parse_date_line`]) → `date`, `date_text`, `time`;
 ///   later ones → `other`;
-/// - the first remaining paragraph is the `title` when it has at most 200
-///   chars; a longer one goes to `other` and there is no title;
+/// - the first remaining paragraph is the `title` when it has at most
+///   [`TITLE_MAX`] (200) chars; a longer one goes to `other` and there is no title;
 /// - after it, the first paragraph that [`looks_like_place`] (with
 ///   `after_date` when it comes right after the date line) → `location`;
 /// - everything else → `other`, in order, as written;

@@ -14,11 +14,15 @@
 //!    was wrapped;
 //! 4. [`header`] reads the header, and [`crate::resolve`] resolves labels to
 //!    speakers and finds the captioner's notes.
+//!
+//! A [`source_map::SourceMap`] maps what a reader read (the text after a
+//! byte-order mark, or a page's extracted text) back to the caller's source.
 
 pub mod decode;
 pub(crate) mod header;
 pub mod html;
 pub(crate) mod igf;
+pub(crate) mod source_map;
 
 use crate::model::Transcript;
 use decode::Decoded;

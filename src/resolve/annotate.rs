@@ -141,6 +141,7 @@ mod tests {
         annotations(p, 0).into_iter().map(|a| a.kind).collect()
     }
 
+    /// The notes `src/read/igf/FORMAT.md` lists ("Captioners' notes").
     #[test]
     fn format_md_annotations() {
         assert_eq!(kinds("[ Applause ]"), ["applause"]);

@@ -33,8 +33,97 @@ pub(super) enum Layout {
     Sentences,
 }
 
+// ---------------------------------------------------------------- thresholds
+//
+// Lengths are in bytes of a trimmed line. A block is a run of non-blank
+// lines of the turns; the "block lines" counted are those of blocks of two
+// lines or more, and a block's inner lines are all but its last (the lines
+// after which a wrapped paragraph goes on).
+
 /// A block line longer than this is a paragraph, not a wrapped line.
 const LONG_LINE: usize = 250;
+
+/// Widest wrap a copy can have: lines wrapped wider than this were not
+/// hard-wrapped (copies are wrapped near 80 columns).
+const WRAPPED_WIDTH_MAX: usize = 110;
+
+/// When at least this share of the block lines are longer than
+/// [`LONG_LINE`], each line is a paragraph ([`Layout::Lines`]).
+const LONG_LINES: Share = Share::new(1, 10);
+
+/// The width a copy was wrapped at is the length that this share of its
+/// block lines do not pass (the 90th percentile).
+const WIDTH_PERCENTILE: Share = Share::new(9, 10);
+
+/// An inner line reaches the width when its length is at least this share
+/// of it.
+const NEAR_WIDTH: Share = Share::new(7, 10);
+
+/// A copy is hard-wrapped when at least this share of its inner lines reach
+/// the width.
+const WRAPPED_LINES: Share = Share::new(6, 10);
+
+/// A copy's lines end sentences when at least this share of its inner lines
+/// end one.
+const SENTENCE_ENDS: Share = Share::new(6, 10);
+
+/// A copy whose longest line passes the width by at most the width divided
+/// by this is bounded by it: wrapped, even where wraps fell at sentence ends.
+const OVERSHOOT_DIVISOR: usize = 5;
+
+/// A copy with one sentence per line has fewer than this share of lines that
+/// hold a sentence end followed by another sentence.
+const INNER_SENTENCE_BREAKS: Share = Share::new(3, 10);
+
+/// A ragged wrapped copy has fewer than this share of inner lines that end
+/// a sentence: most stop mid-sentence.
+const RAGGED_SENTENCE_ENDS: Share = Share::new(5, 10);
+
+/// Blank lines separate paragraphs within turns when blank lines inside turns
+/// number at least this share of the turns.
+const BLANK_SEPARATED: Share = Share::new(1, 20);
+
+/// A line shorter than this share of the width is short: in a wrapped copy
+/// without blank lines, a short line that ends a sentence ends its
+/// paragraph; in the header, the line after a short line starts one.
+const SHORT_LINE: Share = Share::new(6, 10);
+
+/// In a wrapped header block, a line after a sentence that ends before this
+/// share of the block's widest line starts a new paragraph.
+const HEADER_SENTENCE_END: Share = Share::new(85, 100);
+
+/// A line indented by at least this many more spaces than its turn's marker
+/// line starts a paragraph.
+const PARAGRAPH_INDENT: usize = 4;
+
+/// Longest field name of a `Field: value` header line, in bytes.
+const FIELD_MAX_BYTES: usize = 40;
+
+/// Most words in the field name of a `Field: value` header line.
+const FIELD_MAX_WORDS: usize = 4;
+
+/// A share `num / den` of a whole, compared in whole numbers (no division).
+#[derive(Debug, Clone, Copy)]
+struct Share {
+    num: usize,
+    den: usize,
+}
+
+impl Share {
+    const fn new(num: usize, den: usize) -> Share {
+        Share { num, den }
+    }
+
+    /// Whether `part` is at least this share of `whole`.
+    fn reached(self, part: usize, whole: usize) -> bool {
+        part * self.den >= whole * self.num
+    }
+
+    /// This share of `n`, rounded down.
+    fn of(self, n: usize) -> usize {
+        n * self.num / self.den
+    }
+}
 
 /// The `k`-th smallest of `values` (from 0), if it is at most `cap`.
 fn nth_at_most(values: &[usize], k: usize, cap: usize) -> Option<usize> {
@@ -94,31 +183,35 @@ impl Layout {
         }
         let n = lengths.len();
         let long = lengths.iter().filter(|&&l| l > LONG_LINE).count();
-        if long * 10 >= n {
+        if LONG_LINES.reached(long, n) {
             return Layout::Lines;
         }
         // Fewer than a tenth of the lines are long, so the 90th percentile
         // is at most LONG_LINE: counted, not sorted.
         let longest = lengths.iter().copied().max().unwrap_or(0);
-        let width = nth_at_most(&lengths, (n * 9 / 10).min(n - 1), LONG_LINE).unwrap_or(longest);
+        let width =
+            nth_at_most(&lengths, WIDTH_PERCENTILE.of(n).min(n - 1), LONG_LINE).unwrap_or(longest);
         let near = near_candidates
             .iter()
-            .filter(|&&l| l * 10 >= width * 7)
+            .filter(|&&l| NEAR_WIDTH.reached(l, width))
             .count();
         let inner = inner.max(1);
-        let sentence_ends = ends_sentence * 10 >= inner * 6;
-        let blank_separated = inner_blanks > 0 && inner_blanks * 20 >= turns;
+        let sentence_ends = SENTENCE_ENDS.reached(ends_sentence, inner);
+        let blank_separated = inner_blanks > 0 && BLANK_SEPARATED.reached(inner_blanks, turns);
         // Lines that mostly reach the same width and never pass it much were
         // wrapped, even where the wrap fell at the end of a sentence.
-        let bounded = longest <= width + width / 5;
-        if width <= 110 && near * 10 >= inner * 6 && (!sentence_ends || bounded) {
+        let bounded = longest <= width + width / OVERSHOOT_DIVISOR;
+        if width <= WRAPPED_WIDTH_MAX
+            && WRAPPED_LINES.reached(near, inner)
+            && (!sentence_ends || bounded)
+        {
             Layout::Wrapped {
                 width,
                 blank_separated,
             }
-        } else if sentence_ends && inner_break * 10 < n * 3 {
+        } else if sentence_ends && !INNER_SENTENCE_BREAKS.reached(inner_break, n) {
             Layout::Sentences
-        } else if ends_sentence * 10 < inner * 5 {
+        } else if !RAGGED_SENTENCE_ENDS.reached(ends_sentence, inner) {
             // Most lines stop mid-sentence: a wrapped copy, if a ragged one.
             Layout::Wrapped {
                 width,
@@ -148,8 +241,8 @@ impl Layout {
     /// The paragraphs of a turn's `lines`; its text starts at byte
     /// `first_text` of the first (marker) line.
     pub(super) fn paragraphs(self, lines: &[Line], first_text: usize) -> Vec<Paragraph> {
-        // Four more spaces than the marker line start a paragraph; a single
-        // space or tab only continues a wrapped line.
+        // PARAGRAPH_INDENT more spaces than the marker line start a
+        // paragraph; a single space or tab only continues a wrapped line.
         let base = lines.first().map_or(0, |l| leading_spaces(l.text));
         let mut out: Vec<Paragraph> = Vec::new();
         let mut open = false; // whether the last paragraph may take more lines
@@ -174,7 +267,9 @@ impl Layout {
                         blank_separated,
                     } => {
                         cue(raw, base)
-                            || (!blank_separated && prev_len * 10 < width * 6 && prev_ends)
+                            || (!blank_separated
+                                && !SHORT_LINE.reached(prev_len, width)
+                                && prev_ends)
                     }
                     Layout::Sentences => cue(raw, base),
                 };
@@ -221,13 +316,13 @@ pub(super) fn header_paragraphs(lines: &[Line]) -> Vec<Paragraph> {
         for (j, line) in block.iter().enumerate() {
             let t = trim(line.text);
             // Lines longer than a wrapped copy's are paragraphs of their own.
-            let wrapped = widest <= 110;
+            let wrapped = widest <= WRAPPED_WIDTH_MAX;
             let starts_paragraph = match prev {
                 None => true,
                 Some(p) => {
                     !wrapped
-                        || (ends_a_sentence(p) && p.len() * 100 < widest * 85)
-                        || p.len() * 10 < widest * 6
+                        || (ends_a_sentence(p) && !HEADER_SENTENCE_END.reached(p.len(), widest))
+                        || !SHORT_LINE.reached(p.len(), widest)
                         || header::parse_date_line(p).is_some()
                         || header::parse_date_line(t).is_some()
                         || line.text.starts_with('\u{a0}')
@@ -245,8 +340,8 @@ pub(super) fn header_paragraphs(lines: &[Line]) -> Vec<Paragraph> {
 /// Whether a header line reads `Field: value` (`Room: Johnson`, `Day & Time: …`).
 fn is_field(line: &str) -> bool {
     line.split_once(": ").is_some_and(|(field, _)| {
-        field.len() <= 40
-            && field.split_whitespace().count() <= 4
+        field.len() <= FIELD_MAX_BYTES
+            && field.split_whitespace().count() <= FIELD_MAX_WORDS
             && field.starts_with(char::is_uppercase)
     })
 }
@@ -254,10 +349,11 @@ fn is_field(line: &str) -> bool {
 /// A line that announces a new paragraph in a joined layout: it starts with
 /// U+00A0 (as every paragraph of an IGF text copy does; a wrapped line that
 /// merely begins at the U+00A0 after a sentence starts with a space first),
-/// or with at least four more spaces than the turn's marker line (FORMAT.md:
-/// "continuation paragraphs indented by four spaces").
+/// or with at least [`PARAGRAPH_INDENT`] more spaces than the turn's marker
+/// line (`src/read/igf/FORMAT.md`, "Paragraphs and lines": continuation
+/// paragraphs indented by four spaces).
 fn cue(raw: &str, base: usize) -> bool {
-    raw.starts_with('\u{a0}') || leading_spaces(raw) >= base + 4
+    raw.starts_with('\u{a0}') || leading_spaces(raw) >= base + PARAGRAPH_INDENT
 }
 
 fn leading_spaces(line: &str) -> usize {

@@ -1,195 +1,336 @@
 //! The IGF reader: real-time captioning text (`>>` markers, labels in
-//! capitals, the header before the first turn), as FORMAT.md describes it,
-//! and the other captioners' text it also reads (`NAME:` and `**Name:**`
-//! labels without `>>`).
+//! capitals, the header before the first turn), as `src/read/igf/FORMAT.md`
+//! describes it, and the other captioners' text it also reads (`NAME:` and
+//! `**Name:**` labels without `>>`).
 //!
 //! Its [`scan`]ners recognise one line with no context; this module, the
 //! structure pass, splits the lines into header and turns; [`layout`]
 //! decides how the copy's lines make paragraphs.
+//!
+//! The structure pass is a [`Structure`] holding what the steps decided so
+//! far, with one method per step; [`read`] calls them in order.
 
 mod layout;
 pub(crate) mod scan;
 
-use crate::model::{Diagnostic, DiagnosticKind, Transcript, Turn};
-use crate::read::{header, html};
+use crate::model::{Diagnostic, DiagnosticKind, Meta, Transcript, Turn};
+use crate::read::header;
+use crate::read::html::{self, Extracted};
+use crate::read::source_map::SourceMap;
 use crate::resolve::annotate::annotations;
 use crate::resolve::speakers;
 use crate::text::{self, Line, is_blank, trim};
 use layout::{Layout, Paragraph, header_paragraphs};
 use scan::Marker;
 
+/// Fewest line-start labels (`NAME:`, `**Name:**`) that make a file's turns
+/// when it has no `>>` markers, or few.
+const MIN_BARE_LABEL_TURNS: usize = 2;
+
+/// Line-start labels make turns only when they are at least this many times
+/// as many as the `>>` lines.
+const BARE_LABELS_PER_MARKER: usize = 2;
+
+/// A mixed-case line-start label (`Travis:`) counts when the file uses it at
+/// least this many times.
+const MIN_BARE_LABEL_USES: usize = 2;
+
 /// Reads transcript text, after any decoder's `diagnostics`. Byte ranges
 /// in the result are offsets into `source`.
-pub(crate) fn read(source: &str, mut diagnostics: Vec<Diagnostic>) -> Transcript {
+pub(crate) fn read(source: &str, diagnostics: Vec<Diagnostic>) -> Transcript {
     let bom = if source.starts_with('\u{feff}') {
         '\u{feff}'.len_utf8()
     } else {
         0
     };
-    let source = &source[bom..];
+    let input = &source[bom..];
+    let page = html::looks_like_html(input).then(|| html::extract(input));
+    let (text, map) = match &page {
+        Some(page) => (page.text.as_str(), SourceMap::extracted(source, bom, page)),
+        None => (input, SourceMap::verbatim(source, bom)),
+    };
+    let mut pass = Structure::new(text, map, diagnostics);
+    if let Some(page) = &page {
+        pass.note_page(page);
+    }
+    pass.drop_php_warnings();
+    if pass.holds_no_text() {
+        return pass.empty();
+    }
+    pass.find_markers();
+    pass.decide_layout();
+    let loose_text = pass.read_header();
+    pass.build_turns(loose_text);
+    pass.annotate();
+    pass.finish()
+}
 
-    let extracted;
-    let lines_of_source;
-    let (text, page) = if html::looks_like_html(source) {
-        extracted = html::extract(source);
-        lines_of_source = LineIndex::new(source);
-        diagnostics.push(note(
+/// The structure pass over the text being read: its lines, and what each
+/// step has found so far.
+struct Structure<'t> {
+    /// The lines of the text being read (PHP warnings blanked).
+    lines: Vec<Line<'t>>,
+    /// Where the text came from in the caller's source.
+    map: SourceMap<'t>,
+    /// The decoder's diagnostics, then the reader's, in the order noticed.
+    diagnostics: Vec<Diagnostic>,
+    /// The turn marker of each line ([`Structure::find_markers`]).
+    markers: Vec<Option<Marker>>,
+    /// The line of the first marker, if any.
+    first_marker: Option<usize>,
+    /// How the copy's lines make paragraphs ([`Structure::decide_layout`]).
+    layout: Layout,
+    /// What the header says ([`Structure::read_header`]).
+    meta: Meta,
+    /// The turns, in order ([`Structure::build_turns`]).
+    turns: Vec<Turn>,
+}
+
+impl<'t> Structure<'t> {
+    fn new(text: &'t str, map: SourceMap<'t>, diagnostics: Vec<Diagnostic>) -> Structure<'t> {
+        Structure {
+            lines: text::lines(text).collect(),
+            map,
+            diagnostics,
+            markers: Vec::new(),
+            first_marker: None,
+            layout: Layout::Blocks,
+            meta: Meta::default(),
+            turns: Vec::new(),
+        }
+    }
+
+    /// Notes that the text was extracted from a page, and what of the page
+    /// was dropped.
+    fn note_page(&mut self, page: &Extracted) {
+        self.diagnostics.push(note(
             0,
             DiagnosticKind::HtmlExtracted,
             "the input is an HTML page: its text was extracted".into(),
         ));
-        for d in &extracted.dropped {
-            diagnostics.push(Diagnostic {
-                line: lines_of_source.line_of(d.source_offset),
+        for d in &page.dropped {
+            self.diagnostics.push(Diagnostic {
+                line: self.map.dropped_line(d),
                 kind: DiagnosticKind::WrapperDropped,
                 message: format!("dropped the page's {}", d.what),
                 dropped: (!d.text.is_empty()).then(|| d.text.clone()),
                 label: None,
             });
         }
-        (
-            extracted.text.as_str(),
-            Some((&extracted, &lines_of_source)),
-        )
-    } else {
-        (source, None)
-    };
-    // Offsets and line numbers in `text` → in the caller's string.
-    let to_source = |offset: usize| bom + page.map_or(offset, |(p, _)| p.source_offset(offset));
-    let line_number = |line: &Line| match page {
-        Some((p, index)) => index.line_of(p.source_offset(line.start)),
-        None => line.number,
-    };
+    }
 
-    let mut lines: Vec<Line> = text::lines(text).collect();
-    for line in &mut lines {
-        if is_php_warning(line.text) {
-            diagnostics.push(Diagnostic {
-                line: line_number(line),
-                kind: DiagnosticKind::PhpWarningDropped,
-                message: "dropped a PHP warning printed into the page".into(),
-                dropped: Some(trim(line.text).to_string()),
-                label: None,
-            });
-            line.text = "";
+    /// Blanks the PHP warnings printed into a page, keeping their text in a
+    /// diagnostic each.
+    fn drop_php_warnings(&mut self) {
+        for line in &mut self.lines {
+            if is_php_warning(line.text) {
+                self.diagnostics.push(Diagnostic {
+                    line: self.map.line(line),
+                    kind: DiagnosticKind::PhpWarningDropped,
+                    message: "dropped a PHP warning printed into the page".into(),
+                    dropped: Some(trim(line.text).to_string()),
+                    label: None,
+                });
+                line.text = "";
+            }
         }
     }
-    if lines.iter().all(|l| is_blank(l.text)) {
-        diagnostics.push(note(
+
+    fn holds_no_text(&self) -> bool {
+        self.lines.iter().all(|l| is_blank(l.text))
+    }
+
+    /// The transcript of a text with nothing to read: no turns, and the
+    /// diagnostics in the order noticed (not sorted by line).
+    fn empty(mut self) -> Transcript {
+        self.diagnostics.push(note(
             0,
             DiagnosticKind::Empty,
             "the input holds no text".into(),
         ));
-        return Transcript {
-            diagnostics,
+        Transcript {
+            diagnostics: self.diagnostics,
             ..Transcript::default()
-        };
-    }
-
-    let markers = find_markers(&lines, &mut diagnostics, &line_number);
-    let first_marker = markers.iter().position(Option::is_some);
-    let layout = Layout::of(&lines, &markers);
-    if let Some(message) = layout.describe() {
-        diagnostics.push(note(0, DiagnosticKind::LineLayout, message));
-    }
-
-    // Header: the lines before the first marker. Without markers, only the
-    // leading title / disclaimer / date / place paragraphs; the rest is text.
-    let head_end = first_marker.unwrap_or(lines.len());
-    let mut head_paragraphs = header_paragraphs(&lines[..head_end]);
-    let loose_text = match first_marker {
-        Some(_) => Vec::new(),
-        None => {
-            let cut = leading_header_len(&head_paragraphs);
-            let from = head_paragraphs.get(cut).map_or(head_end, |p| p.line);
-            head_paragraphs.truncate(cut);
-            let mut loose = layout.paragraphs(&lines[from..head_end], 0);
-            for p in &mut loose {
-                p.line += from;
-            }
-            loose
         }
-    };
-    let head: Vec<(usize, String)> = head_paragraphs
-        .into_iter()
-        .map(|p| (line_number(&lines[p.line]), p.text))
-        .collect();
-    let (meta, other_lines) = header::read_header(&head);
-    if let Some(&line) = other_lines.first() {
-        let n = other_lines.len();
-        diagnostics.push(note(
-            line,
-            DiagnosticKind::TextBeforeFirstTurn,
-            format!(
-                "{n} paragraph{} before the first turn {} not a title, disclaimer, date or place: kept in meta.other",
-                plural(n),
-                if n == 1 { "is" } else { "are" }
-            ),
-        ));
     }
 
-    // Turns.
-    let mut turns = Vec::new();
-    if let Some(first) = loose_text.first() {
-        let first = &lines[first.line];
-        let last = lines[..head_end]
+    /// Finds the turn marker of each line: `>>` markers, plus line-start
+    /// labels (`NAME:`, `**Name:**`) where those are how the file marks its
+    /// turns — at least [`MIN_BARE_LABEL_TURNS`] of them, and at least
+    /// [`BARE_LABELS_PER_MARKER`] times as many as `>>` lines.
+    fn find_markers(&mut self) {
+        let lines = &self.lines;
+        let mut markers: Vec<Option<Marker>> = lines.iter().map(|l| scan::marker(l.text)).collect();
+        let arrows = markers.iter().flatten().count();
+        let accepted = bare_label_markers(lines, &markers);
+        let labelled = accepted.iter().flatten().count();
+        if labelled >= MIN_BARE_LABEL_TURNS && labelled >= BARE_LABELS_PER_MARKER * arrows {
+            let first = lines
+                .iter()
+                .zip(&accepted)
+                .find(|(_, m)| m.is_some())
+                .map_or(0, |(l, _)| self.map.line(l));
+            let message = if arrows == 0 {
+                format!(
+                    "no >> markers: {labelled} lines that start with a speaker label (NAME:) were taken as turns"
+                )
+            } else {
+                format!(
+                    "only {arrows} >> marker{}: {labelled} lines that start with a speaker label (NAME:) were taken as turns too",
+                    plural(arrows)
+                )
+            };
+            self.diagnostics
+                .push(note(first, DiagnosticKind::LabelsWithoutMarkers, message));
+            for (m, a) in markers.iter_mut().zip(accepted) {
+                if m.is_none() {
+                    *m = a;
+                }
+            }
+        } else if arrows == 0 {
+            self.diagnostics.push(note(
+                0,
+                DiagnosticKind::NoSpeakerMarkers,
+                "no speaker markers found: the text is shown as it is".into(),
+            ));
+        }
+        self.first_marker = markers.iter().position(Option::is_some);
+        self.markers = markers;
+    }
+
+    /// Decides, once for the whole file, how its lines make paragraphs.
+    fn decide_layout(&mut self) {
+        self.layout = Layout::of(&self.lines, &self.markers);
+        if let Some(message) = self.layout.describe() {
+            self.diagnostics
+                .push(note(0, DiagnosticKind::LineLayout, message));
+        }
+    }
+
+    /// The line that ends the header: the first marker's, or the end.
+    fn head_end(&self) -> usize {
+        self.first_marker.unwrap_or(self.lines.len())
+    }
+
+    /// Reads the header: the lines before the first marker. Without
+    /// markers, only the leading title / disclaimer / date / place
+    /// paragraphs are header; the rest is loose text, returned.
+    fn read_header(&mut self) -> Vec<Paragraph> {
+        let head_end = self.head_end();
+        let mut head_paragraphs = header_paragraphs(&self.lines[..head_end]);
+        let loose_text = match self.first_marker {
+            Some(_) => Vec::new(),
+            None => {
+                let cut = leading_header_len(&head_paragraphs);
+                let from = head_paragraphs.get(cut).map_or(head_end, |p| p.line);
+                head_paragraphs.truncate(cut);
+                let mut loose = self.layout.paragraphs(&self.lines[from..head_end], 0);
+                for p in &mut loose {
+                    p.line += from;
+                }
+                loose
+            }
+        };
+        let head: Vec<(usize, String)> = head_paragraphs
+            .into_iter()
+            .map(|p| (self.map.line(&self.lines[p.line]), p.text))
+            .collect();
+        let (meta, other_lines) = header::read_header(&head);
+        if let Some(&line) = other_lines.first() {
+            let n = other_lines.len();
+            self.diagnostics.push(note(
+                line,
+                DiagnosticKind::TextBeforeFirstTurn,
+                format!(
+                    "{n} paragraph{} before the first turn {} not a title, disclaimer, date or place: kept in meta.other",
+                    plural(n),
+                    if n == 1 { "is" } else { "are" }
+                ),
+            ));
+        }
+        self.meta = meta;
+        loose_text
+    }
+
+    /// Builds the turns: the loose text of a file without markers as one
+    /// unattributed turn, then one turn from each marker line to the next.
+    fn build_turns(&mut self, loose_text: Vec<Paragraph>) {
+        let head_end = self.head_end();
+        if let Some(first) = loose_text.first() {
+            let range = self.range(first.line, head_end);
+            let line = self.map.line(&self.lines[first.line]);
+            self.turns.push(Turn {
+                paragraphs: loose_text.into_iter().map(|p| p.text).collect(),
+                range,
+                line,
+                ..Turn::default()
+            });
+        }
+        let starts: Vec<usize> = (head_end..self.lines.len())
+            .filter(|&i| self.markers[i].is_some())
+            .collect();
+        for (k, &at) in starts.iter().enumerate() {
+            let Some(marker) = self.markers[at] else {
+                continue;
+            };
+            let end = starts.get(k + 1).copied().unwrap_or(self.lines.len());
+            let line = self.lines[at];
+            let label = marker.label.map(|(a, b)| &line.text[a..b]);
+            let paragraphs: Vec<String> = self
+                .layout
+                .paragraphs(&self.lines[at..end], marker.text_start)
+                .into_iter()
+                .map(|p| p.text)
+                .collect();
+            self.turns.push(Turn {
+                label: label.map(str::to_string),
+                paragraphs,
+                range: self.range(at, end),
+                line: self.map.line(&line),
+                ..Turn::default()
+            });
+        }
+    }
+
+    /// The byte range in the caller's source of a turn that starts on line
+    /// `first` and whose lines end before line `end`: to the end of its last
+    /// non-blank line.
+    fn range(&self, first: usize, end: usize) -> [usize; 2] {
+        let (lines, first) = (&self.lines[first..end], &self.lines[first]);
+        let last = lines
             .iter()
             .rev()
             .find(|l| !is_blank(l.text))
             .unwrap_or(first);
-        turns.push(Turn {
-            paragraphs: loose_text.into_iter().map(|p| p.text).collect(),
-            range: [to_source(first.start), to_source(last.end())],
-            line: line_number(first),
-            ..Turn::default()
-        });
-    }
-    // Each turn runs from its marker line to the next marker line.
-    let starts: Vec<usize> = (head_end..lines.len())
-        .filter(|&i| markers[i].is_some())
-        .collect();
-    for (k, &at) in starts.iter().enumerate() {
-        let Some(marker) = markers[at] else { continue };
-        let end = starts.get(k + 1).copied().unwrap_or(lines.len());
-        let line = &lines[at];
-        let label = marker.label.map(|(a, b)| &line.text[a..b]);
-        let paragraphs: Vec<String> = layout
-            .paragraphs(&lines[at..end], marker.text_start)
-            .into_iter()
-            .map(|p| p.text)
-            .collect();
-        let last = lines[at..end]
-            .iter()
-            .rev()
-            .find(|l| !is_blank(l.text))
-            .unwrap_or(line);
-        turns.push(Turn {
-            label: label.map(str::to_string),
-            paragraphs,
-            range: [to_source(line.start), to_source(last.end())],
-            line: line_number(line),
-            ..Turn::default()
-        });
+        [self.map.offset(first.start), self.map.offset(last.end())]
     }
 
-    for (n, turn) in turns.iter_mut().enumerate() {
-        turn.n = u32::try_from(n + 1).unwrap_or(u32::MAX);
-        turn.annotations = turn
-            .paragraphs
-            .iter()
-            .enumerate()
-            .flat_map(|(i, p)| annotations(p, i))
-            .collect();
+    /// Numbers the turns from 1 and finds the captioner's notes in them.
+    fn annotate(&mut self) {
+        for (n, turn) in self.turns.iter_mut().enumerate() {
+            turn.n = u32::try_from(n + 1).unwrap_or(u32::MAX);
+            turn.annotations = turn
+                .paragraphs
+                .iter()
+                .enumerate()
+                .flat_map(|(i, p)| annotations(p, i))
+                .collect();
+        }
     }
-    let mut transcript = Transcript {
-        meta,
-        speakers: Vec::new(),
-        turns,
-        diagnostics,
-    };
-    // Sorts the diagnostics by line too.
-    speakers::resolve(&mut transcript, &speakers::Choices::default());
-    transcript
+
+    /// The transcript, its turns' labels resolved to speakers, with its
+    /// diagnostics in line order (stably: in the order noticed within a
+    /// line; resolving sorts them).
+    fn finish(self) -> Transcript {
+        let mut t = Transcript {
+            meta: self.meta,
+            speakers: Vec::new(),
+            turns: self.turns,
+            diagnostics: self.diagnostics,
+        };
+        speakers::resolve(&mut t, &speakers::Choices::default());
+        t
+    }
 }
 
 fn note(line: usize, kind: DiagnosticKind, message: String) -> Diagnostic {
@@ -206,20 +347,13 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// The turn marker of each line: `>>` markers, plus line-start labels
-/// (`NAME:`, `**Name:**`) where those are how the file marks its turns — at
-/// least two of them, and at least twice as many as `>>` lines. A label line
-/// counts when its label is upper case, bold, or used twice.
-fn find_markers(
-    lines: &[Line],
-    diagnostics: &mut Vec<Diagnostic>,
-    line_number: &dyn Fn(&Line) -> usize,
-) -> Vec<Option<Marker>> {
-    let mut markers: Vec<Option<Marker>> = lines.iter().map(|l| scan::marker(l.text)).collect();
-    let arrows = markers.iter().flatten().count();
+/// The line-start labels (`NAME:`, `**Name:**`) of the lines without a `>>`
+/// marker that could mark turns: a label counts when it is upper case, bold,
+/// or used at least [`MIN_BARE_LABEL_USES`] times.
+fn bare_label_markers(lines: &[Line], markers: &[Option<Marker>]) -> Vec<Option<Marker>> {
     let candidates: Vec<Option<((usize, usize), usize)>> = lines
         .iter()
-        .zip(&markers)
+        .zip(markers)
         .map(|(l, m)| {
             if m.is_some() {
                 None
@@ -235,51 +369,22 @@ fn find_markers(
             *uses.entry(key(line, *range)).or_default() += 1;
         }
     }
-    let accepted: Vec<Option<Marker>> = lines
+    lines
         .iter()
         .zip(candidates)
         .map(|(line, c)| {
             let (range, text_start) = c?;
             let ok = line.text.starts_with("**")
                 || scan::is_label(&line.text[range.0..range.1], true)
-                || uses.get(&key(line, range)).is_some_and(|&n| n >= 2);
+                || uses
+                    .get(&key(line, range))
+                    .is_some_and(|&n| n >= MIN_BARE_LABEL_USES);
             ok.then_some(Marker {
                 label: Some(range),
                 text_start,
             })
         })
-        .collect();
-    let labelled = accepted.iter().flatten().count();
-    if labelled >= 2 && labelled >= 2 * arrows {
-        let first = lines
-            .iter()
-            .zip(&accepted)
-            .find(|(_, m)| m.is_some())
-            .map_or(0, |(l, _)| line_number(l));
-        let message = if arrows == 0 {
-            format!(
-                "no >> markers: {labelled} lines that start with a speaker label (NAME:) were taken as turns"
-            )
-        } else {
-            format!(
-                "only {arrows} >> marker{}: {labelled} lines that start with a speaker label (NAME:) were taken as turns too",
-                plural(arrows)
-            )
-        };
-        diagnostics.push(note(first, DiagnosticKind::LabelsWithoutMarkers, message));
-        for (m, a) in markers.iter_mut().zip(accepted) {
-            if m.is_none() {
-                *m = a;
-            }
-        }
-    } else if arrows == 0 {
-        diagnostics.push(note(
-            0,
-            DiagnosticKind::NoSpeakerMarkers,
-            "no speaker markers found: the text is shown as it is".into(),
-        ));
-    }
-    markers
+        .collect()
 }
 
 /// Without markers: how many leading paragraphs are header (a short title,
@@ -292,7 +397,7 @@ fn leading_header_len(paragraphs: &[Paragraph]) -> usize {
         .position(|(i, p)| {
             let p = p.text.as_str();
             let is_date = header::parse_date_line(p).is_some();
-            let keep = (i == 0 && p.chars().count() <= 200)
+            let keep = (i == 0 && p.chars().count() <= header::TITLE_MAX)
                 || is_date
                 || header::is_disclaimer(p)
                 || header::looks_like_place(p, after_date)
@@ -324,24 +429,6 @@ fn is_php_warning(line: &str) -> bool {
         })
 }
 
-/// Line numbers of byte offsets in a source.
-struct LineIndex {
-    starts: Vec<usize>,
-}
-
-impl LineIndex {
-    fn new(source: &str) -> LineIndex {
-        let mut starts = vec![0];
-        starts.extend(text::lines(source).skip(1).map(|l| l.start));
-        LineIndex { starts }
-    }
-
-    /// The 1-based line holding byte `offset`.
-    fn line_of(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset).max(1)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -361,11 +448,5 @@ mod tests {
             "Deprecated: Array and string offset access syntax with curly braces is deprecated in /x/y.php on line 12"
         ));
         assert!(!is_php_warning("Warning: the next speaker is late."));
-    }
-
-    #[test]
-    fn line_index() {
-        let idx = LineIndex::new("a\nbc\r\nd");
-        assert_eq!([0, 1, 2, 3, 6].map(|o| idx.line_of(o)), [1, 1, 2, 2, 3]);
     }
 }

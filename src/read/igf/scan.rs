@@ -197,6 +197,7 @@ mod tests {
         m.label.map(|(a, b)| &line[a..b])
     }
 
+    /// The marker and label shapes of `src/read/igf/FORMAT.md` ("Turns").
     #[test]
     fn every_marker_shape_in_format_md() {
         let cases = [
