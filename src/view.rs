@@ -2,7 +2,10 @@
 //! reader is, computed from a [`Transcript`] and the URL. Components only map
 //! these to DOM, so everything here is tested natively.
 
+use std::collections::HashMap;
+
 use crate::model::{Annotation, Transcript, Turn};
+use crate::text::hash::Hashed;
 use crate::text::word_count;
 
 /// Silent reading speed used for the reading-time estimate (words per minute).
@@ -57,16 +60,13 @@ pub struct SpeakerShare {
 /// Every speaker with their share of the words, most words first (ties in
 /// order of appearance).
 pub fn speaker_shares(t: &Transcript) -> Vec<SpeakerShare> {
+    let names = Names::new(t);
     let mut counts = vec![0usize; t.speakers.len()];
     let mut total = 0;
     for turn in &t.turns {
         let n: usize = turn.paragraphs.iter().map(|p| word_count(p)).sum();
         total += n;
-        if let Some(i) = turn
-            .speaker
-            .as_deref()
-            .and_then(|id| t.speakers.iter().position(|s| s.id == id))
-        {
+        if let Some(i) = names.position(turn) {
             counts[i] += n;
         }
     }
@@ -94,12 +94,60 @@ pub fn speaker_shares(t: &Transcript) -> Vec<SpeakerShare> {
     shares
 }
 
-/// The display name of a turn's speaker, or "Unattributed".
+/// The display name of a turn's speaker, or "Unattributed" (for one turn:
+/// [`Names`] names many).
 pub fn speaker_name<'a>(t: &'a Transcript, turn: &Turn) -> &'a str {
     turn.speaker
         .as_deref()
         .and_then(|id| t.speaker(id))
         .map_or("Unattributed", |s| s.name.as_str())
+}
+
+/// A transcript's speakers by id, for code that names many turns: a file
+/// can have tens of thousands of speakers, and [`Transcript::speaker`] looks
+/// through the list.
+#[derive(Debug, Default)]
+pub struct Names {
+    by_id: HashMap<String, usize, Hashed>,
+}
+
+impl Names {
+    /// The speakers of `t`.
+    ///
+    /// ```
+    /// let t = floor::read::parse_str(">>A: one\n\n>>B: two\n\n>> three");
+    /// let names = floor::view::Names::new(&t);
+    /// let named: Vec<_> = t.turns.iter().map(|turn| names.name(&t, turn)).collect();
+    /// assert_eq!(named, ["A", "B", "Unattributed"]);
+    /// ```
+    pub fn new(t: &Transcript) -> Names {
+        Names {
+            by_id: t
+                .speakers
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.id.clone(), i))
+                .collect(),
+        }
+    }
+
+    /// The position in [`Transcript::speakers`] of the speaker with this id.
+    pub fn position_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The position in [`Transcript::speakers`] of `turn`'s speaker.
+    pub fn position(&self, turn: &Turn) -> Option<usize> {
+        self.position_of(turn.speaker.as_deref()?)
+    }
+
+    /// The display name of `turn`'s speaker in `t` (the transcript these
+    /// names are of), or "Unattributed".
+    pub fn name<'a>(&self, t: &'a Transcript, turn: &Turn) -> &'a str {
+        self.position(turn)
+            .and_then(|i| t.speakers.get(i))
+            .map_or("Unattributed", |s| s.name.as_str())
+    }
 }
 
 /// A piece of a paragraph, for rendering.

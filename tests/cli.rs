@@ -126,3 +126,32 @@ fn html_escapes_every_piece_of_transcript_text() {
         "{page}"
     );
 }
+
+/// `--no-merge LABEL` keeps a merged label as a speaker of its own, and
+/// says so; a label the file does not have is a warning, not an error.
+#[test]
+fn no_merge_keeps_a_label_apart() {
+    let text = b">>REMOTE INTERVENTION: One.\n\n>>REMOTE INTERVENTION: Two.\n\n>>REMOTE INVERVENTION: Three.\n";
+    let merged = json(&floor(&["parse", "-"], text));
+    assert_eq!(merged["speakers"].as_array().unwrap().len(), 1);
+    let merge = &merged["diagnostics"][0];
+    assert_eq!(merge["kind"], "speaker_merged");
+    assert_eq!(merge["label"], "REMOTE INVERVENTION");
+
+    let out = floor(&["parse", "--no-merge", "REMOTE INVERVENTION", "-"], text);
+    let apart = json(&out);
+    let speakers = apart["speakers"].as_array().unwrap();
+    assert_eq!(speakers.len(), 2);
+    assert_eq!(speakers[1]["id"], "remote-invervention");
+    assert_eq!(apart["turns"][2]["speaker"], "remote-invervention");
+    assert_eq!(apart["diagnostics"][0]["kind"], "merge_undone");
+    assert!(out.stderr.is_empty());
+
+    let text_out = floor(&["text", "--no-merge", "REMOTE INVERVENTION", "-"], text);
+    assert!(String::from_utf8_lossy(&text_out.stdout).contains("[3] Remote Invervention:"));
+
+    let unknown = floor(&["parse", "--no-merge", "NOBODY", "-"], text);
+    assert!(unknown.status.success());
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("no speaker label"));
+    assert_eq!(floor(&["parse", "--no-merge"], text).status.code(), Some(2));
+}

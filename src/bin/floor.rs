@@ -6,6 +6,9 @@
 //! floor html FILE|-               print the transcript as a static HTML page
 //! ```
 //!
+//! Each takes `--no-merge LABEL` (repeatable): that label, exactly as
+//! written, is a speaker of its own, not merged into a label it looks like.
+//!
 //! Any input that can be read parses (exit 0); only I/O errors fail (exit 1).
 //! Usage errors exit 2.
 
@@ -16,15 +19,55 @@ use std::process::ExitCode;
 
 use floor::model::Transcript;
 
-const USAGE: &str = "usage: floor parse [--pretty] FILE|-
-       floor text FILE|-
-       floor html FILE|-
+const USAGE: &str = "usage: floor parse [--pretty] [--no-merge LABEL]... FILE|-
+       floor text [--no-merge LABEL]... FILE|-
+       floor html [--no-merge LABEL]... FILE|-
 
   parse   print the transcript model as JSON: meta, speakers, turns, diagnostics
   text    print the transcript as readable text: header, then each turn
   html    print a plain, crawlable HTML page of the transcript, with the
           viewer's anchors (#t37, #t37-p2)
-  FILE    a transcript (text or saved HTML page, any encoding); - reads stdin";
+  FILE    a transcript (text or saved HTML page, any encoding); - reads stdin
+  --no-merge LABEL
+          keep this speaker label (exactly as written) as a speaker of its
+          own, where Floor merged it into a label it looks like (see the
+          speaker_merged diagnostics); repeatable";
+
+/// What the command line asks for.
+struct Args<'a> {
+    command: &'a str,
+    pretty: bool,
+    no_merge: Vec<String>,
+    path: &'a str,
+}
+
+/// Reads the arguments after the program's name; `None` on a usage error.
+fn args<'a>(args: &[&'a str]) -> Option<Args<'a>> {
+    let (&command, mut rest) = args.split_first()?;
+    if !matches!(command, "parse" | "text" | "html") {
+        return None;
+    }
+    let (mut pretty, mut no_merge, mut path) = (false, Vec::new(), None);
+    while let Some((&arg, after)) = rest.split_first() {
+        rest = after;
+        match arg {
+            "--pretty" if command == "parse" => pretty = true,
+            "--no-merge" => {
+                let (&label, after) = rest.split_first()?;
+                no_merge.push(label.to_string());
+                rest = after;
+            }
+            _ if path.is_none() && (arg == "-" || !arg.starts_with("--")) => path = Some(arg),
+            _ => return None,
+        }
+    }
+    Some(Args {
+        command,
+        pretty,
+        no_merge,
+        path: path?,
+    })
+}
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -33,17 +76,19 @@ fn main() {}
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let (command, pretty, path) = match args.as_slice() {
-        ["-h" | "--help"] => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        ["parse", "--pretty", path] | ["parse", path, "--pretty"] => ("parse", true, *path),
-        [command @ ("parse" | "text" | "html"), path] => (*command, false, *path),
-        _ => {
-            eprintln!("{USAGE}");
-            return ExitCode::from(2);
-        }
+    if matches!(args.as_slice(), ["-h" | "--help"]) {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    let Some(Args {
+        command,
+        pretty,
+        no_merge,
+        path,
+    }) = self::args(&args)
+    else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
     };
     let bytes = match read(path) {
         Ok(bytes) => bytes,
@@ -52,7 +97,22 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let transcript = floor::read::parse(&bytes);
+    let mut transcript = floor::read::parse(&bytes);
+    if !no_merge.is_empty() {
+        for label in &no_merge {
+            let known = transcript
+                .turns
+                .iter()
+                .any(|t| t.label.as_ref() == Some(label));
+            if !known {
+                eprintln!(
+                    "floor: no speaker label \u{201c}{label}\u{201d} in {path} (--no-merge takes a label exactly as written)"
+                );
+            }
+        }
+        let choices = floor::resolve::speakers::Choices { no_merge };
+        floor::resolve::speakers::resolve(&mut transcript, &choices);
+    }
     let out = match command {
         "parse" if pretty => serde_json::to_string_pretty(&transcript).map(|s| s + "\n"),
         "parse" => serde_json::to_string(&transcript).map(|s| s + "\n"),
@@ -93,12 +153,11 @@ fn as_text(t: &Transcript) -> String {
         out.push_str(line);
         out.push('\n');
     }
+    let names = floor::view::Names::new(t);
     for turn in &t.turns {
-        let name = turn
-            .speaker
-            .as_deref()
-            .and_then(|id| t.speaker(id))
-            .map_or("(unattributed)", |s| &s.name);
+        let name = names
+            .position(turn)
+            .map_or("(unattributed)", |s| &t.speakers[s].name);
         out.push_str(&format!("\n[{}] {name}:\n", turn.n));
         for p in &turn.paragraphs {
             out.push_str(p);

@@ -79,9 +79,10 @@ pub fn html_page(t: &Transcript) -> String {
         out.push_str("</p></details>\n");
     }
     out.push_str("</header>\n<main>\n");
+    let names = view::Names::new(t);
     for turn in &t.turns {
         let _ = write!(out, "<article id=\"t{}\"><h2>", turn.n);
-        escape(&mut out, view::speaker_name(t, turn));
+        escape(&mut out, names.name(t, turn));
         out.push_str("</h2>");
         for (i, paragraph) in turn.paragraphs.iter().enumerate() {
             let _ = write!(out, "\n<p id=\"t{}-p{}\">", turn.n, i + 1);

@@ -29,6 +29,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::model::{Diagnostic, DiagnosticKind, Speaker, Transcript};
 use crate::text::fold::{fold_char, is_combining, is_ignorable, key, mixed_script, skeleton_key};
+use crate::text::hash::Hashed;
 
 /// What the reader chose about speakers: labels never merged.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -720,56 +721,6 @@ impl Buckets {
             Some(group as usize)
         })
         .take(most + 1)
-    }
-}
-
-/// A fast hasher for the maps of labels and hashes (a multiply and a
-/// rotation per eight bytes): these maps hold every distinct label of a
-/// file, which the input chooses, but a collision only costs time, and the
-/// standard hasher's resistance to chosen collisions cost a third of the
-/// resolution of many labels.
-#[derive(Default, Clone, Copy)]
-struct Hashed;
-
-impl std::hash::BuildHasher for Hashed {
-    type Hasher = FastHasher;
-    fn build_hasher(&self) -> FastHasher {
-        FastHasher(0)
-    }
-}
-
-struct FastHasher(u64);
-
-impl FastHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517C_C1B7_2722_0A95);
-    }
-}
-
-impl std::hash::Hasher for FastHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let mut last = [0; 8];
-        let rest = chunks.remainder();
-        last[..rest.len()].copy_from_slice(rest);
-        self.add(u64::from_le_bytes(last) ^ rest.len() as u64);
-    }
-    fn write_u8(&mut self, n: u8) {
-        self.add(u64::from(n));
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.add(n);
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
     }
 }
 

@@ -112,13 +112,11 @@ impl Index {
             words: std::sync::OnceLock::new(),
             id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         };
+        // The transcript's speakers, in order of first turn, are the index's.
+        let names = crate::view::Names::new(t);
+        index.speakers = t.speakers.iter().map(|s| s.id.clone()).collect();
         for turn in &t.turns {
-            let speaker = turn.speaker.as_deref().map(|id| {
-                index.speaker_at(id).unwrap_or_else(|| {
-                    index.speakers.push(id.to_string());
-                    index.speakers.len() as u32 - 1
-                })
-            });
+            let speaker = names.position(turn).map(|s| s as u32);
             index.turns.push(TurnEntry {
                 n: turn.n,
                 speaker,

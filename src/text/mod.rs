@@ -6,6 +6,7 @@ pub mod fold;
 // Generated (see `fold::tests`); rustfmt would make it differ from the generator.
 #[rustfmt::skip]
 mod fold_tables;
+pub(crate) mod hash;
 // Generated (see `case::tests`); rustfmt would make it differ from the generator.
 #[rustfmt::skip]
 mod case_tables;

@@ -22,16 +22,50 @@ fn to_js(transcript: &Transcript) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// Parses transcript text (plain text or an HTML page) into plain objects.
-#[wasm_bindgen(js_name = parse)]
-pub fn parse(text: &str) -> Result<JsValue, JsError> {
-    to_js(&crate::read::parse_str(text))
+/// The reader's choices in an options object: `{ noMerge: ["LABEL", …] }`,
+/// labels (exactly as written) kept as speakers of their own.
+fn choices(options: &JsValue) -> crate::resolve::speakers::Choices {
+    let no_merge = options
+        .is_object()
+        .then(|| js_sys::Reflect::get(options, &"noMerge".into()).ok())
+        .flatten()
+        .filter(js_sys::Array::is_array)
+        .map(|list| {
+            js_sys::Array::from(&list)
+                .iter()
+                .filter_map(|v| v.as_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    crate::resolve::speakers::Choices { no_merge }
 }
 
-/// Parses transcript bytes (a `Uint8Array` in any supported encoding).
+/// `t` with the choices of `options` applied.
+fn chosen(mut t: Transcript, options: &JsValue) -> Transcript {
+    let choices = choices(options);
+    if !choices.no_merge.is_empty() {
+        crate::resolve::speakers::resolve(&mut t, &choices);
+    }
+    t
+}
+
+/// Parses transcript text (plain text or an HTML page) into plain objects.
+/// `options` (optional): `{ noMerge: ["LABEL", …] }` keeps those labels as
+/// speakers of their own, where Floor merged them into a label they look
+/// like (its `speaker_merged` diagnostics name them).
+#[wasm_bindgen(js_name = parse)]
+pub fn parse(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+    to_js(&chosen(crate::read::parse_str(text), &options))
+}
+
+/// Parses transcript bytes (a `Uint8Array` in any supported encoding), with
+/// the same `options` as `parse`.
 #[wasm_bindgen(js_name = parseBytes)]
-pub fn parse_bytes(bytes: Vec<u8>) -> Result<JsValue, JsError> {
-    to_js(&crate::read::parse_decoded(super::decode::decode(bytes)))
+pub fn parse_bytes(bytes: Vec<u8>, options: JsValue) -> Result<JsValue, JsError> {
+    to_js(&chosen(
+        crate::read::parse_decoded(super::decode::decode(bytes)),
+        &options,
+    ))
 }
 
 /// Parses transcript text and returns only its number of turns, without
@@ -57,10 +91,11 @@ pub struct Search {
 
 #[wasm_bindgen]
 impl Search {
-    /// Parses transcript text (plain text or an HTML page) and indexes its turns.
+    /// Parses transcript text (plain text or an HTML page) and indexes its
+    /// turns; `options` as for `parse` (speaker ids follow its choices).
     #[wasm_bindgen(constructor)]
-    pub fn new(text: &str) -> Search {
-        let index = crate::search::Index::new(&crate::read::parse_str(text));
+    pub fn new(text: &str, options: JsValue) -> Search {
+        let index = crate::search::Index::new(&chosen(crate::read::parse_str(text), &options));
         index.prepare_find();
         Search {
             index,
