@@ -11,11 +11,12 @@ use std::collections::VecDeque;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{State, dom};
+use super::State;
 use crate::link::Anchor;
 use crate::model::Transcript;
 use crate::search::Hits;
 use crate::view;
+use crate::web::dom;
 
 /// Most rows in the results list; the count says how many turns there are.
 const MAX_ROWS: usize = 200;
@@ -344,7 +345,7 @@ pub fn highlight(state: State) {
         // After the turns are in the page (they render in the same update as
         // a new transcript).
         if let Some(generation) = generation {
-            super::request_animation_frame(move || {
+            dom::request_animation_frame(move || {
                 if !state.alive() {
                     return;
                 }

@@ -19,10 +19,11 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{State, dom};
+use super::State;
 use crate::link::Anchor;
 use crate::model::{Transcript, Turn};
 use crate::view::{self, Segment};
+use crate::web::dom;
 
 /// Turns per group of the list; the group of turns `n..n + GROUP` (`n` one
 /// more than a multiple of `GROUP`) is `<div class="group" id="g{n}">`.
