@@ -17,9 +17,12 @@ use theme::Theme;
 
 mod frame;
 pub mod host;
+mod jobs;
 mod keys;
 mod load;
+mod marks;
 mod panels;
+mod paragraph;
 mod search;
 mod state;
 mod theme;

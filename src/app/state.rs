@@ -8,8 +8,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::host::{self, Host};
-use super::search;
-use super::turns;
+use super::jobs::Jobs;
+use super::marks::Painter;
+use super::turns::Groups;
 use crate::link::Anchor;
 use crate::link::Location;
 use crate::model::Transcript;
@@ -42,6 +43,9 @@ impl Source {
 /// The transcript on screen and where it came from.
 #[derive(Debug, Clone)]
 pub struct Shown {
+    /// Which transcript this is: counted from 1 by [`State::show`]. Work
+    /// done for one (the marks painted on it) is not taken for another's.
+    pub id: u64,
     /// The parsed transcript.
     pub transcript: Arc<Transcript>,
     /// Its search index: for a large transcript, built once the first
@@ -100,12 +104,14 @@ pub struct State {
     /// Notified when the results list should show the hits as they are now.
     pub listed: Trigger,
     /// The search marks painted into the turns.
-    pub painter: StoredValue<search::Painter, LocalStorage>,
+    pub(super) painter: StoredValue<Painter, LocalStorage>,
     /// Where the viewer lives.
     pub host: StoredValue<Host, LocalStorage>,
     /// The turn list's groups: whether each is in the page yet (see
-    /// [`TurnList`]), and the groups filled since the marks last caught up.
-    pub groups: StoredValue<turns::Groups, LocalStorage>,
+    /// [`super::TurnList`]).
+    pub(super) groups: StoredValue<Groups, LocalStorage>,
+    /// The background work: filling groups, painting marks.
+    pub(super) jobs: StoredValue<Jobs, LocalStorage>,
 }
 
 impl State {
@@ -138,10 +144,11 @@ impl State {
             query,
             hits,
             current_match: RwSignal::new(None),
-            painter: StoredValue::new_local(search::Painter::default()),
+            painter: StoredValue::new_local(Painter::default()),
             listed: Trigger::new(),
             host: StoredValue::new_local(host),
-            groups: StoredValue::new_local(turns::Groups::default()),
+            groups: StoredValue::new_local(Groups::default()),
+            jobs: StoredValue::new_local(Jobs::default()),
         }
     }
 
@@ -263,7 +270,12 @@ impl State {
             index.get();
         }
         self.current_match.set(None);
+        let id = self
+            .shown
+            .with_untracked(|s| s.as_ref().map_or(0, |s| s.id))
+            + 1;
         self.shown.set(Some(Shown {
+            id,
             transcript,
             index: index.clone(),
             source,
@@ -290,7 +302,7 @@ impl State {
     pub fn reach(&self, n: u32) -> bool {
         let state = *self;
         self.groups
-            .try_update_value(|g| g.fill(turns::group_of(n), state))
+            .try_update_value(|g| g.reach(n, state))
             .unwrap_or(true)
     }
 
