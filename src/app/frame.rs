@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{State, host};
+use crate::names::{FIRST_SCREEN_CLASS, HEIGHT_MESSAGE};
 use crate::web::dom;
 
 /// Messages from the trusted parent: go to a turn. Anything else, or from
@@ -37,9 +38,9 @@ pub(super) fn report_height(state: State) {
             let height = el
                 .scroll_height()
                 .max(el.get_bounding_client_rect().height().ceil() as i32);
-            let _ = state
-                .host
-                .try_with_value(|h| h.post(&host::message("height", &[("height", height.into())])));
+            let _ = state.host.try_with_value(|h| {
+                h.post(&host::message(HEIGHT_MESSAGE, &[("height", height.into())]))
+            });
         },
     );
     let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
@@ -47,7 +48,8 @@ pub(super) fn report_height(state: State) {
     };
     dom::request_animation_frame(move || {
         // The viewer's root, not the pre-rendered first screen beside it.
-        if let Some(el) = state.all(".floor:not(.first-screen)").into_iter().next() {
+        let root = format!(".floor:not(.{FIRST_SCREEN_CLASS})");
+        if let Some(el) = state.all(&root).into_iter().next() {
             observer.observe(&el);
         }
         // Alive for the page's lifetime: a framed page has one viewer, never

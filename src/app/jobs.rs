@@ -18,6 +18,7 @@ use leptos::prelude::*;
 use super::State;
 use super::marks::Painter;
 use super::turns::Groups;
+use crate::names::timing;
 use crate::web::dom;
 
 /// Milliseconds of painting per background task.
@@ -56,7 +57,7 @@ pub(super) fn paint_planned(state: State, then: impl FnOnce() + 'static) {
         if !state.alive() || !current(state, generation) {
             return;
         }
-        dom::timed("floor:paint", || {
+        dom::timed(timing::PAINT, || {
             let (from, to) = state
                 .groups
                 .try_with_value(Groups::on_screen)
@@ -149,6 +150,6 @@ fn paint(state: State, go: impl FnMut(u32, usize) -> bool) {
     if left != Some(true)
         && let Some(p) = web_sys::window().and_then(|w| w.performance())
     {
-        let _ = p.mark("floor:marks-done");
+        let _ = p.mark(timing::MARKS_DONE);
     }
 }

@@ -5,13 +5,12 @@ use leptos::prelude::*;
 
 use super::{Source, State};
 use crate::link::Location;
+use crate::names::timing;
 use crate::read::parse_decoded;
 use crate::source;
 use crate::web::{decode::decode, dom, fetch};
 
-/// The bundled sample, as a URL relative to the page, so that a build served
-/// under any sub-path finds it beside `index.html`.
-pub const SAMPLE_URL: &str = "sample.txt";
+pub use crate::names::SAMPLE_URL;
 
 /// What a viewer shows first.
 #[derive(Debug, Clone)]
@@ -97,7 +96,7 @@ pub fn show_bytes(state: State, bytes: Vec<u8>, source: Source) {
         state.fail(message);
         return;
     }
-    let transcript = dom::timed("floor:parse", || parse_decoded(decode(bytes)));
+    let transcript = dom::timed(timing::PARSE, || parse_decoded(decode(bytes)));
     match source::check_parsed(&transcript) {
         Ok(()) => state.show(transcript, source),
         Err(message) => state.fail(message),

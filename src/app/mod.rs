@@ -7,10 +7,12 @@
 //! `innerHTML`.
 
 use leptos::prelude::*;
+use leptos::tachys::html::attribute::custom::custom_attribute;
 use wasm_bindgen::JsCast;
 
 use crate::link::Anchor;
 use crate::link::Location;
+use crate::names::THEME_ATTRIBUTE;
 use crate::web::dom;
 use host::{Host, Root};
 use theme::Theme;
@@ -168,8 +170,8 @@ pub fn Viewer(
     view! {
         <div
             class="floor"
-            class:compact=compact
-            data-theme=move || theme.get().stored()
+            class:compact={compact}
+            {..custom_attribute(THEME_ATTRIBUTE, move || theme.get().stored())}
         >
             {page.then(|| view! { <a class="skip" href="#turns">"Skip to the transcript"</a> })}
             <Toolbar theme=theme />

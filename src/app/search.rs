@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 
 use super::{State, jobs, paragraph};
 use crate::link::Anchor;
+use crate::names::timing;
 use crate::search::Hits;
 use crate::view;
 use crate::web::dom;
@@ -58,7 +59,7 @@ pub fn SearchField() -> impl IntoView {
                 node_ref=field
                 value=state.query.get_untracked()
                 on:input=move |ev| {
-                    dom::timed("floor:input", || {
+                    dom::timed(timing::INPUT, || {
                         state.query.set(event_target_value(&ev));
                         state.sync_url_soon();
                     })
@@ -200,7 +201,7 @@ pub fn highlight(state: State) {
         // A new query or filter starts from no current match.
         state.current_match.set(None);
         // (Both tracked: a new transcript or new hits repaint.)
-        let planned = dom::timed("floor:plan", || {
+        let planned = dom::timed(timing::PLAN, || {
             state.shown.with(|s| {
                 let t = s.as_ref().map(|s| (s.id, &*s.transcript));
                 state

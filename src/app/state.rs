@@ -14,6 +14,7 @@ use super::turns::Groups;
 use crate::link::Anchor;
 use crate::link::Location;
 use crate::model::Transcript;
+use crate::names::{FIRST_SCREEN_CLASS, PERMALINK_MESSAGE, timing};
 use crate::search::{Hits, Index, Query};
 use crate::view;
 use crate::web::dom;
@@ -72,7 +73,7 @@ impl LazyIndex {
     /// The index, built now if it is not yet.
     pub fn get(&self) -> &Index {
         self.index
-            .get_or_init(|| dom::timed("floor:index", || Index::new(&self.transcript)))
+            .get_or_init(|| dom::timed(timing::INDEX, || Index::new(&self.transcript)))
     }
 }
 
@@ -125,7 +126,7 @@ impl State {
             let query = query.with(|q| Query::parse(q));
             shown.with(|s| match s {
                 Some(s) if !query.is_empty() => speaker.with(|f| {
-                    dom::timed("floor:search", || {
+                    dom::timed(timing::SEARCH, || {
                         s.index.get().search_from(&query, f.as_deref(), earlier)
                     })
                 }),
@@ -319,7 +320,7 @@ impl State {
     /// own turns are put in the page before the browser paints again.
     fn drop_first_screen(&self) {
         if self.is_page() {
-            for el in self.all(".first-screen") {
+            for el in self.all(&format!(".{FIRST_SCREEN_CLASS}")) {
                 el.remove();
             }
         }
@@ -377,7 +378,7 @@ impl State {
         }
         let url = self.link(anchor);
         let message = host::message(
-            "permalink",
+            PERMALINK_MESSAGE,
             &[("anchor", anchor.to_string().into()), ("url", url.into())],
         );
         let _ = self.host.try_with_value(|h| h.post(&message));

@@ -2,9 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::names::{DARK_THEME, LIGHT_THEME, THEME_ATTRIBUTE, THEME_KEY};
 use crate::web::dom;
-
-const THEME_KEY: &str = "floor-theme";
 
 /// The colour theme: the system's, or one chosen and remembered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,8 +27,8 @@ impl Theme {
     pub(super) fn label(self) -> &'static str {
         match self {
             Theme::System => "system",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
+            Theme::Light => LIGHT_THEME,
+            Theme::Dark => DARK_THEME,
         }
     }
 
@@ -52,7 +51,7 @@ pub(super) fn remembered(page: bool) -> RwSignal<Theme> {
     Effect::new(move || {
         let theme = theme.get();
         if page {
-            dom::set_root_attribute("data-theme", theme.stored());
+            dom::set_root_attribute(THEME_ATTRIBUTE, theme.stored());
         }
     });
     theme
@@ -60,8 +59,8 @@ pub(super) fn remembered(page: bool) -> RwSignal<Theme> {
 
 fn load_theme() -> Theme {
     match dom::load_setting(THEME_KEY).as_deref() {
-        Some("light") => Theme::Light,
-        Some("dark") => Theme::Dark,
+        Some(LIGHT_THEME) => Theme::Light,
+        Some(DARK_THEME) => Theme::Dark,
         _ => Theme::System,
     }
 }
