@@ -5,6 +5,9 @@
 //! them: `tests/names.rs` reads those files and fails when one of them
 //! spells a name otherwise.
 //!
+//! A name that also appears inside a selector is written once, in a macro,
+//! which both constants are built from at compile time.
+//!
 //! The limits shared the same way are [`crate::source::MAX_BYTES`] (the
 //! README states it) and [`crate::source::MAX_URL_BYTES`] (`floor.js`
 //! checks it before prefetching).
@@ -14,13 +17,34 @@
 /// transcript only there.
 pub const APP_ATTRIBUTE: &str = "data-floor-app";
 
+macro_rules! text_attribute {
+    () => {
+        "data-floor"
+    };
+}
+
+macro_rules! src_attribute {
+    () => {
+        "data-floor-src"
+    };
+}
+
+macro_rules! first_screen_class {
+    () => {
+        "first-screen"
+    };
+}
+
 /// An element of a host page whose content is a transcript: `enhance`
 /// mounts a viewer in it.
-pub const TEXT_ATTRIBUTE: &str = "data-floor";
+pub const TEXT_ATTRIBUTE: &str = text_attribute!();
 
 /// An element of a host page holding a transcript's URL: `enhance` mounts a
 /// viewer of it there.
-pub const SRC_ATTRIBUTE: &str = "data-floor-src";
+pub const SRC_ATTRIBUTE: &str = src_attribute!();
+
+/// The elements `enhance` mounts viewers in.
+pub const ENHANCED_SELECTOR: &str = concat!("[", text_attribute!(), "], [", src_attribute!(), "]");
 
 /// Set on an element a viewer is mounted in (its number).
 pub const MOUNTED_ATTRIBUTE: &str = "data-floor-mounted";
@@ -54,7 +78,13 @@ pub const SRC_PARAM: &str = "src";
 /// The class of the sample's pre-rendered first screen in `index.html`
 /// (`src/web/first-screen.mjs` sets it; `floor.js`, `style/floor.css` and
 /// the viewer look it up).
-pub const FIRST_SCREEN_CLASS: &str = "first-screen";
+pub const FIRST_SCREEN_CLASS: &str = first_screen_class!();
+
+/// The pre-rendered first screen.
+pub const FIRST_SCREEN_SELECTOR: &str = concat!(".", first_screen_class!());
+
+/// A viewer's root on Floor's own page, not the first screen beside it.
+pub const VIEWER_SELECTOR: &str = concat!(".floor:not(.", first_screen_class!(), ")");
 
 /// The option of `mount` (and `enhance`) with the URL of `floor.css`,
 /// which `floor.js` fills in.

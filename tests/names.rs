@@ -143,6 +143,9 @@ fn the_attributes_of_floor_elements() {
         "examples/src.html",
         &format!("<div {}=", names::SRC_ATTRIBUTE),
     );
+    // (floor.js says which elements `enhance` mounts viewers in.)
+    let enhanced = names::ENHANCED_SELECTOR.replace(", ", " / ");
+    contains("src/web/floor.js", &format!("mounts every {enhanced}"));
 }
 
 #[test]
@@ -216,9 +219,16 @@ fn the_first_screen_class() {
     );
     contains(
         "src/web/first-screen.mjs",
-        &format!("'.floor:not(.{class})'"),
+        &format!("'{}'", names::VIEWER_SELECTOR),
     );
-    contains("src/web/floor.js", &format!("querySelector('.{class}')"));
+    contains(
+        "ARCHITECTURE.md",
+        &format!("(`{}`)", names::VIEWER_SELECTOR),
+    );
+    contains(
+        "src/web/floor.js",
+        &format!("querySelector('{}')", names::FIRST_SCREEN_SELECTOR),
+    );
     contains("style/floor.css", &format!(" .{class} "));
     let html = read("assets/first-screen.html");
     assert!(

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{State, host};
-use crate::names::{FIRST_SCREEN_CLASS, HEIGHT_MESSAGE};
+use crate::names::{HEIGHT_MESSAGE, VIEWER_SELECTOR};
 use crate::web::dom;
 
 /// Messages from the trusted parent: go to a turn. Anything else, or from
@@ -48,8 +48,7 @@ pub(super) fn report_height(state: State) {
     };
     dom::request_animation_frame(move || {
         // The viewer's root, not the pre-rendered first screen beside it.
-        let root = format!(".floor:not(.{FIRST_SCREEN_CLASS})");
-        if let Some(el) = state.all(&root).into_iter().next() {
+        if let Some(el) = state.all(VIEWER_SELECTOR).into_iter().next() {
             observer.observe(&el);
         }
         // Alive for the page's lifetime: a framed page has one viewer, never

@@ -9,24 +9,28 @@
 //! on screen are painted in the next frame, then one loop of tasks goes on
 //! with the rest of them and with the groups still empty.
 //!
-//! The turn list and the painter never call each other: the loop tells the
-//! painter which turns came into the page (filled by the loop or by
-//! [`State::reach`]), and the painter paints the marks that waited for them.
+//! The queue holds the groups and the painter, which never call each other:
+//! it tells the painter which turns came into the page (filled by a task or
+//! by [`State::reach`]), and the painter paints the marks that waited for
+//! them.
 
 use leptos::prelude::*;
 
-use super::State;
 use super::marks::Painter;
 use super::turns::Groups;
+use super::{Shown, State};
 use crate::names::timing;
+use crate::search::Hits;
 use crate::web::dom;
 
-/// Milliseconds of painting per background task.
-const SLICE_MS: f64 = 4.0;
-
-/// The queue's state.
+/// The background work of a viewer and what it works on.
 #[derive(Default)]
 pub(super) struct Jobs {
+    /// The turn list's groups: whether each is in the page yet (see
+    /// [`super::TurnList`]).
+    pub(super) groups: Groups,
+    /// The search marks painted into the turns, and those still to paint.
+    pub(super) painter: Painter,
     /// Bumped by every plan of marks: a task of an older one stops.
     generation: u64,
     /// Whether a task of this generation is waiting to run.
@@ -35,36 +39,81 @@ pub(super) struct Jobs {
     paint_next: bool,
 }
 
+impl Jobs {
+    /// Plans the marks of `hits` on the transcript `shown`
+    /// ([`Painter::plan`]), as a new generation: the tasks of the one
+    /// before stop. Returns it.
+    pub(super) fn plan(&mut self, shown: Option<&Shown>, hits: &Hits) -> u64 {
+        self.painter.plan(shown, hits);
+        self.generation += 1;
+        self.queued = false;
+        self.generation
+    }
+
+    /// Paints the marks of the turns on screen, and orders the rest by
+    /// their distance from the screen; false if `generation` is not the
+    /// queue's any more.
+    fn paint_on_screen(&mut self, state: State, generation: u64) -> bool {
+        if self.generation != generation {
+            return false;
+        }
+        let (from, to) = self.groups.on_screen();
+        self.painter.prioritize(from, to);
+        let left = self.painter.paint(state, Some((from, to)));
+        if !left {
+            marks_done();
+        }
+        true
+    }
+
+    /// One task's work: the marks that waited for groups filled since the
+    /// last task go first; then a slice of painting, or one group filled.
+    /// Whether there is more to do; `None` if `generation` is not the
+    /// queue's any more.
+    fn step(&mut self, state: State, generation: u64) -> Option<bool> {
+        if self.generation != generation {
+            return None;
+        }
+        self.paint_next = !self.paint_next;
+        self.painter.wake(&self.groups.take_filled());
+        let fills = self.groups.unfilled();
+        let more = if self.painter.has_work() && (!self.paint_next || !fills) {
+            let left = self.painter.paint(state, None);
+            if !left {
+                marks_done();
+            }
+            left || fills
+        } else {
+            self.groups.fill_next(state);
+            self.groups.unfilled() || self.groups.has_filled()
+        };
+        self.queued = more;
+        Some(more)
+    }
+}
+
 /// Whether `generation` is still the queue's.
 fn current(state: State, generation: u64) -> bool {
     state.jobs.try_with_value(|j| j.generation) == Some(generation)
 }
 
-/// After a new plan of marks ([`Painter::plan`]): a new generation, whose
-/// marks on the turns on screen are painted in the next frame (a new
-/// transcript's turns are in the page by then), and the rest in the
-/// background; `then` runs in a task after that frame unless a newer plan
-/// came.
-pub(super) fn paint_planned(state: State, then: impl FnOnce() + 'static) {
-    let Some(generation) = state.jobs.try_update_value(|j| {
-        j.generation += 1;
-        j.queued = false;
-        j.generation
-    }) else {
-        return;
-    };
+/// After [`Jobs::plan`]: the marks of `generation` on the turns on screen
+/// are painted in the next frame (a new transcript's turns are in the page
+/// by then), and the rest in the background; `then` runs in a task after
+/// that frame unless a newer plan came.
+pub(super) fn paint_planned(state: State, generation: u64, then: impl FnOnce() + 'static) {
     dom::request_animation_frame(move || {
-        if !state.alive() || !current(state, generation) {
+        if !state.alive() {
             return;
         }
-        dom::timed(timing::PAINT, || {
-            let (from, to) = state
-                .groups
-                .try_with_value(Groups::on_screen)
-                .unwrap_or_default();
-            state.painter.update_value(|p| p.prioritize(from, to));
-            paint(state, |n, _| (from..=to).contains(&n));
+        let painted = dom::timed(timing::PAINT, || {
+            state
+                .jobs
+                .try_update_value(|j| j.paint_on_screen(state, generation))
         });
+        if painted != Some(true) {
+            return;
+        }
         wake(state);
         dom::later(move || {
             if current(state, generation) {
@@ -86,70 +135,20 @@ pub(super) fn wake(state: State) {
     }
 }
 
-/// One task of the queue: the marks that waited for groups filled since the
-/// last one go first; then a slice of painting or one group filled; then
-/// the next task, while there is work.
+/// A task of the queue, and the next while there is work.
 fn run(state: State, generation: u64) {
     if !state.alive() {
         return;
     }
-    let turn = state.jobs.try_update_value(|j| {
-        (j.generation == generation).then(|| {
-            j.paint_next = !j.paint_next;
-            !j.paint_next
-        })
-    });
-    let Some(Some(paint_now)) = turn else { return };
-    let filled = state
-        .groups
-        .try_update_value(Groups::take_filled)
-        .unwrap_or_default();
-    if !filled.is_empty() {
-        state.painter.update_value(|p| p.wake(&filled));
-    }
-    let paints = state
-        .painter
-        .try_with_value(Painter::has_work)
-        .unwrap_or(false);
-    let fills = state
-        .groups
-        .try_with_value(Groups::unfilled)
-        .unwrap_or(false);
-    if paints && (paint_now || !fills) {
-        let clock = web_sys::window().and_then(|w| w.performance());
-        let now = || clock.as_ref().map_or(0.0, |c| c.now());
-        let start = now();
-        paint(state, |_, done| done == 0 || now() - start <= SLICE_MS);
-    } else if fills {
-        let _ = state.groups.try_update_value(|g| g.fill_next(state));
-    }
-    let more = state
-        .painter
-        .try_with_value(Painter::has_work)
-        .unwrap_or(false)
-        || state
-            .groups
-            .try_with_value(|g| g.unfilled() || g.has_filled())
-            .unwrap_or(false);
-    if more {
+    let more = state.jobs.try_update_value(|j| j.step(state, generation));
+    if more == Some(Some(true)) {
         dom::later(move || run(state, generation));
-    } else {
-        state.jobs.update_value(|j| j.queued = false);
     }
 }
 
-/// Paints planned paragraphs while `go(turn, painted so far)` says so, and
-/// marks `floor:marks-done` once none is left.
-fn paint(state: State, go: impl FnMut(u32, usize) -> bool) {
-    let left = state.shown.with_untracked(|shown| {
-        let shown = shown.as_ref()?;
-        state
-            .painter
-            .try_update_value(|p| p.paint(state, &shown.transcript, go))
-    });
-    if left != Some(true)
-        && let Some(p) = web_sys::window().and_then(|w| w.performance())
-    {
+/// Every planned mark is painted.
+fn marks_done() {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
         let _ = p.mark(timing::MARKS_DONE);
     }
 }

@@ -3,10 +3,14 @@
 //! background work of bringing them in step runs in [`super::jobs`].
 
 use std::collections::VecDeque;
+use std::sync::Arc;
 
-use super::{State, paragraph};
+use super::{Shown, State, paragraph};
 use crate::model::Transcript;
 use crate::search::Hits;
+
+/// Milliseconds of painting per background task.
+const SLICE_MS: f64 = 4.0;
 
 /// A paragraph, as `(turn, paragraph index)`.
 type Key = (u32, usize);
@@ -17,9 +21,9 @@ type Key = (u32, usize);
 /// for thousands of marks far away.
 #[derive(Default)]
 pub(super) struct Painter {
-    /// Which transcript the marks are painted on ([`super::Shown::id`]; a
+    /// The transcript the marks are painted on, with its [`Shown::id`] (a
     /// new one comes unmarked).
-    transcript: Option<u64>,
+    transcript: Option<(u64, Arc<Transcript>)>,
     /// Where each turn's paragraphs start in `painted`, by turn (from turn
     /// 1), then their total.
     first: Vec<u32>,
@@ -37,16 +41,15 @@ pub(super) struct Painter {
 }
 
 impl Painter {
-    /// Plans the repaints that bring the marks of transcript `t` (with its
-    /// [`super::Shown::id`]) to those of `hits`: one walk over the
-    /// transcript's paragraphs, in order, beside the hits.
-    pub(super) fn plan(&mut self, t: Option<(u64, &Transcript)>, hits: &Hits) {
-        let id = t.map(|(id, _)| id);
-        if self.transcript != id {
-            self.transcript = id;
+    /// Plans the repaints that bring the marks of the transcript `shown` to
+    /// those of `hits`: one walk over the transcript's paragraphs, in order,
+    /// beside the hits.
+    pub(super) fn plan(&mut self, shown: Option<&Shown>, hits: &Hits) {
+        if self.transcript.as_ref().map(|t| t.0) != shown.map(|s| s.id) {
+            self.transcript = shown.map(|s| (s.id, s.transcript.clone()));
             self.first = vec![0];
             let mut total = 0;
-            for turn in t.map_or(&[][..], |(_, t)| &t.turns[..]) {
+            for turn in shown.map_or(&[][..], |s| &s.transcript.turns[..]) {
                 total += turn.paragraphs.len() as u32;
                 self.first.push(total);
             }
@@ -89,14 +92,11 @@ impl Painter {
 
     /// Brings paragraph `key` to `marks`, unless it has them already (say,
     /// painted ahead of its turn for the current match).
-    pub(super) fn repaint(
-        &mut self,
-        state: State,
-        t: &Transcript,
-        key: Key,
-        marks: &[(usize, usize)],
-    ) {
+    pub(super) fn repaint(&mut self, state: State, key: Key, marks: &[(usize, usize)]) {
         let Some(slot) = self.slot(key) else { return };
+        let Some((_, t)) = &self.transcript else {
+            return;
+        };
         if self.painted[slot] == marks {
             return;
         }
@@ -126,23 +126,28 @@ impl Painter {
         self.ordered && !self.todo.is_empty()
     }
 
-    /// Repaints the planned paragraphs, in order, while `go(turn, painted
-    /// so far)` says so; whether some are left.
-    pub(super) fn paint(
-        &mut self,
-        state: State,
-        t: &Transcript,
-        mut go: impl FnMut(u32, usize) -> bool,
-    ) -> bool {
+    /// Repaints the planned paragraphs, in order: those of the turns in
+    /// `urgent` (a range of turn numbers) all at once, or else a slice of
+    /// [`SLICE_MS`]. Whether some are left.
+    pub(super) fn paint(&mut self, state: State, urgent: Option<(u32, u32)>) -> bool {
+        let clock = web_sys::window().and_then(|w| w.performance());
+        let now = || clock.as_ref().map_or(0.0, |c| c.now());
+        let start = now();
         let mut done = 0;
         while self.ordered
             && let Some(&((n, _), _)) = self.todo.front()
-            && go(n, done)
         {
+            let go = match urgent {
+                Some((from, to)) => (from..=to).contains(&n),
+                None => done == 0 || now() - start <= SLICE_MS,
+            };
+            if !go {
+                break;
+            }
             let Some((key, marks)) = self.todo.pop_front() else {
                 break;
             };
-            self.repaint(state, t, key, &marks);
+            self.repaint(state, key, &marks);
             done += 1;
         }
         !self.todo.is_empty()

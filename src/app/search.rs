@@ -142,13 +142,9 @@ fn show_current(state: State, i: usize) {
     // Its turn may not be in the page yet.
     state.reach(n);
     // It may not be painted yet: paint its paragraph now.
-    state.shown.with_untracked(|shown| {
-        if let Some(shown) = shown {
-            state
-                .painter
-                .update_value(|painter| painter.repaint(state, &shown.transcript, (n, p), &marks));
-        }
-    });
+    state
+        .jobs
+        .update_value(|j| j.painter.repaint(state, (n, p), &marks));
     let Some(para) = state.by_id(&format!("t{n}-p{}", p + 1)) else {
         return;
     };
@@ -201,17 +197,16 @@ pub fn highlight(state: State) {
         // A new query or filter starts from no current match.
         state.current_match.set(None);
         // (Both tracked: a new transcript or new hits repaint.)
-        let planned = dom::timed(timing::PLAN, || {
+        let generation = dom::timed(timing::PLAN, || {
             state.shown.with(|s| {
-                let t = s.as_ref().map(|s| (s.id, &*s.transcript));
                 state
                     .hits
-                    .with(|hits| state.painter.try_update_value(|p| p.plan(t, hits)))
+                    .with(|hits| state.jobs.try_update_value(|j| j.plan(s.as_ref(), hits)))
             })
         });
-        if planned.is_some() {
+        if let Some(generation) = generation {
             // The results list, in a task after the frame with the marks.
-            jobs::paint_planned(state, move || state.listed.notify());
+            jobs::paint_planned(state, generation, move || state.listed.notify());
         }
     });
 }

@@ -9,12 +9,10 @@ use leptos::prelude::*;
 
 use super::host::{self, Host};
 use super::jobs::Jobs;
-use super::marks::Painter;
-use super::turns::Groups;
 use crate::link::Anchor;
 use crate::link::Location;
 use crate::model::Transcript;
-use crate::names::{FIRST_SCREEN_CLASS, PERMALINK_MESSAGE, timing};
+use crate::names::{FIRST_SCREEN_SELECTOR, PERMALINK_MESSAGE, timing};
 use crate::search::{Hits, Index, Query};
 use crate::view;
 use crate::web::dom;
@@ -104,14 +102,10 @@ pub struct State {
     pub current_match: RwSignal<Option<usize>>,
     /// Notified when the results list should show the hits as they are now.
     pub listed: Trigger,
-    /// The search marks painted into the turns.
-    pub(super) painter: StoredValue<Painter, LocalStorage>,
     /// Where the viewer lives.
     pub host: StoredValue<Host, LocalStorage>,
-    /// The turn list's groups: whether each is in the page yet (see
-    /// [`super::TurnList`]).
-    pub(super) groups: StoredValue<Groups, LocalStorage>,
-    /// The background work: filling groups, painting marks.
+    /// The background work (filling the turn list's groups, painting the
+    /// search marks) and what it works on.
     pub(super) jobs: StoredValue<Jobs, LocalStorage>,
 }
 
@@ -145,10 +139,8 @@ impl State {
             query,
             hits,
             current_match: RwSignal::new(None),
-            painter: StoredValue::new_local(Painter::default()),
             listed: Trigger::new(),
             host: StoredValue::new_local(host),
-            groups: StoredValue::new_local(Groups::default()),
             jobs: StoredValue::new_local(Jobs::default()),
         }
     }
@@ -302,8 +294,8 @@ impl State {
     /// groups in the background); whether it already was.
     pub fn reach(&self, n: u32) -> bool {
         let state = *self;
-        self.groups
-            .try_update_value(|g| g.reach(n, state))
+        self.jobs
+            .try_update_value(|j| j.groups.reach(n, state))
             .unwrap_or(true)
     }
 
@@ -320,7 +312,7 @@ impl State {
     /// own turns are put in the page before the browser paints again.
     fn drop_first_screen(&self) {
         if self.is_page() {
-            for el in self.all(&format!(".{FIRST_SCREEN_CLASS}")) {
+            for el in self.all(FIRST_SCREEN_SELECTOR) {
                 el.remove();
             }
         }

@@ -271,7 +271,8 @@ pub fn TurnList(transcript: Arc<Transcript>) -> impl IntoView {
             let _ = el.append_child(&group);
             elements.push(group);
         }
-        let _ = state.groups.try_update_value(|g| {
+        let _ = state.jobs.try_update_value(|j| {
+            let g = &mut j.groups;
             *g = Groups {
                 transcript: Some(transcript.clone()),
                 elements,
@@ -293,7 +294,7 @@ pub fn TurnList(transcript: Arc<Transcript>) -> impl IntoView {
     // (a group filled later gets them as it is built).
     Effect::new(move |_| {
         state.speaker.with(|f| {
-            state.groups.with_value(|g| g.filter(f.as_deref()));
+            state.jobs.with_value(|j| j.groups.filter(f.as_deref()));
         });
     });
     Effect::new(move |before: Option<Option<u32>>| {

@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::model::Transcript;
 use crate::names::{
-    BASE_OPTION, MOUNTED_ATTRIBUTE, SRC_ATTRIBUTE, STYLESHEET_OPTION, TEXT_ATTRIBUTE,
+    BASE_OPTION, ENHANCED_SELECTOR, MOUNTED_ATTRIBUTE, SRC_ATTRIBUTE, STYLESHEET_OPTION,
 };
 
 fn to_js(transcript: &Transcript) -> Result<JsValue, JsError> {
@@ -228,8 +228,7 @@ pub fn enhance(options: JsValue) -> u32 {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return 0;
     };
-    let selector = format!("[{TEXT_ATTRIBUTE}], [{SRC_ATTRIBUTE}]");
-    let Ok(list) = document.query_selector_all(&selector) else {
+    let Ok(list) = document.query_selector_all(ENHANCED_SELECTOR) else {
         return 0;
     };
     let base = Options::read(&options);
