@@ -190,7 +190,7 @@ fn paragraph_marks(hits: &Hits, n: u32, p: usize) -> Vec<(usize, usize)> {
 }
 
 /// Keeps the `<mark>`s in the paragraphs in step with the hits: plans the
-/// repaints, which [`super::jobs`] carries out (the turns on screen in the
+/// repaints, which the background queue (`jobs.rs`) carries out (the turns on screen in the
 /// next frame), then rebuilds the results list. Call once.
 pub fn highlight(state: State) {
     Effect::new(move |_| {
@@ -215,7 +215,7 @@ pub fn highlight(state: State) {
 #[component]
 pub fn SearchResults() -> impl IntoView {
     let state = expect_context::<State>();
-    // Rebuilt when the painter says so, after the frame showing the count
+    // Rebuilt when `highlight` says so, after the frame showing the count
     // and the marks on screen: the list never delays a keystroke's frame.
     let rows = move || {
         state.listed.track();
