@@ -100,8 +100,11 @@ fn current(state: State, generation: u64) -> bool {
 /// After [`Jobs::plan`]: the marks of `generation` on the turns on screen
 /// are painted in the next frame (a new transcript's turns are in the page
 /// by then), and the rest in the background; `then` runs in a task after
-/// that frame unless a newer plan came.
+/// that frame unless a newer plan came. Until that frame, the queue goes on
+/// filling groups (even in a hidden tab, which has no frames), but paints
+/// nothing.
 pub(super) fn paint_planned(state: State, generation: u64, then: impl FnOnce() + 'static) {
+    wake(state);
     dom::request_animation_frame(move || {
         if !state.alive() {
             return;
