@@ -26,6 +26,7 @@
 
 pub mod link;
 pub mod model;
+pub mod names;
 pub mod read;
 pub mod render;
 pub mod resolve;

@@ -8,7 +8,7 @@ fn main() {
     let own_page = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
-        .is_some_and(|html| html.has_attribute("data-floor-app"));
+        .is_some_and(|html| html.has_attribute(floor::names::APP_ATTRIBUTE));
     if own_page {
         floor::app::start();
     }

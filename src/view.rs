@@ -222,6 +222,8 @@ pub struct Piece<'a> {
     pub text: &'a str,
     /// The segment this text belongs to (its text field is the whole segment).
     pub segment: Segment<'a>,
+    /// Which segment that is: its index in the segments split.
+    pub segment_index: usize,
     /// The overall index of the search match this text is part of.
     pub mark: Option<usize>,
 }
@@ -240,7 +242,7 @@ pub struct Piece<'a> {
 pub fn pieces<'a>(segments: &[Segment<'a>], marks: &[(usize, usize, usize)]) -> Vec<Piece<'a>> {
     let mut out = Vec::with_capacity(segments.len() + 2 * marks.len());
     let mut offset = 0;
-    for &segment in segments {
+    for (segment_index, &segment) in segments.iter().enumerate() {
         let text = match segment {
             Segment::Text(t) | Segment::Note(t, _) | Segment::Uncertain(t) => t,
         };
@@ -252,6 +254,7 @@ pub fn pieces<'a>(segments: &[Segment<'a>], marks: &[(usize, usize, usize)]) -> 
                 out.push(Piece {
                     text: &text[at - start..ms - start],
                     segment,
+                    segment_index,
                     mark: None,
                 });
             }
@@ -259,6 +262,7 @@ pub fn pieces<'a>(segments: &[Segment<'a>], marks: &[(usize, usize, usize)]) -> 
                 out.push(Piece {
                     text: &text[ms.max(at) - start..me - start],
                     segment,
+                    segment_index,
                     mark: Some(i),
                 });
             }
@@ -268,6 +272,7 @@ pub fn pieces<'a>(segments: &[Segment<'a>], marks: &[(usize, usize, usize)]) -> 
             out.push(Piece {
                 text: &text[at - start..],
                 segment,
+                segment_index,
                 mark: None,
             });
         }

@@ -121,10 +121,11 @@ impl Host {
     }
 }
 
-/// A message `{ type: "floor:…", …fields }`.
+/// A message `{ type: kind, …fields }` (`kind`: one of the `…_MESSAGE`
+/// names of [`crate::names`]).
 pub fn message(kind: &str, fields: &[(&str, wasm_bindgen::JsValue)]) -> js_sys::Object {
     let object = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&object, &"type".into(), &format!("floor:{kind}").into());
+    let _ = js_sys::Reflect::set(&object, &"type".into(), &kind.into());
     for (key, value) in fields {
         let _ = js_sys::Reflect::set(&object, &(*key).into(), value);
     }
@@ -140,7 +141,7 @@ pub fn go_request(data: &wasm_bindgen::JsValue) -> Option<Anchor> {
     let kind = js_sys::Reflect::get(data, &"type".into())
         .ok()?
         .as_string()?;
-    if kind != "floor:go" {
+    if kind != crate::names::GO_MESSAGE {
         return None;
     }
     let anchor = js_sys::Reflect::get(data, &"anchor".into())

@@ -6,9 +6,10 @@ use std::sync::Arc;
 use leptos::html;
 use leptos::prelude::*;
 
-use super::{Source, State, dom, show_bytes};
+use super::{Source, State, show_bytes};
 use crate::model::Transcript;
 use crate::view::{self, Stats};
+use crate::web::dom;
 
 /// Title, date, place, figures, disclaimer and "About this transcript".
 #[component]
@@ -107,7 +108,7 @@ pub fn SpeakerIndex(transcript: Arc<Transcript>) -> impl IntoView {
         // below the toolbar (after the filter has hidden the others).
         let Some(first) = first else { return };
         state.reach(first);
-        super::request_animation_frame(move || {
+        dom::request_animation_frame(move || {
             if let Some(el) = state.by_id(&format!("t{first}")) {
                 dom::reveal(el);
             }

@@ -11,28 +11,29 @@
 //! screen (`content-visibility: auto`). A large transcript would still take
 //! seconds to put in the page at once, so the list starts with the first
 //! groups and the one the reader opened at, and fills the others in the
-//! background, one group per task, in order. Whatever needs a turn that may
-//! not be there yet asks [`State::reach`].
+//! background ([`super::jobs`]), one group per task, in order. Whatever
+//! needs a turn that may not be there yet asks [`State::reach`].
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{State, dom};
+use super::{State, jobs, paragraph};
 use crate::link::Anchor;
 use crate::model::{Transcript, Turn};
-use crate::view::{self, Segment};
+use crate::view;
+use crate::web::dom;
 
 /// Turns per group of the list; the group of turns `n..n + GROUP` (`n` one
 /// more than a multiple of `GROUP`) is `<div class="group" id="g{n}">`.
-pub const GROUP: usize = 40;
+const GROUP: usize = 40;
 
 /// Groups in the page from the start (the sample has two).
 const FIRST_GROUPS: usize = 2;
 
 /// The group turn number `n` is in, counted from 0.
-pub(super) fn group_of(n: u32) -> usize {
+fn group_of(n: u32) -> usize {
     (n as usize).saturating_sub(1) / GROUP
 }
 
@@ -43,7 +44,7 @@ fn group_turns(t: &Transcript, i: usize) -> &[Turn] {
 
 /// The turn list's groups, and which are in the page.
 #[derive(Default)]
-pub struct Groups {
+pub(super) struct Groups {
     /// The transcript they show.
     transcript: Option<Arc<Transcript>>,
     /// The groups' `<div>`s, in order.
@@ -52,15 +53,41 @@ pub struct Groups {
     filled: Vec<bool>,
     /// The turn every clone starts from.
     template: Option<web_sys::Element>,
-    /// Groups filled since the search marks last caught up with them.
-    fresh: Vec<usize>,
-    /// Which turn list these are (a new transcript makes a new one).
-    list: u64,
+    /// The turns `(first, last)` of the groups filled since the background
+    /// work last asked ([`Groups::take_filled`]).
+    newly_filled: Vec<(u32, u32)>,
 }
 
 impl Groups {
+    /// Puts turn `n`'s group in the page if it is not yet; whether it was.
+    pub(super) fn reach(&mut self, n: u32, state: State) -> bool {
+        self.fill(group_of(n), state)
+    }
+
+    /// Puts the first group not yet in the page in it.
+    pub(super) fn fill_next(&mut self, state: State) {
+        if let Some(i) = self.filled.iter().position(|f| !f) {
+            self.fill(i, state);
+        }
+    }
+
+    /// Whether some groups are not in the page yet.
+    pub(super) fn unfilled(&self) -> bool {
+        self.filled.contains(&false)
+    }
+
+    /// Whether groups were filled since [`Groups::take_filled`] last asked.
+    pub(super) fn has_filled(&self) -> bool {
+        !self.newly_filled.is_empty()
+    }
+
+    /// The turns `(first, last)` of the groups filled since the last call.
+    pub(super) fn take_filled(&mut self) -> Vec<(u32, u32)> {
+        std::mem::take(&mut self.newly_filled)
+    }
+
     /// The groups' `<div>`s that the speaker filter leaves shown, in order.
-    pub(super) fn shown(&self) -> Vec<web_sys::Element> {
+    fn shown(&self) -> Vec<web_sys::Element> {
         self.elements
             .iter()
             .filter(|g| !g.has_attribute("hidden"))
@@ -71,7 +98,7 @@ impl Groups {
     /// Puts group `i`'s turns in the page, shown or hidden by `state`'s
     /// speaker filter and with its current turn marked; whether they already
     /// were.
-    pub(super) fn fill(&mut self, i: usize, state: State) -> bool {
+    fn fill(&mut self, i: usize, state: State) -> bool {
         if self.filled.get(i) != Some(&false) {
             return true;
         }
@@ -86,7 +113,8 @@ impl Groups {
         let speaker = state.speaker.get_untracked();
         let current = state.anchor.get_untracked().map(Anchor::turn);
         let fragment = doc.create_document_fragment();
-        for turn in group_turns(t, i) {
+        let turns = group_turns(t, i);
+        for turn in turns {
             if let Some(article) = build_turn(&doc, template, t, turn) {
                 if !view::shows(turn, speaker.as_deref()) {
                     let _ = article.set_attribute("hidden", "");
@@ -99,7 +127,9 @@ impl Groups {
         }
         let _ = group.append_child(&fragment);
         self.filled[i] = true;
-        self.fresh.push(i);
+        if let (Some(first), Some(last)) = (turns.first(), turns.last()) {
+            self.newly_filled.push((first.n, last.n));
+        }
         false
     }
 
@@ -122,36 +152,64 @@ impl Groups {
             }
         }
     }
-}
 
-/// In a task of its own: lets the search marks catch up with the groups
-/// filled before, fills the next empty group, and goes on until all are.
-fn fill_in_background(state: State, list: u64) {
-    dom::later(move || {
-        if !state.alive() {
-            return;
+    /// The first and last turn on screen, give or take half a screen. The groups
+    /// are measured first (measuring a turn inside a group the browser skips
+    /// would make it lay the group out), then the turns of the groups found.
+    pub(super) fn on_screen(&self) -> (u32, u32) {
+        let height = web_sys::window()
+            .and_then(|w| w.inner_height().ok())
+            .and_then(|h| h.as_f64())
+            .unwrap_or(1000.0);
+        // (Not a selector query: that would look through every node of the page.)
+        let groups = self.shown();
+        let count = groups.len() as u32;
+        let group = |i: u32| groups.get(i as usize);
+        let bottom = |i: u32| group(i).map_or(f64::MAX, |g| g.get_bounding_client_rect().bottom());
+        // The first group whose bottom is below a screen above the top.
+        let (mut lo, mut hi) = (0, count);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if bottom(mid) < -height {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
         }
-        let step = state.groups.try_update_value(|g| {
-            if g.list != list {
-                return None;
-            }
-            let fresh = std::mem::take(&mut g.fresh);
-            let next = g.filled.iter().position(|f| !f);
-            if let Some(i) = next {
-                g.fill(i, state);
-            }
-            Some((fresh, next.is_some() || !g.fresh.is_empty()))
-        });
-        let Some(Some((fresh, more))) = step else {
-            return;
+        let mut last = lo;
+        while last + 1 < count
+            && group(last + 1).is_some_and(|g| g.get_bounding_client_rect().top() < 2.0 * height)
+        {
+            last += 1;
+        }
+        let first_turn = |i: u32| {
+            group(i).and_then(|g| g.id().strip_prefix('g').and_then(|n| n.parse::<u32>().ok()))
         };
-        if !fresh.is_empty() {
-            super::search::wake(state, &fresh);
-        }
-        if more {
-            fill_in_background(state, list);
-        }
-    });
+        let (Some(a), Some(b)) = (first_turn(lo), first_turn(last)) else {
+            return (0, 0);
+        };
+        // Inside the first and the last of them (near the screen, so laid out),
+        // only the turns from half a screen above it to half a screen below.
+        let shown = |i: u32| -> Vec<web_sys::Element> {
+            let Some(g) = group(i) else { return Vec::new() };
+            let children = g.children();
+            (0..children.length())
+                .filter_map(|k| children.item(k))
+                .filter(|el| !el.has_attribute("hidden"))
+                .collect()
+        };
+        let number = |el: &web_sys::Element| Anchor::parse(&el.id()).map(Anchor::turn);
+        let from = shown(lo)
+            .iter()
+            .find(|el| el.get_bounding_client_rect().bottom() > -height / 2.0)
+            .and_then(number);
+        let to = shown(last)
+            .iter()
+            .rev()
+            .find(|el| el.get_bounding_client_rect().top() < height * 1.5)
+            .and_then(number);
+        (from.unwrap_or(a), to.unwrap_or(b + GROUP as u32 - 1))
+    }
 }
 
 /// Every turn of `transcript`.
@@ -213,32 +271,30 @@ pub fn TurnList(transcript: Arc<Transcript>) -> impl IntoView {
             let _ = el.append_child(&group);
             elements.push(group);
         }
-        let list = state
-            .groups
-            .try_update_value(|g| {
-                *g = Groups {
-                    transcript: Some(transcript.clone()),
-                    elements,
-                    filled: vec![false; count],
-                    template: template(&doc),
-                    fresh: Vec::new(),
-                    list: g.list + 1,
-                };
-                state.speaker.with_untracked(|f| g.filter(f.as_deref()));
-                for i in (0..FIRST_GROUPS).chain(opened_at) {
-                    g.fill(i, state);
-                }
-                g.fresh.clear();
-                g.list
-            })
-            .unwrap_or(0);
-        fill_in_background(state, list);
+        let _ = state.jobs.try_update_value(|j| {
+            let g = &mut j.groups;
+            *g = Groups {
+                transcript: Some(transcript.clone()),
+                elements,
+                filled: vec![false; count],
+                template: template(&doc),
+                newly_filled: Vec::new(),
+            };
+            state.speaker.with_untracked(|f| g.filter(f.as_deref()));
+            for i in (0..FIRST_GROUPS).chain(opened_at) {
+                g.fill(i, state);
+            }
+            // (In the page before any mark is painted on this transcript.)
+            g.newly_filled.clear();
+        });
+        // The other groups, in the background.
+        jobs::wake(state);
     };
     // The speaker filter and the current turn, on the turns in the page
     // (a group filled later gets them as it is built).
     Effect::new(move |_| {
         state.speaker.with(|f| {
-            state.groups.with_value(|g| g.filter(f.as_deref()));
+            state.jobs.with_value(|j| j.groups.filter(f.as_deref()));
         });
     });
     Effect::new(move |before: Option<Option<u32>>| {
@@ -331,86 +387,10 @@ fn build_turn(
     for (i, _) in turn.paragraphs.iter().enumerate() {
         let p = doc.create_element("p").ok()?;
         p.set_id(&format!("t{n}-p{}", i + 1));
-        fill_paragraph(doc, &p, turn, i, &[]);
+        paragraph::fill(doc, &p, turn, i, &[]);
         article.append_child(&p).ok()?;
     }
     Some(article)
-}
-
-/// Fills `el` with paragraph `p` of `turn`: its text, its notes and
-/// uncertain words in spans, and the marks `(start, end)` (byte ranges of
-/// the paragraph, in order). Plain text goes in with `append(string)`.
-pub(super) fn fill_paragraph(
-    doc: &web_sys::Document,
-    el: &web_sys::Element,
-    turn: &Turn,
-    p: usize,
-    marks: &[(usize, usize)],
-) {
-    let Some(text) = turn.paragraphs.get(p) else {
-        return;
-    };
-    let segments = view::segments(text, &turn.annotations, p);
-    let js = dom::JsText::new(text);
-    // The first <mark>, which the others are copies of.
-    let mut first_mark: Option<web_sys::Node> = None;
-    // The span of the note or uncertain word the last piece went into.
-    let mut wrapper: Option<(*const u8, web_sys::Element)> = None;
-    for piece in view::pieces(&segments, &numbered(marks)) {
-        let parent = match piece.segment {
-            Segment::Text(_) => el.clone(),
-            Segment::Note(whole, _) | Segment::Uncertain(whole) => match &wrapper {
-                Some((at, span)) if *at == whole.as_ptr() => span.clone(),
-                _ => {
-                    let Some(span) = wrap(doc, &piece.segment) else {
-                        continue;
-                    };
-                    let _ = el.append_child(&span);
-                    wrapper = Some((whole.as_ptr(), span.clone()));
-                    span
-                }
-            },
-        };
-        if piece.mark.is_some() {
-            let mark = match &first_mark {
-                Some(m) => m.clone_node(),
-                None => doc.create_element("mark").map(web_sys::Node::from),
-            };
-            if let Ok(mark) = mark.map(JsCast::unchecked_into::<web_sys::Element>) {
-                js.append(&mark, piece.text);
-                let _ = parent.append_child(&mark);
-                first_mark.get_or_insert_with(|| mark.clone().into());
-            }
-        } else {
-            js.append(&parent, piece.text);
-        }
-    }
-}
-
-/// Marks `(start, end)` as `view::pieces` takes them, numbered from 0.
-pub(super) fn numbered(marks: &[(usize, usize)]) -> Vec<(usize, usize, usize)> {
-    marks
-        .iter()
-        .enumerate()
-        .map(|(k, &(s, e))| (s, e, k))
-        .collect()
-}
-
-/// The empty span a note or an uncertain word goes in.
-fn wrap(doc: &web_sys::Document, segment: &Segment) -> Option<web_sys::Element> {
-    let span = doc.create_element("span").ok()?;
-    match *segment {
-        Segment::Text(_) => return None,
-        Segment::Note(_, kind) => {
-            span.set_class_name("note");
-            span.set_attribute("data-kind", kind).ok()?;
-        }
-        Segment::Uncertain(_) => {
-            span.set_class_name("uncertain");
-            span.set_attribute("title", view::UNCERTAIN_TITLE).ok()?;
-        }
-    }
-    Some(span)
 }
 
 /// Copies the link to turn `n` (or a citation holding it) and says so.

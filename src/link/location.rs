@@ -41,7 +41,7 @@ impl Location {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             let (k, v) = (decode_component(k), decode_component(v));
             let slot = match k.as_str() {
-                "src" => &mut loc.src,
+                crate::names::SRC_PARAM => &mut loc.src,
                 "speaker" => &mut loc.speaker,
                 "q" => &mut loc.q,
                 _ => {
@@ -59,7 +59,7 @@ impl Location {
     pub fn to_url(&self) -> String {
         let mut out = String::new();
         let fixed = [
-            ("src", &self.src),
+            (crate::names::SRC_PARAM, &self.src),
             ("speaker", &self.speaker),
             ("q", &self.q),
         ];

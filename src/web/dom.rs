@@ -265,6 +265,14 @@ pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
     out
 }
 
+/// Runs `f` on the next animation frame.
+pub fn request_animation_frame(f: impl FnOnce() + 'static) {
+    let closure = wasm_bindgen::closure::Closure::once_into_js(f);
+    if let Some(w) = window() {
+        let _ = w.request_animation_frame(closure.unchecked_ref());
+    }
+}
+
 /// Runs `f` in a task of its own, after the browser has had a chance to
 /// handle input and render (`setTimeout(f, 0)`).
 pub fn later(f: impl FnOnce() + 'static) {

@@ -42,7 +42,7 @@ impl fmt::Display for FetchError {
 /// WebAssembly was ready (Floor's page's own transcript), taken once.
 fn prefetched(url: &str) -> Option<js_sys::Promise> {
     let global = js_sys::global();
-    let key = JsValue::from_str("__floorPrefetch");
+    let key = JsValue::from_str(crate::names::PREFETCH_GLOBAL);
     let early = js_sys::Reflect::get(&global, &key).ok()?;
     if js_sys::Reflect::get(&early, &"url".into())
         .ok()?

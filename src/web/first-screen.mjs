@@ -6,7 +6,7 @@
 // the WebAssembly is ready. It is inert and hidden from screen readers, which
 // hear the viewer's own status line load behind it (style/floor.css). The
 // viewer removes it when it shows its transcript or fails
-// (`State::drop_first_screen` in src/app/mod.rs).
+// (`State::drop_first_screen` in src/app/state.rs).
 // first-screen.js hides it at once on any other address (`?src=`, a
 // permalink, a search).
 //

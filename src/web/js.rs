@@ -12,6 +12,9 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::model::Transcript;
+use crate::names::{
+    BASE_OPTION, ENHANCED_SELECTOR, MOUNTED_ATTRIBUTE, SRC_ATTRIBUTE, STYLESHEET_OPTION,
+};
 
 fn to_js(transcript: &Transcript) -> Result<JsValue, JsError> {
     let serializer = serde_wasm_bindgen::Serializer::new()
@@ -150,8 +153,8 @@ impl Options {
         Options {
             src: get("src"),
             text: get("text"),
-            stylesheet: get("stylesheet"),
-            base: get("base").unwrap_or_default(),
+            stylesheet: get(STYLESHEET_OPTION),
+            base: get(BASE_OPTION).unwrap_or_default(),
             permalinks: object
                 && js_sys::Reflect::get(options, &"permalinks".into())
                     .ok()
@@ -221,7 +224,7 @@ fn mount_with(element: web_sys::HtmlElement, options: Options) -> Result<(), JsE
         n.set(id + 1);
         id
     });
-    let _ = element.set_attribute("data-floor-mounted", &id.to_string());
+    let _ = element.set_attribute(MOUNTED_ATTRIBUTE, &id.to_string());
     VIEWERS.with(|v| v.borrow_mut().push((id, Box::new(handle))));
     Ok(())
 }
@@ -231,7 +234,7 @@ fn mount_with(element: web_sys::HtmlElement, options: Options) -> Result<(), JsE
 #[wasm_bindgen(js_name = unmount)]
 pub fn unmount(element: &web_sys::HtmlElement) {
     let Some(id) = element
-        .get_attribute("data-floor-mounted")
+        .get_attribute(MOUNTED_ATTRIBUTE)
         .and_then(|v| v.parse::<u32>().ok())
     else {
         return;
@@ -247,7 +250,7 @@ pub fn unmount(element: &web_sys::HtmlElement) {
             let _ = root.remove_child(&child);
         }
     }
-    let _ = element.remove_attribute("data-floor-mounted");
+    let _ = element.remove_attribute(MOUNTED_ATTRIBUTE);
 }
 
 /// Mounts a viewer in every element of the page marked `data-floor` (its
@@ -260,7 +263,7 @@ pub fn enhance(options: JsValue) -> u32 {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return 0;
     };
-    let Ok(list) = document.query_selector_all("[data-floor], [data-floor-src]") else {
+    let Ok(list) = document.query_selector_all(ENHANCED_SELECTOR) else {
         return 0;
     };
     let base = Options::read(&options);
@@ -272,11 +275,11 @@ pub fn enhance(options: JsValue) -> u32 {
         else {
             continue;
         };
-        if el.has_attribute("data-floor-mounted") {
+        if el.has_attribute(MOUNTED_ATTRIBUTE) {
             continue;
         }
         let options = Options {
-            src: el.get_attribute("data-floor-src"),
+            src: el.get_attribute(SRC_ATTRIBUTE),
             text: None,
             stylesheet: base.stylesheet.clone(),
             base: base.base.clone(),

@@ -1,0 +1,124 @@
+//! Loading a transcript: what a viewer shows first, fetching a URL, reading a
+//! local file, and the checks every input goes through before it is shown.
+
+use leptos::prelude::*;
+
+use super::{Source, State};
+use crate::link::Location;
+use crate::names::timing;
+use crate::read::parse_decoded;
+use crate::source;
+use crate::web::{decode::decode, dom, fetch};
+
+pub use crate::names::SAMPLE_URL;
+
+/// What a viewer shows first.
+#[derive(Debug, Clone)]
+pub enum Start {
+    /// Floor's own page: `?src=` or the sample.
+    Page,
+    /// Text (or HTML) given by the host page.
+    Text(String),
+    /// A URL given by the host page.
+    Url(String),
+}
+
+/// Starts loading what `start` says (a URL to fetch, or text given by the
+/// host page), then opens the permalink the viewer was opened with. A
+/// refused address is reported at once.
+pub(super) fn first(state: State, start: Start, location: &Location) {
+    enum First {
+        Fetch(String, Source),
+        Text(String),
+    }
+    let first = match start {
+        Start::Page => initial_source(location).map(|source| {
+            let url = match &source {
+                Source::Url(url) => url.clone(),
+                _ => SAMPLE_URL.to_string(),
+            };
+            First::Fetch(url, source)
+        }),
+        Start::Url(url) => {
+            source::check_src(&url).map(|()| First::Fetch(url.clone(), Source::Url(url)))
+        }
+        Start::Text(text) => Ok(First::Text(text)),
+    };
+    match first {
+        Ok(first) => {
+            leptos::task::spawn_local(async move {
+                match first {
+                    First::Fetch(url, source) => load_url(state, url, source).await,
+                    First::Text(text) => show_bytes(state, text.into_bytes(), Source::Given),
+                }
+                // Open the permalink the page was opened with.
+                if state.alive()
+                    && let Some(anchor) = state.anchor.get_untracked()
+                {
+                    state.go(anchor);
+                }
+            });
+        }
+        Err(message) => state.fail(message),
+    }
+}
+
+/// Where the page loads its transcript from: `?src=` or the sample.
+fn initial_source(location: &Location) -> Result<Source, String> {
+    match &location.src {
+        Some(src) => source::check_src(src).map(|()| Source::Url(src.clone())),
+        None => Ok(Source::Sample),
+    }
+}
+
+/// Fetches, checks, decodes and parses a transcript from a URL.
+async fn load_url(state: State, url: String, source: Source) {
+    if !state.alive() {
+        return;
+    }
+    state.status.set("Loading the transcript…".into());
+    let fetched = fetch::bytes(&url).await;
+    // The viewer may have been unmounted while the transcript was on its way.
+    if !state.alive() {
+        return;
+    }
+    match fetched {
+        Ok(bytes) => show_bytes(state, bytes, source),
+        Err(e) => state.fail(format!("Could not load the transcript from {url}: {e}.")),
+    }
+}
+
+/// Checks and parses bytes from any source, then shows them.
+pub fn show_bytes(state: State, bytes: Vec<u8>, source: Source) {
+    if let Err(message) =
+        source::check_size(bytes.len() as u64).and_then(|()| source::check_text(&bytes))
+    {
+        state.fail(message);
+        return;
+    }
+    let transcript = dom::timed(timing::PARSE, || parse_decoded(decode(bytes)));
+    match source::check_parsed(&transcript) {
+        Ok(()) => state.show(transcript, source),
+        Err(message) => state.fail(message),
+    }
+}
+
+/// Opens a local file (from the file input or a drop).
+pub fn open_file(state: State, file: web_sys::File) {
+    if let Err(message) = source::check_size(file.size() as u64) {
+        state.fail(message);
+        return;
+    }
+    let name = file.name();
+    state.status.set(format!("Opening {name}…"));
+    leptos::task::spawn_local(async move {
+        let read = dom::read_file(&file).await;
+        if !state.alive() {
+            return;
+        }
+        match read {
+            Some(bytes) => show_bytes(state, bytes, Source::File(name)),
+            None => state.fail(format!("Could not read the file {name}.")),
+        }
+    });
+}

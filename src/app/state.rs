@@ -1,0 +1,391 @@
+//! The viewer's state: the transcript on screen, where it came from, and the
+//! reactive state its components share (query, filter, current turn, alert),
+//! with what changes it as a whole: showing a transcript, failing, going to a
+//! turn, writing the URL.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::host::{self, Host};
+use super::jobs::Jobs;
+use crate::link::Anchor;
+use crate::link::Location;
+use crate::model::Transcript;
+use crate::names::{FIRST_SCREEN_SELECTOR, PERMALINK_MESSAGE, timing};
+use crate::search::{Hits, Index, Query};
+use crate::view;
+use crate::web::dom;
+
+/// Where the transcript on screen came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// The bundled sample.
+    Sample,
+    /// A URL given with `?src=`.
+    Url(String),
+    /// A local file, by name.
+    File(String),
+    /// Pasted text.
+    Paste,
+    /// Text on the page a viewer is embedded in.
+    Given,
+}
+
+impl Source {
+    /// Whether a link can bring someone else to this transcript.
+    pub fn linkable(&self) -> bool {
+        matches!(self, Source::Sample | Source::Url(_) | Source::Given)
+    }
+}
+
+/// The transcript on screen and where it came from.
+#[derive(Debug, Clone)]
+pub struct Shown {
+    /// Which transcript this is: counted from 1 by [`State::show`]. Work
+    /// done for one (the marks painted on it) is not taken for another's.
+    pub id: u64,
+    /// The parsed transcript.
+    pub transcript: Arc<Transcript>,
+    /// Its search index: for a large transcript, built once the first
+    /// screen is painted (or at once, if a search needs it before).
+    pub index: Arc<LazyIndex>,
+    /// Where it came from.
+    pub source: Source,
+}
+
+/// Text (in bytes) from which a transcript's index is built after its first
+/// screen is painted rather than before: about 25 ms of index in the page
+/// for 4.7 MB, so under 1 MB it would gain the first screen a few ms and
+/// cost the search a frame.
+const LAZY_INDEX_BYTES: usize = 1_000_000;
+
+/// A transcript's search index, built the first time it is asked for.
+#[derive(Debug)]
+pub struct LazyIndex {
+    transcript: Arc<Transcript>,
+    index: std::sync::OnceLock<Index>,
+}
+
+impl LazyIndex {
+    /// The index, built now if it is not yet.
+    pub fn get(&self) -> &Index {
+        self.index
+            .get_or_init(|| dom::timed(timing::INDEX, || Index::new(&self.transcript)))
+    }
+}
+
+/// The app's reactive state, shared by its components through context.
+#[derive(Clone, Copy)]
+pub struct State {
+    /// The transcript on screen, if any.
+    pub shown: RwSignal<Option<Shown>>,
+    /// A failure to show in the alert region (the transcript stays).
+    pub alert: RwSignal<Option<String>>,
+    /// Progress or confirmation to announce politely ("Loading…", "Link copied").
+    pub status: RwSignal<String>,
+    /// The speaker filter.
+    pub speaker: RwSignal<Option<String>>,
+    /// The turn or paragraph the reader is at.
+    pub anchor: RwSignal<Option<Anchor>>,
+    /// Whether the keyboard help is open.
+    pub help: RwSignal<bool>,
+    /// Whether the paste dialog is open.
+    pub paste: RwSignal<bool>,
+    /// Query parameters that are not Floor's, kept in the URL.
+    pub other_params: StoredValue<Vec<(String, String)>>,
+    /// The search query as typed.
+    pub query: RwSignal<String>,
+    /// What the query finds (under the speaker filter).
+    pub hits: Memo<Hits>,
+    /// The match the reader moved to with Enter / `n`, counted from 0.
+    pub current_match: RwSignal<Option<usize>>,
+    /// Notified when the results list should show the hits as they are now.
+    pub listed: Trigger,
+    /// Where the viewer lives.
+    pub host: StoredValue<Host, LocalStorage>,
+    /// The background work (filling the turn list's groups, painting the
+    /// search marks) and what it works on.
+    pub(super) jobs: StoredValue<Jobs, LocalStorage>,
+}
+
+impl State {
+    /// Fresh state for the given URL state, in `host`.
+    pub fn new(location: &Location, host: Host) -> State {
+        let shown: RwSignal<Option<Shown>> = RwSignal::new(None);
+        let query = RwSignal::new(location.q.clone().unwrap_or_default());
+        let speaker = RwSignal::new(location.speaker.clone());
+        // Each search starts from the one before: typing on narrows it.
+        let hits = Memo::new(move |earlier: Option<&Hits>| {
+            let query = query.with(|q| Query::parse(q));
+            shown.with(|s| match s {
+                Some(s) if !query.is_empty() => speaker.with(|f| {
+                    dom::timed(timing::SEARCH, || {
+                        s.index.get().search_from(&query, f.as_deref(), earlier)
+                    })
+                }),
+                _ => Hits::default(),
+            })
+        });
+        State {
+            shown,
+            alert: RwSignal::new(None),
+            status: RwSignal::new(String::new()),
+            speaker,
+            anchor: RwSignal::new(location.anchor),
+            help: RwSignal::new(false),
+            paste: RwSignal::new(false),
+            other_params: StoredValue::new(location.other.clone()),
+            query,
+            hits,
+            current_match: RwSignal::new(None),
+            listed: Trigger::new(),
+            host: StoredValue::new_local(host),
+            jobs: StoredValue::new_local(Jobs::default()),
+        }
+    }
+
+    /// The URL state as it is now.
+    pub fn location(&self) -> Location {
+        let src = self
+            .shown
+            .with_untracked(|s| match s.as_ref().map(|s| &s.source) {
+                Some(Source::Url(url)) => Some(url.clone()),
+                _ => None,
+            });
+        Location {
+            src,
+            speaker: self.speaker.get_untracked(),
+            q: Some(self.query.get_untracked()).filter(|q| !q.trim().is_empty()),
+            anchor: self.anchor.get_untracked(),
+            other: self.other_params.get_value(),
+        }
+    }
+
+    /// Whether the viewer is still mounted (work scheduled for later checks).
+    pub fn alive(&self) -> bool {
+        self.host.try_with_value(|_| ()).is_some()
+    }
+
+    /// The element with this id in the viewer.
+    pub fn by_id(&self, id: &str) -> Option<web_sys::Element> {
+        self.host.try_with_value(|h| h.root.by_id(id)).flatten()
+    }
+
+    /// The elements matching `selector` in the viewer.
+    pub fn all(&self, selector: &str) -> Vec<web_sys::Element> {
+        self.host
+            .try_with_value(|h| h.root.all(selector))
+            .unwrap_or_default()
+    }
+
+    /// Whether this is Floor's own page (which owns its URL).
+    pub fn is_page(&self) -> bool {
+        self.host.try_with_value(|h| h.page).unwrap_or(false)
+    }
+
+    /// Writes the state a reader can share where it belongs: the page's URL
+    /// on Floor's own page, the host page's fragment for an element that
+    /// keeps permalinks, nowhere otherwise.
+    pub fn sync_url(&self) {
+        match self.host.try_with_value(|h| (h.page, h.permalinks)) {
+            Some((true, _)) => dom::replace_url(&self.location().to_url()),
+            Some((false, true)) => {
+                dom::replace_fragment(&self.anchor.get_untracked().map(|a| a.to_string()))
+            }
+            _ => {}
+        }
+    }
+
+    /// [`State::sync_url`] once typing pauses.
+    pub fn sync_url_soon(&self) {
+        if self.is_page() {
+            dom::replace_url_soon(&self.location().to_url());
+        }
+    }
+
+    /// The link to `anchor` that "Copy link" gives.
+    pub fn link(&self, anchor: Anchor) -> String {
+        let (page, permalinks, base) = self
+            .host
+            .try_with_value(|h| (h.page, h.permalinks, h.base.clone()))
+            .unwrap_or_default();
+        if page {
+            let location = Location {
+                speaker: None,
+                q: None,
+                anchor: Some(anchor),
+                ..self.location()
+            };
+            return format!("{}{}", dom::page_base(), location.to_url());
+        }
+        match self.location().src {
+            // Floor's own page, opening the same URL.
+            Some(src) if !permalinks => {
+                let location = Location {
+                    src: Some(src),
+                    anchor: Some(anchor),
+                    ..Location::default()
+                };
+                format!("{base}{}", location.to_url())
+            }
+            // The host page, at the turn.
+            _ => format!("{}#{anchor}", dom::page_url_without_fragment()),
+        }
+    }
+
+    /// Shows a newly loaded transcript, replacing the one on screen.
+    pub fn show(&self, transcript: Transcript, source: Source) {
+        let speaker_known = self.speaker.with_untracked(|s| {
+            s.as_deref()
+                .is_none_or(|id| transcript.speaker(id).is_some())
+        });
+        if !speaker_known {
+            self.speaker.set(None);
+        }
+        let status = view::shown_status(&transcript);
+        self.drop_first_screen();
+        self.alert.set(None);
+        let transcript = Arc::new(transcript);
+        let index = Arc::new(LazyIndex {
+            transcript: transcript.clone(),
+            index: std::sync::OnceLock::new(),
+        });
+        // A transcript of usual size is indexed at once (a few ms): only a
+        // large one's index waits for the first screen.
+        let text: usize = transcript
+            .turns
+            .iter()
+            .flat_map(|t| &t.paragraphs)
+            .map(String::len)
+            .sum();
+        if text < LAZY_INDEX_BYTES {
+            index.get();
+        }
+        self.current_match.set(None);
+        let id = self
+            .shown
+            .with_untracked(|s| s.as_ref().map_or(0, |s| s.id))
+            + 1;
+        self.shown.set(Some(Shown {
+            id,
+            transcript,
+            index: index.clone(),
+            source,
+        }));
+        self.status.set(status);
+        // Once the first screen is painted: a large transcript's index (unless
+        // a search built it already: a query in the URL, or a key pressed
+        // first). Then, as the browser first runs WebAssembly from quickly
+        // compiled code and optimises what runs long, two searches nobody
+        // sees make the reader's first keystrokes two to three times faster
+        // on a large transcript.
+        dom::request_animation_frame(move || {
+            dom::later(move || {
+                let index = index.get();
+                for query in ["e", "th e"] {
+                    let _ = index.search(&Query::parse(query), None);
+                }
+            })
+        });
+    }
+
+    /// Puts turn `n` in the page if it is not yet (the turn list fills its
+    /// groups in the background); whether it already was.
+    pub fn reach(&self, n: u32) -> bool {
+        let state = *self;
+        self.jobs
+            .try_update_value(|j| j.groups.reach(n, state))
+            .unwrap_or(true)
+    }
+
+    /// Reports a failure; what is on screen stays.
+    pub fn fail(&self, message: String) {
+        self.drop_first_screen();
+        self.status.set(String::new());
+        self.alert.set(Some(message));
+    }
+
+    /// On Floor's own page: removes the sample's pre-rendered first screen
+    /// (index.html's `.first-screen`, src/web/first-screen.mjs), which keeps
+    /// the viewer out of sight until it has something to show. The viewer's
+    /// own turns are put in the page before the browser paints again.
+    fn drop_first_screen(&self) {
+        if self.is_page() {
+            for el in self.all(FIRST_SCREEN_SELECTOR) {
+                el.remove();
+            }
+        }
+    }
+
+    /// Moves the reader to `anchor`: marks it current, writes it in the URL,
+    /// scrolls it into view and focuses it.
+    pub fn go(&self, anchor: Anchor) {
+        let paragraphs = self.shown.with_untracked(|s| {
+            let turn = s
+                .as_ref()?
+                .transcript
+                .turns
+                .get((anchor.turn() as usize).checked_sub(1)?)?;
+            Some(turn.paragraphs.len())
+        });
+        let Some(paragraphs) = paragraphs else { return };
+        // A paragraph the turn does not have: the turn itself.
+        let anchor = match anchor {
+            Anchor::Paragraph(n, m) if m as usize > paragraphs => Anchor::Turn(n),
+            a => a,
+        };
+        // A filtered-out turn is shown in context.
+        let visible = self.shown.with_untracked(|s| {
+            let turn = s
+                .as_ref()
+                .and_then(|s| s.transcript.turns.get(anchor.turn() as usize - 1));
+            self.speaker
+                .with_untracked(|f| f.is_none() || turn.is_some_and(|t| t.speaker == *f))
+        });
+        if !visible {
+            self.speaker.set(None);
+        }
+        self.anchor.set(Some(anchor));
+        self.sync_url();
+        self.tell_parent(anchor);
+        self.reach(anchor.turn());
+        let id = anchor.to_string();
+        let state = *self;
+        // After the DOM caught up with a filter change.
+        dom::request_animation_frame(move || {
+            if let Some(el) = state.by_id(&id) {
+                dom::reveal(el);
+            }
+        });
+    }
+
+    /// In a frame: tells the trusted parent the permalink of `anchor`.
+    pub fn tell_parent(&self, anchor: Anchor) {
+        let framed = self
+            .host
+            .try_with_value(|h| h.page && !h.trusted.is_empty());
+        if framed != Some(true) {
+            return;
+        }
+        let url = self.link(anchor);
+        let message = host::message(
+            PERMALINK_MESSAGE,
+            &[("anchor", anchor.to_string().into()), ("url", url.into())],
+        );
+        let _ = self.host.try_with_value(|h| h.post(&message));
+    }
+}
+
+impl State {
+    /// Shows turn `n` in the whole transcript: clears the speaker filter, then goes there.
+    pub fn context(&self, n: u32) {
+        self.speaker.set(None);
+        self.go(Anchor::Turn(n));
+    }
+
+    /// Whether a modal dialog (help, paste) has the keyboard.
+    pub(super) fn dialog_open(&self) -> bool {
+        self.help.get_untracked() || self.paste.get_untracked()
+    }
+}
