@@ -2,10 +2,8 @@
 //! reader is, computed from a [`Transcript`] and the URL. Components only map
 //! these to DOM, so everything here is tested natively.
 
-use std::collections::HashMap;
-
 use crate::model::{Annotation, Transcript, Turn};
-use crate::text::hash::Hashed;
+use crate::text::hash::Chains;
 use crate::text::word_count;
 
 /// Silent reading speed used for the reading-time estimate (words per minute).
@@ -108,7 +106,9 @@ pub fn speaker_name<'a>(t: &'a Transcript, turn: &Turn) -> &'a str {
 /// through the list.
 #[derive(Debug, Default)]
 pub struct Names {
-    by_id: HashMap<String, usize, Hashed>,
+    by_id: Chains,
+    /// The ids, by position.
+    ids: Vec<String>,
 }
 
 impl Names {
@@ -121,19 +121,17 @@ impl Names {
     /// assert_eq!(named, ["A", "B", "Unattributed"]);
     /// ```
     pub fn new(t: &Transcript) -> Names {
-        Names {
-            by_id: t
-                .speakers
-                .iter()
-                .enumerate()
-                .map(|(i, s)| (s.id.clone(), i))
-                .collect(),
+        let mut names = Names::default();
+        for (i, s) in t.speakers.iter().enumerate() {
+            names.by_id.insert(Chains::hash(&s.id), i);
+            names.ids.push(s.id.clone());
         }
+        names
     }
 
     /// The position in [`Transcript::speakers`] of the speaker with this id.
     pub fn position_of(&self, id: &str) -> Option<usize> {
-        self.by_id.get(id).copied()
+        self.by_id.find(Chains::hash(id), |i| self.ids[i] == id)
     }
 
     /// The position in [`Transcript::speakers`] of `turn`'s speaker.

@@ -6,7 +6,6 @@
 //! is dropped and recorded in [`Extracted::dropped`]. [`Extracted::map`] maps every byte
 //! of the text back to the source. Linear time, no panics on any input.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// Text extracted from an HTML page, with a map back to the source.
@@ -470,7 +469,7 @@ struct Walker<'a> {
     dropped: Vec<Dropped>,
     /// Open elements (lower-case names) and how many of each are open.
     stack: Vec<String>,
-    open: HashMap<String, usize>,
+    open: crate::text::hash::Tally,
     drop: Option<Dropping>,
     /// Just past the last `<pre>` start tag: a newline right there is not content.
     pre_start: usize,
@@ -568,10 +567,7 @@ impl Walker<'_> {
             return end;
         }
         self.stack.push(name.to_string());
-        match self.open.get_mut(name) {
-            Some(n) => *n += 1,
-            None => _ = self.open.insert(name.to_string(), 1),
-        }
+        self.open.add(name);
         if name == "pre" || name == "listing" {
             self.pre_start = end;
         }
@@ -678,7 +674,7 @@ impl Walker<'_> {
             return self.src.len();
         };
         let name = self.src[pos + 2..tag.name_end].to_ascii_lowercase();
-        if self.open.get(&name).is_some_and(|&n| n > 0)
+        if self.open.get(&name) > 0
             && let Some(k) = self.stack.iter().rposition(|open| *open == name)
         {
             self.pop_to(k, pos);
@@ -694,10 +690,8 @@ impl Walker<'_> {
     /// Closes open elements down to `len` of them; ends the drop if its element closed.
     fn pop_to(&mut self, len: usize, pos: usize) {
         while self.stack.len() > len {
-            if let Some(name) = self.stack.pop()
-                && let Some(n) = self.open.get_mut(&name)
-            {
-                *n = n.saturating_sub(1);
+            if let Some(name) = self.stack.pop() {
+                self.open.remove(&name);
             }
         }
         if let Some(d) = self.drop.take_if(|d| self.stack.len() <= d.depth) {
@@ -725,9 +719,7 @@ impl Walker<'_> {
     }
 
     fn in_pre(&self) -> bool {
-        ["pre", "listing"]
-            .iter()
-            .any(|&p| self.open.get(p).is_some_and(|&n| n > 0))
+        ["pre", "listing"].iter().any(|&p| self.open.get(p) > 0)
     }
 
     /// Handles the text `src[a..b]`, decoding entities if `decode`.

@@ -9,7 +9,7 @@
 //!   `ё` → `е`), so that a comma below and a cedilla are one (`Ș`, `Ş` → `s`);
 //!   a few Latin letters that do not decompose fold as readers expect
 //!   (`ø` → `o`, `đ` → `d`, `ł` → `l`, `æ` → `ae`, `þ` → `th`);
-//! - **compatibility forms**: full-width and half-width letters, mathematical
+//! - **compatibility forms**: full-width letters and digits, mathematical
 //!   letters, ligatures, superscripts and circled letters fold to the plain
 //!   ones (`Ｃ` → `c`, `𝐀` → `a`, `ﬁ` → `fi`, `²` → `2`);
 //! - **ignorable characters** vanish: zero-width spaces and joiners, the soft
@@ -86,6 +86,9 @@ pub(crate) struct Block {
 /// A block byte saying that the char's fold is in `EXCEPTIONS`.
 pub(crate) const SEE_EXCEPTIONS: u8 = 0xFF;
 
+/// The chars an exception folds to are below this (14 bits each).
+const EXCEPTION_FOLD: u64 = 1 << 14;
+
 /// What `c` folds to.
 ///
 /// ```
@@ -113,9 +116,11 @@ pub fn fold_char(c: char) -> Folded {
             byte => return Folded::one(char::from_u32(b.base + u32::from(byte)).unwrap_or(c)),
         }
     }
-    match EXCEPTIONS.binary_search_by_key(&c, |e| e.0) {
+    match EXCEPTIONS.binary_search_by_key(&u64::from(code), |e| e >> 42) {
         Ok(i) => {
-            let chars = EXCEPTIONS[i].1;
+            let e = EXCEPTIONS[i];
+            let at = |k: u32| char::from_u32((e >> (28 - 14 * k) & (EXCEPTION_FOLD - 1)) as u32);
+            let chars = [at(0), at(1), at(2)].map(|c| c.unwrap_or('\0'));
             let len = chars.iter().take_while(|&&c| c != '\0').count() as u8;
             Folded::of(chars, len)
         }
@@ -196,11 +201,14 @@ pub fn script(c: char) -> Option<Script> {
         return c.is_ascii_alphabetic().then_some(Script::Latin);
     }
     let code = c as u32;
-    let i = SCRIPTS.partition_point(|r| r.0 <= code).checked_sub(1)?;
-    let (_, end, script) = SCRIPTS[i];
-    (code <= end && c.is_alphabetic()).then_some(match script {
-        b'L' => Script::Latin,
-        b'G' => Script::Greek,
+    let i = SCRIPTS
+        .partition_point(|r| r >> 23 <= u64::from(code))
+        .checked_sub(1)?;
+    let run = SCRIPTS[i];
+    let end = (run >> 2 & 0x1F_FFFF) as u32;
+    (code <= end && c.is_alphabetic()).then_some(match run & 3 {
+        0 => Script::Latin,
+        1 => Script::Greek,
         _ => Script::Cyrillic,
     })
 }
@@ -216,32 +224,66 @@ pub fn script(c: char) -> Option<Script> {
 /// assert_eq!(mixed_script("Ștefan 李"), None);
 /// ```
 pub fn mixed_script(text: &str) -> Option<(Script, char, Script)> {
-    let mut counts = [0usize; 3];
-    for s in text.chars().filter_map(script) {
-        counts[s as usize] += 1;
+    const ALL: [Script; 3] = [Script::Latin, Script::Greek, Script::Cyrillic];
+    // Per script: how many letters, and the first.
+    let mut seen = [(0usize, '\0'); 3];
+    for c in text.chars() {
+        if let Some(s) = script(c) {
+            let (n, first) = &mut seen[s as usize];
+            if *n == 0 {
+                *first = c;
+            }
+            *n += 1;
+        }
     }
-    if counts.iter().filter(|&&n| n > 0).count() < 2 {
-        return None;
-    }
-    let main = [Script::Latin, Script::Greek, Script::Cyrillic]
-        .into_iter()
-        .max_by_key(|&s| (counts[s as usize], std::cmp::Reverse(s)))?;
-    text.chars()
-        .find_map(|c| script(c).filter(|&s| s != main).map(|s| (main, c, s)))
+    // Most letters; of equals, the first of Latin, Greek, Cyrillic.
+    let main = (0..3).rev().max_by_key(|&i| seen[i].0)?;
+    let other = (0..3).find(|&i| i != main && seen[i].0 > 0)?;
+    Some((ALL[main], seen[other].1, ALL[other]))
 }
 
-/// `text` with each Greek or Cyrillic letter that looks like a Latin one
-/// replaced by it (TR39's confusables, reduced to single letters), then
-/// [`key`]ed: how a label that mixes scripts is compared.
+/// When `text` mixes scripts: `text` with each letter of another script
+/// than most of its letters replaced by the letter of that script it looks
+/// like, where one does (TR39's confusables, reduced to single letters): how
+/// a label that mixes scripts is compared, and the letters its id keeps.
 ///
 /// ```
-/// use floor::text::fold::{key, skeleton_key};
-/// assert_eq!(skeleton_key("\u{410}NNA SMITH"), key("ANNA SMITH"));
-/// assert_eq!(skeleton_key("ИВАН"), skeleton_key("ИBAН"));
+/// use floor::text::fold::{key, unmix};
+/// assert_eq!(unmix("\u{410}NNA SMITH").as_deref(), Some("ANNA SMITH"));
+/// assert_eq!(key(&unmix("ИВAН").unwrap()), key("ИВАН")); // a Latin A
+/// assert_eq!(unmix("ANNA SMITH"), None);
 /// ```
-pub fn skeleton_key(text: &str) -> String {
-    let mapped: String = text.chars().map(|c| looks_like(c).unwrap_or(c)).collect();
-    key(&mapped)
+pub fn unmix(text: &str) -> Option<String> {
+    let (main, _, _) = mixed_script(text)?;
+    Some(
+        text.chars()
+            .map(|c| match script(c) {
+                Some(s) if s != main => look_alike(c, main).unwrap_or(c),
+                _ => c,
+            })
+            .collect(),
+    )
+}
+
+/// The letter of `main` that letter `c` (of another script) looks like.
+fn look_alike(c: char, main: Script) -> Option<char> {
+    let latin = if c.is_ascii() { Some(c) } else { looks_like(c) }?;
+    if main == Script::Latin {
+        return Some(latin);
+    }
+    // The folded letter of `main` that looks like `latin` in its case.
+    let range = match main {
+        Script::Greek => 0x370..0x400,
+        _ => 0x400..0x530,
+    };
+    let latin = latin as u32 as u8;
+    CONFUSABLE
+        .iter()
+        .find(|&&(base, upper, lower)| {
+            range.contains(&u32::from(base))
+                && (if c.is_lowercase() { lower } else { upper }) == latin
+        })
+        .and_then(|&(base, ..)| char::from_u32(u32::from(base)))
 }
 
 /// The Latin letter Greek or Cyrillic letter `c` looks like, if one: found
@@ -482,7 +524,6 @@ mod tests {
         (0x0370, 0x03FF, 0x380, "Greek and Coptic"),
         (0x0400, 0x052F, 0x42F, "Cyrillic, Cyrillic Supplement"),
         (0x1C80, 0x1C8F, 0x42F, "Cyrillic Extended-C"),
-        (0x1D00, 0x1DBF, 0x20, "Phonetic Extensions"),
         (
             0x1E00,
             0x1EFF,
@@ -491,7 +532,7 @@ mod tests {
         ),
         (0x1F00, 0x1FFF, 0x380, "Greek Extended"),
         (0x2070, 0x209F, 0x20, "Superscripts and Subscripts"),
-        (0x2100, 0x218F, 0x20, "Letterlike Symbols, Number Forms"),
+        (0x2100, 0x214F, 0x20, "Letterlike Symbols"),
         (0x2460, 0x24FF, 0x20, "Enclosed Alphanumerics"),
         (0x2C60, 0x2C7F, 0x20, "Latin Extended-C"),
         (0xA640, 0xA69F, 0x42F, "Cyrillic Extended-B"),
@@ -499,8 +540,6 @@ mod tests {
         (0xAB30, 0xAB6F, 0x20, "Latin Extended-E"),
         (0xFB00, 0xFB06, 0x20, "Latin ligatures"),
         (0xFF00, 0xFF5F, 0x20, "Fullwidth ASCII"),
-        (0xFF60, 0xFF9F, 0x3000, "Halfwidth Katakana"),
-        (0xFFA0, 0xFFEF, 0x10FF, "Halfwidth Hangul"),
         (0x1D400, 0x1D6A3, 0x20, "Mathematical Latin letters"),
         (0x1D6A4, 0x1D7CB, 0x380, "Mathematical Greek letters"),
         (0x1D7CE, 0x1D7FF, 0x20, "Mathematical digits"),
@@ -690,19 +729,20 @@ mod tests {
             }
         }
         exceptions.sort();
-        out.push_str("\n/// Chars whose fold is not a byte of their block: several chars, or\n/// outside the blocks.\npub(crate) static EXCEPTIONS: &[(char, [char; 3])] = &[\n");
+        out.push_str("\n/// Chars whose fold is not a byte of their block (several chars, or\n/// outside the blocks), each `char << 42 | fold[0] << 28 | fold[1] << 14 |\n/// fold[2]` (0: no char), in order.\npub(crate) static EXCEPTIONS: &[u64] = &[\n");
         for (c, f) in &exceptions {
-            let mut chars: Vec<String> = f
-                .chars()
-                .map(|c| format!("'\\u{{{:x}}}'", c as u32))
-                .collect();
-            assert!(chars.len() <= 3, "{c:?} folds to more than three chars");
-            chars.resize(3, "'\\0'".into());
-            out.push_str(&format!(
-                "    ('\\u{{{:x}}}', [{}]),\n",
-                *c as u32,
-                chars.join(", ")
-            ));
+            let folds: Vec<u64> = f.chars().map(|c| c as u64).collect();
+            assert!(folds.len() <= 3, "{c:?} folds to more than three chars");
+            assert!(
+                folds.iter().all(|&f| f < EXCEPTION_FOLD),
+                "{c:?} folds too far"
+            );
+            let packed = folds
+                .iter()
+                .chain([0, 0, 0].iter())
+                .take(3)
+                .fold(*c as u64, |p, &f| p << 14 | f);
+            out.push_str(&format!("    0x{packed:X}, // {c} → {f}\n"));
         }
         out.push_str("];\n");
 
@@ -726,9 +766,15 @@ mod tests {
                 _ => runs.push((code, code, tag)),
             }
         }
-        out.push_str("\n/// Runs `(first, last, script)` of Latin (`L`), Greek (`G`) and Cyrillic\n/// (`C`) letters.\npub(crate) static SCRIPTS: &[(u32, u32, u8)] = &[\n");
+        out.push_str("\n/// Runs of Latin (0), Greek (1) and Cyrillic (2) letters, each `first << 23 |\n/// last << 2 | script`, in order.\npub(crate) static SCRIPTS: &[u64] = &[\n");
         for (a, b, tag) in runs.iter().filter(|r| r.2 != 0) {
-            out.push_str(&format!("    (0x{a:X}, 0x{b:X}, b'{}'),\n", *tag as char));
+            let script = match tag {
+                b'L' => 0,
+                b'G' => 1,
+                _ => 2,
+            };
+            let packed = u64::from(*a) << 23 | u64::from(*b) << 2 | script;
+            out.push_str(&format!("    0x{packed:X}, // {}\n", *tag as char));
         }
         out.push_str("];\n");
 
@@ -799,7 +845,9 @@ mod tests {
             if !c.is_alphabetic() || !matches!(c.script(), S::Greek | S::Cyrillic) {
                 continue;
             }
-            let Some(base) = fold_char(c).single() else {
+            let folded = expected(c);
+            let mut chars = folded.chars();
+            let (Some(base), None) = (chars.next(), chars.next()) else {
                 continue;
             };
             let l = said.get(&c).copied();
@@ -842,23 +890,27 @@ mod tests {
         }
     }
 
-    /// Every letter of the Latin, Greek and Cyrillic blocks folds to letters
-    /// without accents: nothing of its decomposition is left but the base.
+    /// Every Latin, Greek and Cyrillic letter, wherever it is, folds to
+    /// letters without accents: nothing of its canonical decomposition is
+    /// left but the base.
     #[test]
     fn latin_greek_and_cyrillic_letters_lose_their_accents() {
-        for &(first, last, _, name) in &BLOCKS_FOLDED[..14] {
-            for c in (first..=last)
-                .filter_map(char::from_u32)
-                .filter(|c| c.is_alphabetic())
-            {
-                let folded: String = fold_char(c).collect();
-                let nfd: String = folded.nfd().collect();
-                assert!(
-                    !nfd.chars().any(is_combining),
-                    "{c:?} ({name}) folds to {folded:?}, which still has an accent"
-                );
-            }
+        use unicode_script::{Script as S, UnicodeScript};
+        let mut letters = 0;
+        for c in (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_alphabetic())
+            .filter(|c| matches!(c.script(), S::Latin | S::Greek | S::Cyrillic))
+        {
+            let folded: String = fold_char(c).collect();
+            let nfd: String = folded.nfd().collect();
+            assert!(
+                !nfd.chars().any(is_combining),
+                "{c:?} folds to {folded:?}, which still has an accent"
+            );
+            letters += 1;
         }
+        assert!(letters > 2000, "{letters}");
     }
 
     #[test]
@@ -895,7 +947,7 @@ mod tests {
             "{missed} of {} confusables missed",
             said.len()
         );
-        assert_eq!(skeleton_key("\u{410}NNA"), "anna");
+        assert_eq!(unmix("\u{410}NNA").as_deref(), Some("ANNA"));
     }
 
     #[test]

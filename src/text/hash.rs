@@ -1,8 +1,66 @@
-//! A fast hasher for the maps of labels, speaker ids and hashes that
-//! speaker resolution and the viewer keep. These maps hold every distinct
-//! label of a file, which the input chooses, so a chosen collision could
-//! cost time, never a wrong answer; the standard hasher's resistance to
-//! chosen collisions cost a third of the time to resolve many labels.
+//! The crate's one hash map: [`Chains`], from the hash of a string (or any
+//! `u64`) to the small numbers stored under it, which the caller checks.
+//! Each map type costs its own copy of the hash table's code in the
+//! WebAssembly (about 3 KB), so labels, groups, ids and words all share
+//! this one.
+//!
+//! The hasher is fast: these maps hold every distinct label of a file,
+//! which the input chooses, so a chosen collision could cost time, never a
+//! wrong answer; the standard hasher's resistance to chosen collisions cost
+//! a third of the time to resolve many labels.
+
+use std::collections::HashMap;
+use std::hash::BuildHasher;
+
+/// Numbers stored by hash: each hash leads to a chain of the numbers
+/// stored under it, the latest first. Equal hashes do not mean equal keys:
+/// the caller checks each number it gets.
+///
+/// ```ignore
+/// let mut ids = Chains::default();
+/// ids.insert(Chains::hash("chair"), 0);
+/// assert_eq!(ids.find(Chains::hash("chair"), |i| i == 0), Some(0));
+/// ```
+#[derive(Debug, Default)]
+pub(crate) struct Chains {
+    heads: HashMap<u64, u32, Hashed>,
+    /// Per number stored: it, and the next entry of its chain.
+    entries: Vec<(u32, u32)>,
+}
+
+impl Chains {
+    const END: u32 = u32::MAX;
+
+    /// The hash of a string.
+    pub(crate) fn hash(key: &str) -> u64 {
+        Hashed.hash_one(key)
+    }
+
+    /// Stores `value` under `hash`, unless it is the latest stored there.
+    pub(crate) fn insert(&mut self, hash: u64, value: usize) {
+        let next = self.heads.get(&hash).copied().unwrap_or(Self::END);
+        if next != Self::END && self.entries[next as usize].0 == value as u32 {
+            return;
+        }
+        self.heads.insert(hash, self.entries.len() as u32);
+        self.entries.push((value as u32, next));
+    }
+
+    /// The numbers stored under `hash`, the latest first.
+    pub(crate) fn get(&self, hash: u64) -> impl Iterator<Item = usize> + '_ {
+        let mut at = self.heads.get(&hash).copied().unwrap_or(Self::END);
+        std::iter::from_fn(move || {
+            let &(value, next) = self.entries.get(at as usize)?;
+            at = next;
+            Some(value as usize)
+        })
+    }
+
+    /// The first number stored under `hash` that `is` the one looked for.
+    pub(crate) fn find(&self, hash: u64, is: impl Fn(usize) -> bool) -> Option<usize> {
+        self.get(hash).find(|&v| is(v))
+    }
+}
 
 /// The hasher of the crate's maps of labels, ids and hashes.
 #[derive(Debug, Default, Clone, Copy)]
@@ -51,11 +109,78 @@ impl std::hash::Hasher for FastHasher {
     }
 }
 
+/// A count per string (how many of each element are open, how often each
+/// label is used), on [`Chains`].
+#[derive(Debug, Default)]
+pub(crate) struct Tally {
+    ids: Chains,
+    counts: Vec<(String, usize)>,
+}
+
+impl Tally {
+    fn at(&self, key: &str) -> Option<usize> {
+        self.ids
+            .find(Chains::hash(key), |k| self.counts[k].0 == key)
+    }
+
+    /// The count of `key` (0 if never added).
+    pub(crate) fn get(&self, key: &str) -> usize {
+        self.at(key).map_or(0, |k| self.counts[k].1)
+    }
+
+    /// Adds one to the count of `key`.
+    pub(crate) fn add(&mut self, key: &str) {
+        match self.at(key) {
+            Some(k) => self.counts[k].1 += 1,
+            None => {
+                self.ids.insert(Chains::hash(key), self.counts.len());
+                self.counts.push((key.to_string(), 1));
+            }
+        }
+    }
+
+    /// Takes one from the count of `key` (never below 0).
+    pub(crate) fn remove(&mut self, key: &str) {
+        if let Some(k) = self.at(key) {
+            self.counts[k].1 = self.counts[k].1.saturating_sub(1);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::hash::BuildHasher;
 
     use super::*;
+
+    #[test]
+    fn chains_keep_every_number_under_its_hash() {
+        let mut c = Chains::default();
+        c.insert(7, 1);
+        c.insert(7, 2);
+        c.insert(7, 2); // the latest again: kept once
+        c.insert(8, 3);
+        assert_eq!(c.get(7).collect::<Vec<_>>(), [2, 1]);
+        assert_eq!(c.get(8).collect::<Vec<_>>(), [3]);
+        assert_eq!(c.get(9).count(), 0);
+        assert_eq!(c.find(7, |v| v == 1), Some(1));
+        assert_eq!(c.find(7, |v| v == 5), None);
+        assert_eq!(Chains::hash("chair"), Chains::hash("chair"));
+    }
+
+    #[test]
+    fn a_tally_counts_each_string() {
+        let mut t = Tally::default();
+        t.add("p");
+        t.add("p");
+        t.add("div");
+        t.remove("p");
+        t.remove("span");
+        assert_eq!((t.get("p"), t.get("div"), t.get("span")), (1, 1, 0));
+        t.remove("div");
+        t.remove("div");
+        assert_eq!(t.get("div"), 0);
+    }
 
     #[test]
     fn strings_that_differ_hash_apart() {

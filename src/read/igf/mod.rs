@@ -363,10 +363,10 @@ fn bare_label_markers(lines: &[Line], markers: &[Option<Marker>]) -> Vec<Option<
         })
         .collect();
     let key = |line: &Line, (a, b): (usize, usize)| crate::text::fold::key(&line.text[a..b]);
-    let mut uses: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut uses = crate::text::hash::Tally::default();
     for (line, c) in lines.iter().zip(&candidates) {
         if let Some((range, _)) = c {
-            *uses.entry(key(line, *range)).or_default() += 1;
+            uses.add(&key(line, *range));
         }
     }
     lines
@@ -376,9 +376,7 @@ fn bare_label_markers(lines: &[Line], markers: &[Option<Marker>]) -> Vec<Option<
             let (range, text_start) = c?;
             let ok = line.text.starts_with("**")
                 || scan::is_label(&line.text[range.0..range.1], true)
-                || uses
-                    .get(&key(line, range))
-                    .is_some_and(|&n| n >= MIN_BARE_LABEL_USES);
+                || uses.get(&key(line, range)) >= MIN_BARE_LABEL_USES;
             ok.then_some(Marker {
                 label: Some(range),
                 text_start,
