@@ -172,6 +172,7 @@ pub fn Viewer(
             class="floor"
             class:compact={compact}
             {..custom_attribute(THEME_ATTRIBUTE, move || theme.get().stored())}
+            on:click=move |ev| turns::on_click(state, &ev)
         >
             {page.then(|| view! { <a class="skip" href="#turns">"Skip to the transcript"</a> })}
             <Toolbar theme=theme />

@@ -7,7 +7,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::{Source, State, show_bytes};
-use crate::model::Transcript;
+use crate::model::{DiagnosticKind, Transcript};
 use crate::view::{self, Stats};
 use crate::web::dom;
 
@@ -52,14 +52,7 @@ pub fn TranscriptHeader(transcript: Arc<Transcript>, source: Source) -> impl Int
         ),
         _ => None,
     };
-    let diagnostics = transcript
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let line = (d.line > 0).then(|| format!("Line {}: ", d.line));
-            view! { <li>{line}{d.message.clone()}</li> }
-        })
-        .collect_view();
+    let state = expect_context::<State>();
     let no_diagnostics = transcript.diagnostics.is_empty();
     view! {
         <header class="transcript-head">
@@ -68,13 +61,86 @@ pub fn TranscriptHeader(transcript: Arc<Transcript>, source: Source) -> impl Int
             <p class="figures">{figures}</p>
             {note.map(|n| view! { <p class="note-local">{n}</p> })}
             {disclaimer}
-            <details class="about">
+            <details class="about" open=state.about_open.get_untracked()>
                 <summary>"About this transcript"</summary>
                 {no_diagnostics.then(|| view! { <p>"The parser noticed nothing unusual."</p> })}
-                <ul>{diagnostics}</ul>
+                // Filled by `fill_about` once shown (plain DOM calls: a
+                // reactive view of it cost 5 KB of WebAssembly); the viewer's
+                // click handler (`turns::on_click`) serves its buttons.
+                <ul id=ABOUT_LIST></ul>
             </details>
         </header>
     }
+}
+
+/// The id of the list of "About this transcript".
+pub(super) const ABOUT_LIST: &str = "about-list";
+
+/// Fills the list of "About this transcript" with `t`'s diagnostics, each
+/// message's quotes (“…”: labels, words of the transcript) in `<bdi>`, so
+/// that a bidi control or a right-to-left name in a label cannot reorder the
+/// message around it. A merge of speakers gets an "Undo" button, an undone
+/// one "Merge again" (`data-label`, and `data-apart` to undo).
+pub(super) fn fill_about(ul: &web_sys::Element, t: &Transcript) {
+    let Some(doc) = ul.owner_document() else {
+        return;
+    };
+    // A header drawn anew may keep its list element, with the old items.
+    ul.set_text_content(None);
+    let el = |tag: &str| doc.create_element(tag).ok();
+    for (i, d) in t.diagnostics.iter().enumerate() {
+        let Some(li) = el("li") else { return };
+        if d.line > 0 {
+            dom::append_text(&li, &format!("Line {}: ", d.line));
+        }
+        let mut rest = d.message.as_str();
+        while let Some((before, after)) = rest.split_once('\u{201c}') {
+            let Some((quoted, after)) = after.split_once('\u{201d}') else {
+                break;
+            };
+            dom::append_text(&li, &[before, "\u{201c}"].concat());
+            if let Some(bdi) = el("bdi") {
+                bdi.set_text_content(Some(quoted));
+                let _ = li.append_child(&bdi);
+            }
+            rest = after;
+            dom::append_text(&li, "\u{201d}");
+        }
+        dom::append_text(&li, rest);
+        let action = match (d.kind, &d.label) {
+            (DiagnosticKind::SpeakerMerged, Some(label)) => Some((
+                "Undo",
+                format!("Undo the merge of \u{201c}{label}\u{201d}"),
+                label,
+            )),
+            (DiagnosticKind::MergeUndone, Some(label)) => Some((
+                "Merge again",
+                format!("Merge again: \u{201c}{label}\u{201d}"),
+                label,
+            )),
+            _ => None,
+        };
+        if let Some((text, name, label)) = action
+            && let Some(button) = el("button")
+        {
+            button.set_id(&about_button(i));
+            let _ = button.set_attribute("type", "button");
+            let _ = button.set_attribute("aria-label", &name);
+            let _ = button.set_attribute("data-label", label);
+            if d.kind == DiagnosticKind::SpeakerMerged {
+                let _ = button.set_attribute("data-apart", "");
+            }
+            button.set_text_content(Some(text));
+            dom::append_text(&li, " ");
+            let _ = li.append_child(&button);
+        }
+        let _ = ul.append_child(&li);
+    }
+}
+
+/// The id of the button of diagnostic `i` in "About this transcript".
+pub(super) fn about_button(i: usize) -> String {
+    format!("about-{i}")
 }
 
 /// Groups digits by thousands: 12345 → "12,345".
@@ -131,7 +197,7 @@ pub fn SpeakerIndex(transcript: Arc<Transcript>) -> impl IntoView {
                         title=format!("Written as: {labels}")
                         on:click=move |_| choose(Some(id_for_click.clone()))
                     >
-                        <span class="name">{s.name.clone()}</span>
+                        <bdi class="name">{s.name.clone()}</bdi>
                         <span class="count">
                             {format!("{} turn{} · {percent}% of words", s.turns, if s.turns == 1 { "" } else { "s" })}
                         </span>

@@ -240,7 +240,7 @@ pub fn SearchResults() -> impl IntoView {
                         view! {
                             <li>
                                 <button type="button" on:click=move |_| state.go(Anchor::Turn(n))>
-                                    <span class="who">{name}" · #"{n}</span>
+                                    <span class="who"><bdi>{name}</bdi>" · #"{n}</span>
                                     <span class="snippet">{before}<mark>{hit}</mark>{after}</span>
                                 </button>
                             </li>

@@ -11,8 +11,9 @@ use super::host::{self, Host};
 use super::jobs::Jobs;
 use crate::link::Anchor;
 use crate::link::Location;
-use crate::model::Transcript;
+use crate::model::{DiagnosticKind, Transcript};
 use crate::names::{FIRST_SCREEN_SELECTOR, PERMALINK_MESSAGE, timing};
+use crate::resolve::speakers::{Choices, resolve};
 use crate::search::{Hits, Index, Query};
 use crate::view;
 use crate::web::dom;
@@ -54,6 +55,9 @@ pub struct Shown {
     pub source: Source,
 }
 
+/// Most labels kept apart that a URL is taken at: more are not a reader's.
+const MAX_NO_MERGE: usize = 64;
+
 /// Text (in bytes) from which a transcript's index is built after its first
 /// screen is painted rather than before: about 25 ms of index in the page
 /// for 4.7 MB, so under 1 MB it would gain the first screen a few ms and
@@ -88,6 +92,11 @@ pub struct State {
     pub speaker: RwSignal<Option<String>>,
     /// The turn or paragraph the reader is at.
     pub anchor: RwSignal<Option<Anchor>>,
+    /// Speaker labels kept apart (merges the reader undid), as in the URL.
+    pub no_merge: StoredValue<Vec<String>>,
+    /// Whether "About this transcript" opens open when the header is drawn
+    /// (anew after an undone merge, with the reader in it).
+    pub about_open: RwSignal<bool>,
     /// Whether the keyboard help is open.
     pub help: RwSignal<bool>,
     /// Whether the paste dialog is open.
@@ -133,6 +142,8 @@ impl State {
             status: RwSignal::new(String::new()),
             speaker,
             anchor: RwSignal::new(location.anchor),
+            no_merge: StoredValue::new(location.no_merge.clone()),
+            about_open: RwSignal::new(false),
             help: RwSignal::new(false),
             paste: RwSignal::new(false),
             other_params: StoredValue::new(location.other.clone()),
@@ -158,6 +169,7 @@ impl State {
             speaker: self.speaker.get_untracked(),
             q: Some(self.query.get_untracked()).filter(|q| !q.trim().is_empty()),
             anchor: self.anchor.get_untracked(),
+            no_merge: self.no_merge.get_value(),
             other: self.other_params.get_value(),
         }
     }
@@ -234,8 +246,29 @@ impl State {
         }
     }
 
-    /// Shows a newly loaded transcript, replacing the one on screen.
-    pub fn show(&self, transcript: Transcript, source: Source) {
+    /// Shows a newly loaded transcript, replacing the one on screen, its
+    /// speakers resolved with the labels the reader keeps apart (those of
+    /// them it has).
+    pub fn show(&self, mut transcript: Transcript, source: Source) {
+        let choices = self.no_merge.with_value(|labels| {
+            let known = |l: &String| transcript.speakers.iter().any(|s| s.labels.contains(l));
+            let no_merge: Vec<String> = labels
+                .iter()
+                .take(MAX_NO_MERGE)
+                .filter(|l| known(l))
+                .cloned()
+                .collect();
+            Choices { no_merge }
+        });
+        if !choices.no_merge.is_empty() {
+            resolve(&mut transcript, &choices);
+        }
+        self.no_merge.set_value(choices.no_merge);
+        self.display(transcript, source);
+    }
+
+    /// Shows `transcript`, its speakers resolved, replacing the one on screen.
+    fn display(&self, transcript: Transcript, source: Source) {
         let speaker_known = self.speaker.with_untracked(|s| {
             s.as_deref()
                 .is_none_or(|id| transcript.speaker(id).is_some())
@@ -280,7 +313,12 @@ impl State {
         // compiled code and optimises what runs long, two searches nobody
         // sees make the reader's first keystrokes two to three times faster
         // on a large transcript.
+        let state = *self;
         dom::request_animation_frame(move || {
+            // The header is in the page: its list of what the parser noticed.
+            if let Some(ul) = state.by_id(super::panels::ABOUT_LIST) {
+                super::panels::fill_about(&ul, &index.transcript);
+            }
             dom::later(move || {
                 let index = index.get();
                 for query in ["e", "th e"] {
@@ -288,6 +326,54 @@ impl State {
                 }
             })
         });
+    }
+
+    /// Keeps speaker label `label` apart (`apart`: undoes its merge) or lets
+    /// it merge again, resolves the speakers of the transcript on screen
+    /// anew, writes the choice in the URL, says so, and puts the focus on
+    /// the button that takes it back.
+    pub fn keep_apart(&self, label: &str, apart: bool) {
+        self.no_merge.update_value(|labels| {
+            labels.retain(|l| l != label);
+            if apart {
+                labels.push(label.to_string());
+            }
+        });
+        let Some((mut transcript, source)) = self.shown.with_untracked(|s| {
+            s.as_ref()
+                .map(|s| ((*s.transcript).clone(), s.source.clone()))
+        }) else {
+            return;
+        };
+        let no_merge = self.no_merge.get_value();
+        resolve(&mut transcript, &Choices { no_merge });
+        // The header is drawn anew: "About this transcript", where the
+        // reader is, stays open.
+        self.about_open.set(true);
+        self.display(transcript, source);
+        self.sync_url();
+        let said = if apart {
+            "is now shown as a speaker of its own"
+        } else {
+            "is merged again"
+        };
+        self.status
+            .set(format!("The label \u{201c}{label}\u{201d} {said}."));
+        let back = self.shown.with_untracked(|s| {
+            let kind = if apart {
+                DiagnosticKind::MergeUndone
+            } else {
+                DiagnosticKind::SpeakerMerged
+            };
+            s.as_ref()?
+                .transcript
+                .diagnostics
+                .iter()
+                .position(|d| d.kind == kind && d.label.as_deref() == Some(label))
+        });
+        if let Some(i) = back {
+            self.reveal_soon(super::panels::about_button(i), false);
+        }
     }
 
     /// Puts turn `n` in the page if it is not yet (the turn list fills its
@@ -350,13 +436,19 @@ impl State {
         self.sync_url();
         self.tell_parent(anchor);
         self.reach(anchor.turn());
-        let id = anchor.to_string();
-        let state = *self;
         // After the DOM caught up with a filter change.
-        dom::request_animation_frame(move || {
-            if let Some(el) = state.by_id(&id) {
-                dom::reveal(el);
-            }
+        self.reveal_soon(anchor.to_string(), true);
+    }
+
+    /// Once the page has caught up with the state (the next frame): focuses
+    /// the element with id `id`, and with `reveal` scrolls it to the top and
+    /// keeps it there ([`dom::reveal`]: a turn or paragraph).
+    fn reveal_soon(&self, id: String, reveal: bool) {
+        let state = *self;
+        dom::request_animation_frame(move || match state.by_id(&id) {
+            Some(el) if reveal => dom::reveal(el),
+            Some(el) => dom::focus(&el),
+            None => {}
         });
     }
 

@@ -216,41 +216,6 @@ impl Groups {
 #[component]
 pub fn TurnList(transcript: Arc<Transcript>) -> impl IntoView {
     let state = expect_context::<State>();
-    let t = transcript.clone();
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        // In another page's element, a turn's number link cannot reach the
-        // turn through the page's fragment: go there directly.
-        if let Some(link) = dom::closest(&ev, "a.num")
-            && !state.is_page()
-        {
-            if let Some(anchor) = link
-                .get_attribute("href")
-                .as_deref()
-                .and_then(Anchor::parse)
-            {
-                ev.prevent_default();
-                state.go(anchor);
-            }
-            return;
-        }
-        let Some(button) = dom::closest(&ev, "button[data-action]") else {
-            return;
-        };
-        let Some(n) = button
-            .closest("article.turn")
-            .ok()
-            .flatten()
-            .and_then(|a| Anchor::parse(&a.id()))
-            .map(Anchor::turn)
-        else {
-            return;
-        };
-        match button.get_attribute("data-action").as_deref() {
-            Some("context") => state.context(n),
-            Some(action @ ("link" | "cite")) => copy(state, &t, n, action == "cite"),
-            _ => {}
-        }
-    };
     // Builds the groups (filling the first ones) as soon as the list's
     // element exists, before it is in the page. A new transcript rebuilds
     // the list in the same element: the old turns go first.
@@ -312,7 +277,7 @@ pub fn TurnList(transcript: Arc<Transcript>) -> impl IntoView {
         now
     });
     view! {
-        <div class="turns" class:filtering=move || state.speaker.with(Option::is_some) on:click=on_click use:build></div>
+        <div class="turns" class:filtering=move || state.speaker.with(Option::is_some) use:build></div>
     }
 }
 
@@ -329,7 +294,7 @@ fn template(doc: &web_sys::Document) -> Option<web_sys::Element> {
     let article = el("article", "turn")?;
     let head = el("header", "turn-head")?;
     let h2 = el("h2", "")?;
-    let who = el("span", "who")?;
+    let who = el("bdi", "who")?;
     h2.append_child(&who).ok()?;
     head.append_child(&h2).ok()?;
     let num = el("a", "num")?;
@@ -391,6 +356,56 @@ fn build_turn(
         article.append_child(&p).ok()?;
     }
     Some(article)
+}
+
+/// The viewer's clicks, delegated from its root: a turn's number link in
+/// another page's element, a turn's actions, and "Undo" / "Merge again" in
+/// "About this transcript" (one listener: each costs WebAssembly).
+pub(super) fn on_click(state: State, ev: &leptos::ev::MouseEvent) {
+    // In another page's element, a turn's number link cannot reach the
+    // turn through the page's fragment: go there directly.
+    if let Some(link) = dom::closest(ev, "a.num")
+        && !state.is_page()
+    {
+        if let Some(anchor) = link
+            .get_attribute("href")
+            .as_deref()
+            .and_then(Anchor::parse)
+        {
+            ev.prevent_default();
+            state.go(anchor);
+        }
+        return;
+    }
+    if let Some(button) = dom::closest(ev, "button[data-label]")
+        && let Some(label) = button.get_attribute("data-label")
+    {
+        state.keep_apart(&label, button.has_attribute("data-apart"));
+        return;
+    }
+    let Some(button) = dom::closest(ev, "button[data-action]") else {
+        return;
+    };
+    let Some(n) = button
+        .closest("article.turn")
+        .ok()
+        .flatten()
+        .and_then(|a| Anchor::parse(&a.id()))
+        .map(Anchor::turn)
+    else {
+        return;
+    };
+    let Some(t) = state
+        .shown
+        .with_untracked(|s| s.as_ref().map(|s| s.transcript.clone()))
+    else {
+        return;
+    };
+    match button.get_attribute("data-action").as_deref() {
+        Some("context") => state.context(n),
+        Some(action @ ("link" | "cite")) => copy(state, &t, n, action == "cite"),
+        _ => {}
+    }
 }
 
 /// Copies the link to turn `n` (or a citation holding it) and says so.

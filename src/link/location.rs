@@ -1,10 +1,13 @@
 //! The viewer's shareable state as it is written in the URL:
-//! `?src=…&speaker=…&q=…#t{n}`.
+//! `?src=…&speaker=…&q=…&nomerge=…#t{n}`.
 
 use super::Anchor;
 
+/// The parameter of a label kept apart (`Location::no_merge`).
+const NO_MERGE_PARAM: &str = "nomerge";
+
 /// The shareable state of the viewer, as it is written in the URL:
-/// `?src=…&speaker=…&q=…#t{n}`.
+/// `?src=…&speaker=…&q=…&nomerge=…#t{n}`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Location {
     /// Where the transcript came from, when it was a URL.
@@ -15,6 +18,9 @@ pub struct Location {
     pub q: Option<String>,
     /// The turn or paragraph the reader is at.
     pub anchor: Option<Anchor>,
+    /// Speaker labels the reader keeps apart (merges undone), one
+    /// `nomerge=` each, exactly as written.
+    pub no_merge: Vec<String>,
     /// Other query parameters, kept as they were (an embedding page's own).
     pub other: Vec<(String, String)>,
 }
@@ -30,6 +36,9 @@ impl Location {
     /// assert_eq!(l.q.as_deref(), Some("best practice"));
     /// assert_eq!(l.anchor, Some(Anchor::Turn(12)));
     /// assert_eq!(l.to_url(), "?src=https%3A%2F%2Fx.org%2Fa.txt&speaker=chair&q=best%20practice#t12");
+    /// let l = Location::parse("?nomerge=REMOTE+INVERVENTION&nomerge=CHair", "");
+    /// assert_eq!(l.no_merge, ["REMOTE INVERVENTION", "CHair"]);
+    /// assert_eq!(l.to_url(), "?nomerge=REMOTE%20INVERVENTION&nomerge=CHair");
     /// ```
     pub fn parse(search: &str, hash: &str) -> Location {
         let mut loc = Location {
@@ -44,6 +53,12 @@ impl Location {
                 crate::names::SRC_PARAM => &mut loc.src,
                 "speaker" => &mut loc.speaker,
                 "q" => &mut loc.q,
+                NO_MERGE_PARAM => {
+                    if !v.is_empty() {
+                        loc.no_merge.push(v);
+                    }
+                    continue;
+                }
                 _ => {
                     loc.other.push((k, v));
                     continue;
@@ -66,6 +81,7 @@ impl Location {
         let pairs = fixed
             .into_iter()
             .filter_map(|(k, v)| v.as_deref().map(|v| (k, v)))
+            .chain(self.no_merge.iter().map(|v| (NO_MERGE_PARAM, v.as_str())))
             .chain(self.other.iter().map(|(k, v)| (k.as_str(), v.as_str())));
         for (k, v) in pairs {
             out.push(if out.is_empty() { '?' } else { '&' });
@@ -135,6 +151,7 @@ mod tests {
             speaker: Some("chair-st-amour".into()),
             q: Some("\"best practice\" forum".into()),
             anchor: Some(Anchor::Paragraph(5, 2)),
+            no_merge: vec!["JAC sm KEE".into(), "É&=".into()],
             other: vec![("embed".into(), "1".into())],
         };
         let url = l.to_url();

@@ -291,6 +291,13 @@ extern "C" {
     fn append(this: &Parent, text: &js_sys::JsString);
 }
 
+/// Appends `text` to `parent` as a text node (`element.append(text)`).
+pub fn append_text(parent: &web_sys::Element, text: &str) {
+    parent
+        .unchecked_ref::<Parent>()
+        .append(&js_sys::JsString::from(text));
+}
+
 /// A paragraph's text passed to JavaScript once, then cut into pieces there:
 /// each piece costs a `slice` instead of decoding its UTF-8 again.
 pub struct JsText<'a> {
