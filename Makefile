@@ -115,6 +115,7 @@ test-e2e:
 #   parse        parser throughput natively (criterion), then the shipped
 #                WASM under Node, with the WASM/native ratio
 #   search       index and queries natively, then in Chromium per keystroke
+#   speakers     speaker resolution at 10k, 20k, 40k and 200k distinct labels
 #   first-paint  Floor against its static page (`floor html`), A/B
 #   compare      Floor's search against MiniSearch and FlexSearch in a page
 #   memory       JS heap and WASM memory after loading
@@ -125,6 +126,7 @@ bench: dist
 	node tests/bench/parse-wasm.mjs
 	cargo bench --locked --bench search
 	node tests/bench/search.mjs
+	cargo bench --locked --bench speakers
 	node tests/bench/first-paint.mjs
 	node tests/bench/compare.mjs
 	node tests/bench/memory.mjs

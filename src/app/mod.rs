@@ -219,7 +219,10 @@ fn Toolbar(theme: RwSignal<Theme>) -> impl IntoView {
         }
         input.set_value("");
     };
+    // In a banner landmark (a `display: contents` header, which leaves the
+    // toolbar sticky), so that no content of the page is outside landmarks.
     view! {
+        <header class="bar">
         <div class="toolbar" role="toolbar" aria-label="Transcript actions">
             <span class="brand">"Floor"</span>
             <SearchField />
@@ -244,5 +247,6 @@ fn Toolbar(theme: RwSignal<Theme>) -> impl IntoView {
                 "Keys"
             </button>
         </div>
+        </header>
     }
 }

@@ -55,8 +55,9 @@ pub fn TranscriptHeader(transcript: Arc<Transcript>, source: Source) -> impl Int
     let state = expect_context::<State>();
     let no_diagnostics = transcript.diagnostics.is_empty();
     view! {
-        <header class="transcript-head">
-            <h1>{title}</h1>
+        // A region named by its title (the page's one banner is the toolbar's).
+        <section class="transcript-head" aria-labelledby="title">
+            <h1 id="title">{title}</h1>
             {(!when_where.is_empty()).then(|| view! { <p class="when">{when_where.join(" · ")}</p> })}
             <p class="figures">{figures}</p>
             {note.map(|n| view! { <p class="note-local">{n}</p> })}
@@ -69,7 +70,7 @@ pub fn TranscriptHeader(transcript: Arc<Transcript>, source: Source) -> impl Int
                 // click handler (`turns::on_click`) serves its buttons.
                 <ul id=ABOUT_LIST></ul>
             </details>
-        </header>
+        </section>
     }
 }
 

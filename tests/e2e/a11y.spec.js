@@ -119,8 +119,8 @@ function describeViolations(violations, state) {
 }
 
 /** Runs axe on the page as it is now (frames and open shadow roots included). */
-async function analyse(page, state) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+async function analyse(page, state, tags = TAGS) {
+  const results = await new AxeBuilder({ page }).withTags(tags).analyze();
   // All of axe's findings, "incomplete" (to review by hand) too, beside the test's other output.
   const path = test.info().outputPath(`axe-${state.replace(/[^\w]+/g, '-')}.json`);
   writeFileSync(path, JSON.stringify({ violations: results.violations, incomplete: results.incomplete }, null, 2));
@@ -128,9 +128,9 @@ async function analyse(page, state) {
   return results.violations;
 }
 
-/** axe finds nothing in the page as it is now. */
-async function expectNoViolations(page, state) {
-  const violations = await analyse(page, state);
+/** axe finds nothing in the page as it is now (`tags`: its WCAG rules). */
+async function expectNoViolations(page, state, tags = TAGS) {
+  const violations = await analyse(page, state, tags);
   expect(violations.length, describeViolations(violations, state)).toBe(0);
 }
 
@@ -238,6 +238,20 @@ test.describe('axe on Floor\'s page', () => {
     await expect(page.locator('#turns mark.current')).toBeInViewport();
     await expect(page.locator('article.turn[aria-current="true"]')).toHaveCount(1);
     await expectNoViolations(page, 'dark theme, filter, search, current match');
+  });
+
+  test('About this transcript open, with a merge of speakers undone', async ({ page }) => {
+    server.files.set(
+      'merges.txt',
+      '>>REMOTE INTERVENTION: One.\n\n>>REMOTE INTERVENTION: Two.\n\n>>REMOTE INVERVENTION: Three.\n\n>>\u202eCHAIR: Four.\n\n>>CHAIR: Five.\n',
+    );
+    await page.goto(`${server.url}?src=merges.txt`);
+    await expect(turns(page)).toHaveCount(5);
+    await page.locator('details.about summary').click();
+    await page.getByRole('button', { name: /^Undo the merge of .REMOTE INVERVENTION.$/ }).click();
+    await expect(page.getByRole('button', { name: /^Merge again/ })).toBeFocused();
+    // Its best practices too.
+    await expectNoViolations(page, 'about open, a merge undone', [...TAGS, 'best-practice']);
   });
 
   test('embed mode (index.html?embed=1)', async ({ page }) => {
