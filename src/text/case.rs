@@ -152,16 +152,11 @@ mod tests {
 
     #[test]
     fn case_tables_are_current() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/text/case_tables.rs");
-        let want = generate();
-        if std::env::var_os("UPDATE_CASE_TABLES").is_some() {
-            std::fs::write(path, &want).unwrap();
-        }
-        let have = std::fs::read_to_string(path).unwrap_or_default();
-        assert!(
-            have == want,
-            "src/text/case_tables.rs is not what this Rust's standard library gives: \
-             run `UPDATE_CASE_TABLES=1 cargo test --lib case` and commit it"
+        crate::text::generated_file_is(
+            "src/text/case_tables.rs",
+            &generate(),
+            "UPDATE_CASE_TABLES",
+            "case",
         );
     }
 

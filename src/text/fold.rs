@@ -867,16 +867,11 @@ mod tests {
 
     #[test]
     fn fold_tables_are_current() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/text/fold_tables.rs");
-        let want = generate();
-        if std::env::var_os("UPDATE_FOLD_TABLES").is_some() {
-            std::fs::write(path, &want).unwrap();
-        }
-        let have = std::fs::read_to_string(path).unwrap_or_default();
-        assert!(
-            have == want,
-            "src/text/fold_tables.rs is not what the references give: \
-             run `UPDATE_FOLD_TABLES=1 cargo test --lib fold` and commit it"
+        crate::text::generated_file_is(
+            "src/text/fold_tables.rs",
+            &generate(),
+            "UPDATE_FOLD_TABLES",
+            "fold",
         );
     }
 

@@ -109,6 +109,22 @@ pub fn lines(source: &str) -> impl Iterator<Item = Line<'_>> {
     })
 }
 
+/// Checks that generated file `path` (from the crate's root) is `want`, what
+/// its generator gives now; with the environment variable `update` set,
+/// writes it first. The tests of `module` run the generator.
+#[cfg(test)]
+pub(crate) fn generated_file_is(path: &str, want: &str, update: &str, module: &str) {
+    let full = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os(update).is_some() {
+        std::fs::write(&full, want).unwrap();
+    }
+    let have = std::fs::read_to_string(&full).unwrap_or_default();
+    assert!(
+        have == want,
+        "{path} is not what its generator gives now: run `{update}=1 cargo test --lib {module}` and commit it"
+    );
+}
+
 /// The next number of the tests' fixed-seed generator (a linear
 /// congruential one; the high bits are the random ones).
 #[cfg(test)]
