@@ -123,6 +123,9 @@ pub enum DiagnosticKind {
     WrapperDropped,
     /// A PHP warning printed into the page was dropped.
     PhpWarningDropped,
+    /// Separator lines in the header (no letters or digits: `***`) are not
+    /// shown; their text is in `dropped`.
+    SeparatorDropped,
     /// Two speaker labels were taken to name the same speaker.
     SpeakerMerged,
     /// A label that was merged is kept as a speaker of its own, as asked.

@@ -356,7 +356,7 @@ pub fn step(
     same_speaker: bool,
 ) -> Option<u32> {
     let speaker = from
-        .and_then(|n| t.turns.get(n as usize - 1))
+        .and_then(|n| t.turns.get((n as usize).checked_sub(1)?))
         .map(|turn| turn.speaker.clone());
     let fits = |turn: &&&Turn| !same_speaker || Some(&turn.speaker) == speaker.as_ref();
     let from = from.unwrap_or(0);
@@ -377,7 +377,9 @@ pub fn step(
 }
 
 /// What the status line says when a transcript is shown: its title and
-/// number of turns, and that it has no speaker markers when so.
+/// number of turns, that it has no speaker markers when so, and that it has
+/// no turns at all when so (a title alone, a note that the transcript is
+/// not available).
 ///
 /// ```
 /// let t = floor::read::parse_str("Minutes\n\nNo one is named here.");
@@ -385,10 +387,20 @@ pub fn step(
 ///     floor::view::shown_status(&t),
 ///     "Showing \u{201c}Minutes\u{201d}: 1 turn. No speaker markers found: the text is shown as it is."
 /// );
+/// let t = floor::read::parse_str("Minutes of the meeting");
+/// assert_eq!(
+///     floor::view::shown_status(&t),
+///     "Showing \u{201c}Minutes of the meeting\u{201d}. No turns found: the file holds only its header."
+/// );
 /// ```
 pub fn shown_status(t: &Transcript) -> String {
     let title = t.meta.title.as_deref().unwrap_or("Untitled transcript");
     let n = t.turns.len();
+    if n == 0 {
+        return format!(
+            "Showing \u{201c}{title}\u{201d}. No turns found: the file holds only its header."
+        );
+    }
     let mut status = format!(
         "Showing \u{201c}{title}\u{201d}: {n} turn{}.",
         if n == 1 { "" } else { "s" }

@@ -142,7 +142,7 @@ const FRAGMENTS: &[&str] = &[
     "CHAIR", "ST. AMOUR", "REMOTE INTERVENTION", "Note: ",
     "The following are the outputs of the real-time captioning", "April", "6", "2016",
     "Geneva, Switzerland", "Applause", "phonetic", "Off microphone.", "Warning: ", " on line 3",
-    "***", "**",
+    "***", "**", "* * *", "---", "\u{2026}", ";",
 ];
 
 /// The same, without `<` or `&`: text that is never taken as HTML.
@@ -228,6 +228,50 @@ fn check_lossless(text: &str, t: &Transcript) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// No text vanishes: the non-space characters of every block (lines between
+/// blank lines) with no letter or digit and no marker syntax (`>`, `:`, a
+/// bold label's `**`) are in the transcript: in `meta`, a turn, or a
+/// diagnostic's `dropped` text (as a multiset: blocks may be joined).
+fn check_no_text_vanishes(text: &str, t: &Transcript) -> Result<(), TestCaseError> {
+    let mut wanted: Vec<char> = Vec::new();
+    for block in text.split("\n\n").flat_map(|b| b.split("\r\n\r\n")) {
+        let visible: Vec<char> = block
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '\u{feff}')
+            .collect();
+        let syntax = visible
+            .iter()
+            .any(|&c| c.is_alphanumeric() || matches!(c, '>' | ':' | '*'));
+        if !syntax {
+            wanted.extend(visible);
+        }
+    }
+    let m = &t.meta;
+    let mut have: Vec<char> = [&m.title, &m.disclaimer, &m.date_text, &m.location]
+        .into_iter()
+        .flatten()
+        .chain(&m.other)
+        .chain(
+            t.turns
+                .iter()
+                .flat_map(|turn| turn.label.iter().chain(&turn.paragraphs)),
+        )
+        .chain(t.diagnostics.iter().filter_map(|d| d.dropped.as_ref()))
+        .flat_map(|s| s.chars())
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    have.sort_unstable();
+    for c in wanted {
+        match have.binary_search(&c) {
+            Ok(i) => {
+                have.remove(i);
+            }
+            Err(_) => prop_assert!(false, "{c:?} of a block without words vanished"),
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(config(10_000))]
 
@@ -251,6 +295,7 @@ proptest! {
         let t = parse_str(&s);
         check_consistent(&t, &s)?;
         check_lossless(&s, &t)?;
+        check_no_text_vanishes(&s, &t)?;
     }
 
     #[test]
@@ -734,4 +779,139 @@ fn mutation_helpers() {
         "<!doctype html><html><head><title>x</title></head><body>\n<p>T</p>\n<p>&nbsp;&gt;&gt;A: x &amp; y<br>\nz</p>\n</body></html>\n"
     );
     assert!(one_line_blocks("a\n\nb\n") && !one_line_blocks("a\nb\n"));
+}
+
+// ------------------------------------------------ every operation, any transcript
+
+/// Every public operation of the core on `t`: search (any query, with and
+/// without a speaker, from the hits before), find, figures, shares, names,
+/// stepping, segments and snippets, citations and anchors of every turn (and
+/// of turns it does not have), the status line and the static page. None
+/// may panic, whatever the transcript, empty ones included.
+fn every_operation(t: &Transcript, queries: &[String]) {
+    use floor::link::{Anchor, citation};
+    use floor::search::{Hits, Index, Query};
+    use floor::view;
+
+    let index = Index::new(t);
+    let speakers: Vec<Option<&str>> = std::iter::once(None)
+        .chain(t.speakers.iter().map(|s| Some(s.id.as_str())))
+        .chain(std::iter::once(Some("nobody")))
+        .collect();
+    let mut before = Hits::default();
+    for q in queries {
+        let query = Query::parse(q);
+        for &speaker in &speakers {
+            let hits = index.search(&query, speaker);
+            let again = index.search_from(&query, speaker, Some(&before));
+            assert_eq!(hits, again, "{q:?}");
+            let _ = index.find(&query, speaker, &mut before);
+            let _ = hits.describe(Some(0));
+            let _ = hits.nth(hits.matches());
+            for h in &hits.turns {
+                for &[p, s, e] in &h.marks {
+                    let paragraph = &t.turns[h.n as usize - 1].paragraphs[p];
+                    let _ = view::snippet(paragraph, s, e);
+                }
+            }
+            before = hits;
+        }
+    }
+    let _ = view::Stats::of(t);
+    let _ = view::speaker_shares(t);
+    let names = view::Names::new(t);
+    let n = t.turns.len() as u32;
+    for turn in &t.turns {
+        let _ = names.name(t, turn);
+        for (i, p) in turn.paragraphs.iter().enumerate() {
+            let segments = view::segments(p, &turn.annotations, i);
+            let _ = view::pieces(&segments, &[(0, p.len(), 0)]);
+        }
+    }
+    for &speaker in &speakers {
+        let visible = view::visible_turns(t, speaker);
+        for from in [None, Some(0), Some(1), Some(n), Some(n + 1)] {
+            for (forward, same) in [(true, false), (false, true), (true, true), (false, false)] {
+                let _ = view::step(t, &visible, from, forward, same);
+            }
+        }
+    }
+    for k in 0..=n + 1 {
+        let _ = citation(t, k, "https://example.org/#t1");
+        for anchor in [
+            Anchor::Turn(k),
+            Anchor::Paragraph(k, 1),
+            Anchor::Paragraph(k, 99),
+        ] {
+            assert_eq!(
+                Anchor::parse(&format!("#{anchor}")),
+                Some(anchor).filter(|_| k > 0)
+            );
+        }
+    }
+    let _ = view::shown_status(t);
+    let _ = floor::render::html_page(t);
+}
+
+fn query() -> impl Strategy<Value = String> {
+    joined(
+        vec![
+            "a",
+            "e",
+            "th",
+            "the",
+            " ",
+            "  ",
+            "\"",
+            "\"a b\"",
+            "!!",
+            ",",
+            "-",
+            "co\u{2011}",
+            "é",
+            "ß",
+            "ＣＨ",
+            "\u{200b}",
+            "*",
+            ">>",
+            "CHAIR",
+            "1",
+            "x y z",
+        ],
+        8,
+    )
+}
+
+proptest! {
+    #![proptest_config(config(1_000))]
+
+    #[test]
+    fn every_operation_works_on_any_transcript(
+        s in joined(FRAGMENTS.to_vec(), 60),
+        queries in proptest::collection::vec(query(), 0..6),
+    ) {
+        let t = parse_str(&s);
+        every_operation(&t, &queries);
+    }
+}
+
+/// The transcripts with no turns that broke the viewer: a title alone, a
+/// note, punctuation, nothing.
+#[test]
+fn every_operation_works_without_turns() {
+    let queries: Vec<String> = ["e", "th e", "\"x y\"", "!!", "a b c", "\"", ""]
+        .iter()
+        .map(|q| q.to_string())
+        .collect();
+    for text in [
+        "Minutes of the meeting",
+        "Transcript not available.",
+        "",
+        " \n\n ",
+        "Title\n\n6 April 2016\n\nGeneva, Switzerland",
+    ] {
+        let t = parse_str(text);
+        assert!(t.turns.is_empty(), "{text:?}");
+        every_operation(&t, &queries);
+    }
 }

@@ -34,6 +34,12 @@ pub(crate) const TITLE_MAX: usize = 200;
 const PLACE_MAX_CHARS: usize = 80;
 /// Most words in a place line.
 const PLACE_MAX_WORDS: usize = 8;
+/// Longest date line, in bytes (`September 28, 2011 - 09:00AM` is 29): a
+/// longer paragraph is not read as one, nor tokenised.
+const DATE_LINE_MAX_BYTES: usize = 120;
+/// Longest disclaimer, in bytes (IGF's run to about 500): a longer paragraph
+/// is not folded to be checked.
+const DISCLAIMER_MAX_BYTES: usize = 4000;
 
 /// A date line's content.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -304,6 +310,9 @@ fn time(c: &mut Cursor) -> Option<(u32, u32)> {
 /// month 13, a year outside 1990..=2100, a range running backwards).
 #[must_use]
 pub fn parse_date_line(line: &str) -> Option<DateLine> {
+    if line.len() > DATE_LINE_MAX_BYTES {
+        return None;
+    }
     let toks = tokenize(line);
     let allowed = |p: char| is_dash(p) || matches!(p, ',' | '.' | ':');
     if toks
@@ -466,6 +475,9 @@ pub fn is_disclaimer(paragraph: &str) -> bool {
         "provided in a rough draft format",
         "not be a totally verbatim record",
     ];
+    if paragraph.len() > DISCLAIMER_MAX_BYTES {
+        return false;
+    }
     let text = key(paragraph);
     let body = text.strip_prefix("note ").unwrap_or(&text);
     let opens = OPENINGS.iter().any(|o| body.starts_with(o))
@@ -503,7 +515,12 @@ pub fn looks_like_place(line: &str, after_date: bool) -> bool {
     let allowed = |c: char| {
         c.is_alphabetic() || c.is_whitespace() || ",.-'\u{2019}()&/\u{2011}\u{2013}".contains(c)
     };
-    if line.is_empty() || line.chars().count() > PLACE_MAX_CHARS || !line.chars().all(allowed) {
+    // (Chars are at most four bytes: a longer line is no place, uncounted.)
+    if line.is_empty()
+        || line.len() > 4 * PLACE_MAX_CHARS
+        || line.chars().count() > PLACE_MAX_CHARS
+        || !line.chars().all(allowed)
+    {
         return false;
     }
     let words: Vec<&str> = line
@@ -548,12 +565,14 @@ pub fn looks_like_place(line: &str, after_date: bool) -> bool {
 ///
 /// Returns the `Meta` and the line numbers of the paragraphs put in `other`.
 #[must_use]
-pub fn read_header(paragraphs: &[(usize, String)]) -> (Meta, Vec<usize>) {
+pub fn read_header(paragraphs: &[(usize, String)]) -> Header {
     let mut meta = Meta::default();
     let mut other_lines = Vec::new();
+    let mut separators = Vec::new();
     let (mut title_decided, mut prev_was_date) = (false, false);
     for (line, text) in paragraphs {
         if !text.chars().any(char::is_alphanumeric) {
+            separators.push((*line, text.trim().to_string()));
             continue;
         }
         let trimmed = text.trim();
@@ -590,7 +609,23 @@ pub fn read_header(paragraphs: &[(usize, String)]) -> (Meta, Vec<usize>) {
     if meta.date.is_none() {
         meta.date = meta.title.as_deref().and_then(date_in_title);
     }
-    (meta, other_lines)
+    Header {
+        meta,
+        other_lines,
+        separators,
+    }
+}
+
+/// What [`read_header`] found.
+#[derive(Debug, Default)]
+pub struct Header {
+    /// Title, disclaimer, date, place and the other paragraphs.
+    pub meta: Meta,
+    /// The lines of the paragraphs in `meta.other`.
+    pub other_lines: Vec<usize>,
+    /// Paragraphs with no letter or digit (`***`, `* * *` around a
+    /// disclaimer), with their lines: not shown, but not lost either.
+    pub separators: Vec<(usize, String)>,
 }
 
 #[cfg(test)]
@@ -784,7 +819,8 @@ mod tests {
             location: Some("Geneva, Switzerland".into()),
             other: vec![],
         };
-        assert_eq!(read_header(&p), (want, vec![]));
+        let h = read_header(&p);
+        assert_eq!((h.meta, h.other_lines), (want, vec![]));
     }
 
     #[test]
@@ -797,7 +833,11 @@ mod tests {
             (5, "* * *"),
             (7, "Paris"),
         ]);
-        let (meta, other) = read_header(&p);
+        let Header {
+            meta,
+            other_lines: other,
+            ..
+        } = read_header(&p);
         assert_eq!(meta.title.as_deref(), Some("IGF 2009 Open Consultations"));
         assert_eq!(meta.disclaimer.as_deref(), Some(d));
         assert_eq!((meta.date, meta.location), (None, None));
@@ -811,7 +851,11 @@ mod tests {
             (2, "12 JUNE 2017 15:00"),
             (3, "Paris"),
         ]);
-        let (meta, other) = read_header(&p);
+        let Header {
+            meta,
+            other_lines: other,
+            ..
+        } = read_header(&p);
         assert_eq!(meta.date.as_deref(), Some("2017-06-12"));
         assert_eq!(meta.date_text.as_deref(), Some("12 JUNE 2017 15:00"));
         assert_eq!(meta.time.as_deref(), Some("15:00"));
@@ -821,7 +865,11 @@ mod tests {
 
     #[test]
     fn date_from_title() {
-        let (meta, other) = read_header(&paras(&[(1, IGF_TITLE)]));
+        let Header {
+            meta,
+            other_lines: other,
+            ..
+        } = read_header(&paras(&[(1, IGF_TITLE)]));
         assert_eq!(meta.date.as_deref(), Some("2016-04-06"));
         assert_eq!(
             (meta.date_text, meta.disclaimer, other),
@@ -842,7 +890,11 @@ mod tests {
             .enumerate()
             .map(|(i, s)| (i + 1, s.to_string()))
             .collect();
-        let (meta, other) = read_header(&p);
+        let Header {
+            meta,
+            other_lines: other,
+            ..
+        } = read_header(&p);
         assert_eq!(meta.title.as_deref(), Some(lines[0]));
         assert_eq!(meta.other, lines[1..]);
         assert_eq!(other, [2, 3, 4]);
@@ -862,18 +914,27 @@ mod tests {
             (4, "6 April 2016"),
             (5, "7 April 2016"),
         ]);
-        let (meta, other) = read_header(&p);
+        let Header {
+            meta,
+            other_lines: other,
+            ..
+        } = read_header(&p);
         assert_eq!(
             (meta.title, meta.date.as_deref()),
             (None, Some("2016-04-06"))
         );
         assert_eq!(other, [1, 3, 5]);
-        assert_eq!(read_header(&[]), (Meta::default(), vec![]));
+        let h = read_header(&[]);
+        assert_eq!((h.meta, h.other_lines), (Meta::default(), vec![]));
     }
 
     #[test]
     fn a_place_after_the_date_is_not_a_title() {
-        let (meta, other) = read_header(&paras(&[(1, "6 April 2016"), (3, "Geneva, Switzerland")]));
+        let Header {
+            meta,
+            other_lines: other,
+            ..
+        } = read_header(&paras(&[(1, "6 April 2016"), (3, "Geneva, Switzerland")]));
         assert_eq!(meta.title, None);
         assert_eq!(meta.location.as_deref(), Some("Geneva, Switzerland"));
         assert!(other.is_empty());

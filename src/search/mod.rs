@@ -411,11 +411,12 @@ impl Index {
     }
 
     /// Where turn `i`'s folded text starts (the end of the text for a last
-    /// turn without paragraphs).
+    /// turn without paragraphs, and past the last turn: a transcript may
+    /// have none).
     fn turn_start(&self, i: usize) -> usize {
-        let first = self.turns[i].first as usize;
-        self.paras
-            .get(first)
+        self.turns
+            .get(i)
+            .and_then(|t| self.paras.get(t.first as usize))
             .map_or(self.folded.len(), |p| p.start as usize)
     }
 }

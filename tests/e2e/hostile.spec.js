@@ -149,6 +149,51 @@ test.describe('files that are shown', () => {
     await expect(page.locator('.status')).toContainText('No speaker markers found: the text is shown as it is.');
   });
 
+  // A title alone, a note, punctuation: a transcript without turns is a
+  // normal transcript (it crashed the WebAssembly, losing the one on screen).
+  for (const [what, text, title, status] of [
+    ['a title and nothing else', 'Minutes of the meeting', 'Minutes of the meeting', /No turns found: the file holds only its header/],
+    ['a note that the transcript is not available', 'Transcript not available.', 'Transcript not available.', /No turns found/],
+  ]) {
+    test(`no turns: ${what}`, async ({ page }) => {
+      await openSample(page);
+      await openFile(page, 'none.txt', text);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+      await expect(page.locator('.status')).toContainText(status);
+      await expect(turns(page)).toHaveCount(0);
+      // Searching, phrases and punctuation too, and the keys, do nothing wrong.
+      const field = page.getByRole('searchbox', { name: 'Search' });
+      for (const q of ['e', 'th e', '"a b"', '!!', '"']) {
+        await field.fill(q);
+        await expect(page.locator('#search-count')).toHaveText('No matches');
+      }
+      await field.press('Enter');
+      await page.keyboard.press('Escape');
+      await page.locator('body').press('j');
+      await page.locator('body').press(']');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+    });
+  }
+
+  test('no turns: punctuation alone is shown, not lost', async ({ page }) => {
+    await openSample(page);
+    await openFile(page, 'stars.txt', '* * *\n\n---\n\n\u2026\n');
+    await expect(paragraphs(page)).toHaveText(['* * *', '---', '\u2026']);
+  });
+
+  test('no turns: the JS API parses and searches without throwing', async ({ page }) => {
+    await page.goto(server.url);
+    const found = await page.evaluate(async () => {
+      const { parse, Search } = await import('./floor.js');
+      const t = parse('Minutes of the meeting');
+      const s = new Search('Minutes of the meeting');
+      const out = ['e', '"a b"', '!!', ''].map((q) => s.search(q).matches);
+      s.free();
+      return { turns: t.turns.length, title: t.meta.title, out };
+    });
+    expect(found).toEqual({ turns: 0, title: 'Minutes of the meeting', out: [0, 0, 0, 0] });
+  });
+
   test('markup in a text transcript is shown literally; nothing runs', async ({ page }) => {
     const dialogs = [];
     page.on('dialog', async (d) => {

@@ -23,6 +23,11 @@ use crate::text::{self, Line, is_blank, trim};
 use layout::{Layout, Paragraph, header_paragraphs};
 use scan::Marker;
 
+/// Most paragraphs a file without markers may open with as its header
+/// (title, disclaimer between separators, date, place, a few fields): the
+/// rest is text, never read as header lines.
+const MAX_HEADER_PARAGRAPHS: usize = 12;
+
 /// Fewest line-start labels (`NAME:`, `**Name:**`) that make a file's turns
 /// when it has no `>>` markers, or few.
 const MIN_BARE_LABEL_TURNS: usize = 2;
@@ -235,7 +240,28 @@ impl<'t> Structure<'t> {
             .into_iter()
             .map(|p| (self.map.line(&self.lines[p.line]), p.text))
             .collect();
-        let (meta, other_lines) = header::read_header(&head);
+        let header::Header {
+            meta,
+            other_lines,
+            separators,
+        } = header::read_header(&head);
+        // Separator lines (`***` around a disclaimer) are not shown, but kept.
+        if let Some(&(line, _)) = separators.first() {
+            let n = separators.len();
+            let text: Vec<String> = separators.into_iter().map(|(_, s)| s).collect();
+            self.diagnostics.push(Diagnostic {
+                dropped: Some(text.join("\n")),
+                ..note(
+                    line,
+                    DiagnosticKind::SeparatorDropped,
+                    format!(
+                        "{n} separator line{} in the header (no letters or digits) {} not shown",
+                        plural(n),
+                        if n == 1 { "is" } else { "are" }
+                    ),
+                )
+            });
+        }
         if let Some(&line) = other_lines.first() {
             let n = other_lines.len();
             self.diagnostics.push(note(
@@ -321,7 +347,16 @@ impl<'t> Structure<'t> {
     /// The transcript, its turns' labels resolved to speakers, with its
     /// diagnostics in line order (stably: in the order noticed within a
     /// line; resolving sorts them).
-    fn finish(self) -> Transcript {
+    fn finish(mut self) -> Transcript {
+        // Without markers and without text after the header, nothing is
+        // "shown as it is" but the header: say so.
+        if self.turns.is_empty() {
+            for d in &mut self.diagnostics {
+                if d.kind == DiagnosticKind::NoSpeakerMarkers {
+                    d.message = "no speaker markers and no text after the header: no turns".into();
+                }
+            }
+        }
         let mut t = Transcript {
             meta: self.meta,
             speakers: Vec::new(),
@@ -389,21 +424,36 @@ fn bare_label_markers(lines: &[Line], markers: &[Option<Marker>]) -> Vec<Option<
 /// then disclaimer, date and place paragraphs); the rest is loose text.
 fn leading_header_len(paragraphs: &[Paragraph]) -> usize {
     let mut after_date = false;
-    paragraphs
+    let cut = paragraphs
         .iter()
+        .take(MAX_HEADER_PARAGRAPHS)
         .enumerate()
         .position(|(i, p)| {
             let p = p.text.as_str();
             let is_date = header::parse_date_line(p).is_some();
-            let keep = (i == 0 && p.chars().count() <= header::TITLE_MAX)
+            let keep = (i == 0
+                && p.len() <= 4 * header::TITLE_MAX
+                && p.chars().count() <= header::TITLE_MAX)
                 || is_date
                 || header::is_disclaimer(p)
                 || header::looks_like_place(p, after_date)
-                || !p.chars().any(char::is_alphanumeric);
+                || is_separator(p);
             after_date = is_date;
             !keep
         })
-        .unwrap_or(paragraphs.len())
+        .unwrap_or(paragraphs.len().min(MAX_HEADER_PARAGRAPHS));
+    // Separators that end the header open the text instead: a file of
+    // punctuation alone (`* * *`, `---`) is shown, not lost.
+    cut - paragraphs[..cut]
+        .iter()
+        .rev()
+        .take_while(|p| is_separator(&p.text))
+        .count()
+}
+
+/// Whether a paragraph has no letter or digit (`***`, `* * *`, `---`, `…`).
+fn is_separator(paragraph: &str) -> bool {
+    !paragraph.chars().any(char::is_alphanumeric)
 }
 
 /// Whether a line is a PHP warning printed into a page, such as
