@@ -28,7 +28,7 @@ use crate::text::fold::{fold_into, into_string};
 mod query;
 mod words;
 
-pub use query::Query;
+pub use query::{MAX_QUERY_BYTES, MAX_TERMS, Query};
 use query::{Term, word_after};
 use words::{Words, is_word_char};
 
@@ -297,7 +297,10 @@ impl Index {
         speaker: Option<&str>,
         earlier: Option<&Hits>,
     ) -> Hits {
-        let mut hits = Hits::default();
+        let mut hits = Hits {
+            capped: query.capped(),
+            ..Hits::default()
+        };
         if query.terms.is_empty() {
             return hits;
         }
@@ -514,6 +517,8 @@ pub struct Hits {
     pub turns: Vec<TurnHits>,
     /// What was asked, for [`Index::search_from`].
     asked: Option<Asked>,
+    /// Whether the query was cut to its first terms ([`Query::capped`]).
+    capped: bool,
 }
 
 /// Hits are equal when they mark the same text, whatever was asked.
@@ -578,16 +583,23 @@ impl Hits {
     }
 
     /// What a live region says: "3 of 13 matches in 9 turns", "No matches".
+    /// A query cut to its first terms says so: "2 matches in 1 turn (the
+    /// first 32 words searched)".
     pub fn describe(&self, current: Option<usize>) -> String {
         let (m, t) = (self.matches(), self.turns.len());
+        let capped = if self.capped {
+            " (the first 32 words searched)"
+        } else {
+            ""
+        };
         if m == 0 {
-            return "No matches".into();
+            return format!("No matches{capped}");
         }
         let s = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "es" });
         let turns = format!("{t} turn{}", if t == 1 { "" } else { "s" });
         match current {
-            Some(i) => format!("{} of {} in {turns}", i + 1, s(m, "match")),
-            None => format!("{} in {turns}", s(m, "match")),
+            Some(i) => format!("{} of {} in {turns}{capped}", i + 1, s(m, "match")),
+            None => format!("{} in {turns}{capped}", s(m, "match")),
         }
     }
 }
@@ -694,6 +706,24 @@ mod tests {
         assert_eq!(hits.turns.iter().map(|h| h.n).collect::<Vec<_>>(), [1]);
         let hits = index.search(&Query::parse("there hello"), None);
         assert_eq!(hits.turns.iter().map(|h| h.n).collect::<Vec<_>>(), [1]);
+    }
+
+    #[test]
+    fn a_query_of_too_many_words_is_cut_and_says_so() {
+        let t = crate::read::parse_str(">>A: w0 w1 w2 the end");
+        let index = Index::new(&t);
+        let many: String = (0..1000).map(|i| format!("w{} ", i % 3)).collect();
+        let hits = index.search(&Query::parse(&many), None);
+        assert_eq!(hits.matches(), 3);
+        let said = hits.describe(None);
+        assert!(
+            said.ends_with(&format!("(the first {MAX_TERMS} words searched)")),
+            "{said}"
+        );
+        let distinct: String = (0..100).map(|i| format!("x{i} ")).collect();
+        let q = Query::parse(&distinct);
+        assert_eq!((q.len(), q.capped()), (MAX_TERMS, true));
+        assert!(!Query::parse("the end").capped());
     }
 
     #[test]

@@ -6,10 +6,21 @@ use super::implies_all;
 use super::words::is_word_char;
 use crate::text::fold::fold;
 
+/// Most terms a query searches for: a longer query (a pasted paragraph, a
+/// shared `?q=` of thousands of words) searches for its first ones, and
+/// says so ([`Query::capped`]).
+pub const MAX_TERMS: usize = 32;
+
+/// Most bytes of a query read: the rest is not parsed.
+pub const MAX_QUERY_BYTES: usize = 1000;
+
 /// A parsed query.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
     pub(super) terms: Vec<Term>,
+    /// Whether terms past [`MAX_TERMS`] (or text past [`MAX_QUERY_BYTES`])
+    /// were left out.
+    capped: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,15 +33,30 @@ pub(super) struct Term {
 
 impl Query {
     /// Reads a query: `"quoted phrases"` and words; the last word (or an
-    /// unclosed last phrase) matches as a prefix.
+    /// unclosed last phrase) matches as a prefix. A term given twice is
+    /// searched once; a query of more
+    /// than [`MAX_TERMS`] terms is searched for its first ones, and one
+    /// longer than [`MAX_QUERY_BYTES`] for its first bytes: its cost stays
+    /// bounded whatever is pasted or linked.
     ///
     /// ```
     /// use floor::search::Query;
     /// assert!(Query::parse("  ").is_empty());
     /// assert_eq!(Query::parse("\"best practice\" forum").len(), 2);
+    /// assert_eq!(Query::parse("the the THE the ").len(), 1);
+    /// let long = Query::parse(&"word ".repeat(2500));
+    /// assert_eq!((long.len(), long.capped()), (1, true));
+    /// let many: String = (0..100).map(|i| format!("w{i} ")).collect();
+    /// assert_eq!(Query::parse(&many).len(), floor::search::MAX_TERMS);
     /// ```
     pub fn parse(query: &str) -> Query {
-        let mut terms = Vec::new();
+        let mut terms: Vec<Term> = Vec::new();
+        let mut cut = query.len().min(MAX_QUERY_BYTES);
+        while !query.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let mut capped = cut < query.len();
+        let query = &query[..cut];
         let mut rest = query;
         loop {
             rest = rest.trim_start();
@@ -69,7 +95,34 @@ impl Query {
         if let Some(last) = terms.last_mut() {
             last.prefix |= typing;
         }
-        Query { terms }
+        // Each term once (the same text, whole word or prefix alike: no
+        // turn or mark changes). Sorted positions, not a pairwise scan: the
+        // cost stays linear.
+        let mut order: Vec<usize> = (0..terms.len()).collect();
+        crate::text::sort::sort_by(&mut order, |&a, &b| {
+            (&terms[a].text, terms[a].prefix)
+                .cmp(&(&terms[b].text, terms[b].prefix))
+                .then(a.cmp(&b))
+        });
+        let mut keep = vec![true; terms.len()];
+        for pair in order.windows(2) {
+            if terms[pair[0]] == terms[pair[1]] {
+                keep[pair[1]] = false;
+            }
+        }
+        let mut kept = keep.iter();
+        terms.retain(|_| kept.next() == Some(&true));
+        if terms.len() > MAX_TERMS {
+            terms.truncate(MAX_TERMS);
+            capped = true;
+        }
+        Query { terms, capped }
+    }
+
+    /// Whether the query was cut to its first [`MAX_TERMS`] terms or
+    /// [`MAX_QUERY_BYTES`] bytes.
+    pub fn capped(&self) -> bool {
+        self.capped
     }
 
     /// Whether every turn that matches `self` also matches `earlier`, as when

@@ -309,6 +309,17 @@ test.describe('the URL', () => {
     await expect(marks(page)).toHaveCount(forum.matches);
     expect([...new Set(await markTurns(page))]).toEqual(forum.turns);
   });
+
+  // A shared link with a huge query froze the tab (48 s for "the " x 2500):
+  // repeated words are searched once, and a query past 32 terms or 1,000
+  // bytes is searched for its first ones, and says so.
+  test('a ?q= of thousands of words opens at once, searched for its first words', async ({ page }) => {
+    await openSample(page, `?q=${encodeURIComponent('the '.repeat(2500))}`);
+    await expect(count(page)).toHaveText(/^\d+ matches in \d+ turns \(the first 32 words searched\)$/);
+    const words = sampleTurns.flatMap((t) => t.text.split(/\s+/)).filter(Boolean).slice(0, 1000);
+    await openSample(page, `?q=${encodeURIComponent(words.join(' '))}`);
+    await expect(count(page)).toHaveText(/\(the first 32 words searched\)$/);
+  });
 });
 
 test.describe('next and previous', () => {
