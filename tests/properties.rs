@@ -710,6 +710,24 @@ proptest! {
     }
 
     #[test]
+    fn utf16_copies_without_a_bom_read_the_same(i in sample_index(), big in any::<bool>()) {
+        let s = &samples()[i];
+        // (Four chars at least tell UTF-16: an empty file is empty in any.)
+        prop_assume!(s.text.chars().count() >= 4);
+        let units = s.text.encode_utf16();
+        let bytes: Vec<u8> = if big {
+            units.flat_map(u16::to_be_bytes).collect()
+        } else {
+            units.flat_map(u16::to_le_bytes).collect()
+        };
+        let got = parse(&bytes);
+        same_reading(&s.parsed, &got, Paragraphs::Exact, &format!("{} in UTF-16 without a BOM", s.name))?;
+        prop_assert_eq!(&got.meta, &s.parsed.meta, "{} in UTF-16 without a BOM: meta", s.name);
+        let said = got.diagnostics.iter().any(|d| d.message.contains("UTF-16 without a byte-order mark"));
+        prop_assert!(said, "{}: the diagnostic names UTF-16", s.name);
+    }
+
+    #[test]
     fn windows_1252_copies_read_the_same(i in sample_index()) {
         let s = &samples()[i];
         if let Some(bytes) = windows_1252(&s.text) {

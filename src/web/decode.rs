@@ -13,18 +13,18 @@ pub fn decode(mut bytes: Vec<u8>) -> Decoded {
         Encoding::Utf8 => {
             bytes.drain(..bom);
             match String::from_utf8(bytes) {
-                Ok(text) => Decoded::new(text, encoding, false),
+                Ok(text) => Decoded::new(text, encoding, bom, false),
                 Err(e) => {
                     let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                    Decoded::new(text, encoding, true)
+                    Decoded::new(text, encoding, bom, true)
                 }
             }
         }
         _ => match platform(encoding.label(), &bytes[bom..], true) {
-            Some(text) => Decoded::new(text, encoding, false),
+            Some(text) => Decoded::new(text, encoding, bom, false),
             None => {
                 let text = platform(encoding.label(), &bytes[bom..], false).unwrap_or_default();
-                Decoded::new(text, encoding, true)
+                Decoded::new(text, encoding, bom, true)
             }
         },
     }

@@ -132,6 +132,14 @@ test.describe('files that are shown', () => {
     await expect(paragraphs(page)).toHaveText(['Grüße aus Genf.', 'Merci.']);
   });
 
+  test('UTF-16 without a byte order mark is told by its zero bytes, and says so', async ({ page }) => {
+    await openSample(page);
+    await openFile(page, 'utf16-nobom.txt', Buffer.from('>>CHAIR: Grüße aus Genf.\r\n\r\n>>B: Merci.\r\n', 'utf16le'));
+    await expect(paragraphs(page)).toHaveText(['Grüße aus Genf.', 'Merci.']);
+    await page.getByText('About this transcript').click();
+    await expect(page.locator('.about')).toContainText('UTF-16 without a byte-order mark');
+  });
+
   test('a 1 MB single line', async ({ page }) => {
     const words = 'word '.repeat(210_000);
     await openSample(page);
