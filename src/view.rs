@@ -4,7 +4,7 @@
 
 use crate::model::{Annotation, Transcript, Turn};
 use crate::text::hash::Chains;
-use crate::text::word_count;
+use crate::text::{isolated, without_bidi_controls, word_count};
 
 /// Silent reading speed used for the reading-time estimate (words per minute).
 pub const READING_WPM: usize = 230;
@@ -283,7 +283,9 @@ pub fn pieces<'a>(segments: &[Segment<'a>], marks: &[(usize, usize, usize)]) -> 
 pub const UNCERTAIN_TITLE: &str = "Spelled as heard (phonetic)";
 
 /// Text around a match `[start, end)` of `paragraph`: up to about 60 bytes
-/// before and 80 after, cut at spaces, with an ellipsis where cut.
+/// before and 80 after, cut at spaces, with an ellipsis where cut, and
+/// without directional formatting characters (a snippet is an excerpt: an
+/// override cut from its context would reverse it).
 ///
 /// ```
 /// let p = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen";
@@ -324,14 +326,14 @@ pub fn snippet(paragraph: &str, start: usize, end: usize) -> (String, String, St
     let before = format!(
         "{}{}",
         if from > 0 { "…" } else { "" },
-        &paragraph[from..start]
+        without_bidi_controls(&paragraph[from..start])
     );
     let after = format!(
         "{}{}",
-        &paragraph[end..to],
+        without_bidi_controls(&paragraph[end..to]),
         if to < paragraph.len() { "…" } else { "" }
     );
-    (before, paragraph[start..end].to_string(), after)
+    (before, without_bidi_controls(&paragraph[start..end]), after)
 }
 
 /// The turns shown under a speaker filter: all turns, or that speaker's.
@@ -385,16 +387,17 @@ pub fn step(
 /// let t = floor::read::parse_str("Minutes\n\nNo one is named here.");
 /// assert_eq!(
 ///     floor::view::shown_status(&t),
-///     "Showing \u{201c}Minutes\u{201d}: 1 turn. No speaker markers found: the text is shown as it is."
+///     "Showing \u{201c}\u{2068}Minutes\u{2069}\u{201d}: 1 turn. No speaker markers found: the text is shown as it is."
 /// );
 /// let t = floor::read::parse_str("Minutes of the meeting");
 /// assert_eq!(
 ///     floor::view::shown_status(&t),
-///     "Showing \u{201c}Minutes of the meeting\u{201d}. No turns found: the file holds only its header."
+///     "Showing \u{201c}\u{2068}Minutes of the meeting\u{2069}\u{201d}. No turns found: the file holds only its header."
 /// );
 /// ```
 pub fn shown_status(t: &Transcript) -> String {
-    let title = t.meta.title.as_deref().unwrap_or("Untitled transcript");
+    // (Isolated: a control in the title cannot reorder the status around it.)
+    let title = isolated(t.meta.title.as_deref().unwrap_or("Untitled transcript"));
     let n = t.turns.len();
     if n == 0 {
         return format!(

@@ -357,8 +357,9 @@ impl State {
         } else {
             "is merged again"
         };
+        let shown = crate::text::isolated(label);
         self.status
-            .set(format!("The label \u{201c}{label}\u{201d} {said}."));
+            .set(format!("The label \u{201c}{shown}\u{201d} {said}."));
         let back = self.shown.with_untracked(|s| {
             let kind = if apart {
                 DiagnosticKind::MergeUndone

@@ -1,9 +1,12 @@
 //! Citations of a turn, as "Copy citation" gives them.
 
 use crate::model::Transcript;
+use crate::text::without_bidi_controls;
 use crate::view::speaker_name;
 
-/// One line of plain text citing a turn: speaker, title, date, turn number, link.
+/// One line of plain text citing a turn: speaker, title, date, turn number,
+/// link. Directional formatting characters in the transcript's text are left
+/// out (an unclosed one would reorder what the citation is pasted into).
 ///
 /// ```
 /// let t = floor::read::parse_str("IGF 2016 MAG Meeting\n\n6 April 2016\n\n>>CHAIR ST. AMOUR: Hello.");
@@ -17,9 +20,9 @@ pub fn citation(t: &Transcript, n: u32, link: &str) -> String {
         .turns
         .get((n as usize).wrapping_sub(1))
         .map_or("Unattributed", |turn| speaker_name(t, turn));
-    let mut parts = vec![name.to_string()];
+    let mut parts = vec![without_bidi_controls(name)];
     if let Some(title) = &t.meta.title {
-        parts.push(format!("\u{201c}{title}\u{201d}"));
+        parts.push(format!("\u{201c}{}\u{201d}", without_bidi_controls(title)));
     }
     if let Some(date) = &t.meta.date {
         parts.push(date.clone());

@@ -24,6 +24,30 @@ pub fn is_space(c: char) -> bool {
 
 pub use fold::is_combining;
 
+/// Whether `c` is a directional formatting character (marks, embeddings,
+/// overrides, isolates): invisible, and able to reorder the text after it.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `s` without directional formatting characters: for text that leaves the
+/// transcript (a citation, a snippet), where an unclosed one would reorder
+/// what follows it.
+///
+/// ```
+/// assert_eq!(floor::text::without_bidi_controls("a\u{202e}12345\u{200f}"), "a12345");
+/// ```
+pub fn without_bidi_controls(s: &str) -> String {
+    s.chars().filter(|&c| !is_bidi_control(c)).collect()
+}
+
+/// `s` between U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL
+/// ISOLATE: in plain text (the status line), an untrusted value that cannot
+/// reorder the text around it, whatever controls it holds.
+pub fn isolated(s: &str) -> String {
+    ["\u{2068}", s, "\u{2069}"].concat()
+}
+
 /// Whether a line holds nothing but whitespace.
 pub fn is_blank(line: &str) -> bool {
     trim(line).is_empty()

@@ -129,7 +129,8 @@ test.describe('loading', () => {
     expect(sampleTurns).toBe(54);
     await expect(title(page)).toHaveText('IGF 2016 First Open Consultations and MAG Meeting April 6');
     await expect(alertBox(page)).toBeHidden();
-    await expect(status(page)).toHaveText(`Showing “${sampleTitle}”: ${sampleTurns} turns.`);
+    // (The title isolated: a control in it cannot reorder the status.)
+    await expect(status(page)).toHaveText(`Showing “\u2068${sampleTitle}\u2069”: ${sampleTurns} turns.`);
     await shoot(page, 'default-light');
   });
 
@@ -316,6 +317,31 @@ test.describe('copying', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   });
   const clipboard = (page) => page.evaluate(() => navigator.clipboard.readText());
+
+  // An unclosed right-to-left override in the text stays in the text: it
+  // reversed the status line, the results' snippets and copied citations.
+  test('bidi controls in the text reach neither the status, nor the snippets, nor a citation', async ({ page }) => {
+    server.files.set('bidi.txt', 'Rates \u202eup\n\n>>CHAIR: Pay \u202e12345 now.\n\n>>B: Thank you.\n');
+    await page.goto(`${server.url}?src=bidi.txt`);
+    await expect(page.locator('article.turn')).toHaveCount(2);
+    await expect(status(page)).toHaveText('Showing “\u2068Rates \u202eup\u2069”: 2 turns.');
+    await page.getByRole('searchbox', { name: 'Search' }).fill('12345');
+    const snippet = page.locator('.results .snippet');
+    await expect(snippet).toHaveText('Pay 12345 now.');
+    await expect(snippet.locator('mark')).toHaveText('12345');
+    // Shown left to right: "Pay" before the number.
+    const [pay, number] = await snippet.evaluate((s) => {
+      const r = document.createRange();
+      r.setStart(s.firstChild, 0);
+      r.setEnd(s.firstChild, 3);
+      return [r.getBoundingClientRect().left, s.querySelector('mark').getBoundingClientRect().left];
+    });
+    expect(pay).toBeLessThan(number);
+    await page.locator('#t1').getByRole('button', { name: 'Copy citation' }).click();
+    await expect(status(page)).toHaveText('Citation to turn 1 copied.');
+    const citation = await clipboard(page);
+    expect(citation.startsWith('Chair, “Rates up”, turn 1.'), citation).toBe(true);
+  });
 
   test('a link and a citation to a turn of the sample', async ({ page }) => {
     await openSample(page);
