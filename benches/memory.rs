@@ -2,7 +2,7 @@
 //! indexing for search) against the input's size, for each shape of input
 //! that once took far more than its size: many tiny turns, one long
 //! paragraph, text without markers, punctuation without markers, many
-//! distinct labels; at 1, 10 and 40 MB.
+//! distinct labels, a paragraph of notes; at 1, 10 and 40 MB.
 //!
 //! Peak memory is counted by a global allocator that tracks the bytes live
 //! (what the process asked for, not what the system gave it): the ratio to
@@ -36,7 +36,8 @@ unsafe impl GlobalAlloc for Counting {
         let q = unsafe { System.realloc(p, layout, new) };
         if !q.is_null() {
             if new > layout.size() {
-                let live = LIVE.fetch_add(new - layout.size(), Ordering::Relaxed) + new - layout.size();
+                let live =
+                    LIVE.fetch_add(new - layout.size(), Ordering::Relaxed) + new - layout.size();
                 PEAK.fetch_max(live, Ordering::Relaxed);
             } else {
                 LIVE.fetch_sub(layout.size() - new, Ordering::Relaxed);
@@ -84,6 +85,12 @@ fn input(shape: &str, size: usize) -> String {
                 out.push_str("The meeting discussed access and rights online.\n\n");
             }
         }
+        "many notes" => {
+            out.push_str(">>CHAIR: ");
+            while out.len() < size {
+                out.push_str("[x] ");
+            }
+        }
         "punctuation" => {
             while out.len() < size {
                 out.push(';');
@@ -105,13 +112,24 @@ fn main() {
         .skip(1)
         .filter_map(|a| a.parse().ok())
         .collect();
-    let sizes = if sizes.is_empty() { vec![1, 10, 40] } else { sizes };
+    let sizes = if sizes.is_empty() {
+        vec![1, 10, 40]
+    } else {
+        sizes
+    };
     println!("peak memory while parsing, and then indexing, against the input");
     println!(
         "{:<16} {:>6} {:>8} {:>12} {:>10} {:>14} {:>10}",
         "shape", "MB", "turns", "parse peak", "parse ms", "+ index peak", "index ms"
     );
-    for shape in ["tiny turns", "long paragraph", "no markers", "punctuation", "many labels"] {
+    for shape in [
+        "tiny turns",
+        "long paragraph",
+        "no markers",
+        "punctuation",
+        "many labels",
+        "many notes",
+    ] {
         for &mb in &sizes {
             let text = input(shape, mb * 1_000_000);
             let base = LIVE.load(Ordering::Relaxed);

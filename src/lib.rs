@@ -17,8 +17,9 @@
 //! assert_eq!(t.meta.date.as_deref(), Some("2016-04-06"));
 //! assert_eq!(t.meta.location.as_deref(), Some("Geneva, Switzerland"));
 //! assert_eq!(t.turns.len(), 2);
-//! assert_eq!(t.turns[0].speaker.as_deref(), Some("chair-st-amour"));
-//! assert_eq!(t.turns[0].annotations[0].kind, "applause");
+//! assert_eq!(t.speaker_id(&t.turns[0]), Some("chair-st-amour"));
+//! let turn = &t.turns[0];
+//! assert_eq!(t.kind(turn, &t.annotations(turn)[0]), "applause");
 //! assert_eq!(t.speakers[1].name, "Remote Intervention");
 //! ```
 #![deny(missing_docs)]

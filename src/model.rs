@@ -1,13 +1,21 @@
 //! The transcript model: owned, serialisable data and nothing else.
 //!
 //! Field names are a public contract: the CLI prints them as JSON and the JS
-//! API returns them as plain objects.
+//! API returns them as plain objects (`turns[].speaker`, `.label`,
+//! `.paragraphs`, `.annotations`, `.range`, `.line`).
+//!
+//! Memory stays proportional to the input: a transcript keeps all its turns'
+//! text in one string, and a turn is a few numbers into it (a file of a
+//! million tiny turns once took 70 times its size). Read a turn's text
+//! through its transcript: [`Transcript::label`], [`Transcript::paragraphs`],
+//! [`Transcript::annotations`], [`Transcript::speaker_of`].
 
 use serde::Serialize;
+use serde::ser::{SerializeSeq, SerializeStruct, Serializer};
 
 /// A parsed transcript: its header, its speakers, its turns, and what the
 /// parser noticed on the way.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Transcript {
     /// What the header (the text before the first turn) says.
     pub meta: Meta,
@@ -18,6 +26,14 @@ pub struct Transcript {
     pub turns: Vec<Turn>,
     /// What the parser noticed and how it resolved it.
     pub diagnostics: Vec<Diagnostic>,
+    /// The turns' labels and paragraphs, one after another.
+    text: String,
+    /// Where each paragraph is in `text`, turn after turn.
+    paragraphs: Vec<[u32; 2]>,
+    /// The turns' annotations, turn after turn.
+    annotations: Vec<Annotation>,
+    /// The position in `turns` of each annotation's turn (ascending).
+    annotation_turns: Vec<u32>,
 }
 
 /// The transcript's header.
@@ -53,39 +69,134 @@ pub struct Speaker {
     pub turns: usize,
 }
 
-/// One turn: what one speaker (or an unattributed voice) said until the next marker.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+/// One turn: what one speaker (or an unattributed voice) said until the
+/// next marker. Its text is its transcript's ([`Transcript::label`],
+/// [`Transcript::paragraphs`], [`Transcript::annotations`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Turn {
     /// The turn number, from 1.
     pub n: u32,
-    /// The speaker's [`Speaker::id`], or `None` for an unattributed `>>` turn.
-    pub speaker: Option<String>,
-    /// The speaker label as written (without `>>` and the colon), or `None`.
-    pub label: Option<String>,
-    /// The text of each paragraph as written (lines of a wrapped paragraph
-    /// joined by one space, ends trimmed), annotations left in place.
-    pub paragraphs: Vec<String>,
-    /// The captioner's annotations found in the paragraphs.
-    pub annotations: Vec<Annotation>,
     /// The turn's byte range `[start, end)` in the decoded source text.
-    pub range: [usize; 2],
+    pub range: [u32; 2],
     /// The 1-based line of the decoded source text the turn starts on.
-    pub line: usize,
+    pub line: u32,
+    /// Its speaker's position in [`Transcript::speakers`], or [`NONE`].
+    speaker: u32,
+    /// Its label's range in the transcript's text, or `[NONE, NONE]`.
+    label: [u32; 2],
+    /// Its first paragraph's position in the transcript's paragraphs (the
+    /// next turn's is past its last).
+    paragraphs: u32,
 }
 
-/// A captioner's note inside the text: `[ Applause ]`, `(indiscernible)`, …
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+/// A turn field that is not there (no speaker, no label).
+const NONE: u32 = u32::MAX;
+
+impl Turn {
+    /// The position of its speaker in [`Transcript::speakers`], if it has one.
+    pub fn speaker(&self) -> Option<usize> {
+        (self.speaker != NONE).then_some(self.speaker as usize)
+    }
+
+    /// Whether it has a speaker label.
+    pub fn has_label(&self) -> bool {
+        self.label[0] != NONE
+    }
+
+    /// Its byte range in the decoded source text, as a `Range`.
+    pub fn span(&self) -> std::ops::Range<usize> {
+        self.range[0] as usize..self.range[1] as usize
+    }
+}
+
+/// A captioner's note inside the text: `[ Applause ]`, `(indiscernible)`,
+/// … Where it is, and nothing else: what it says is read from its
+/// paragraph ([`Annotation::kind`], [`Annotation::word`]). Twelve bytes: a
+/// paragraph of notes can hold one every three bytes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Annotation {
-    /// Index of the paragraph in [`Turn::paragraphs`] (from 0).
-    pub paragraph: usize,
-    /// Byte range `[start, end)` of the annotation, brackets included, in that paragraph.
-    pub range: [usize; 2],
-    /// What it notes, lower case, without brackets or final full stop:
-    /// `applause`, `indiscernible`, `audio cut out`, `off microphone`, `phonetic`, …
-    pub kind: String,
-    /// For `(phonetic)`: the byte range in the paragraph of the word it marks as a guess.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub word: Option<[usize; 2]>,
+    /// Index of the paragraph in its turn (from 0).
+    paragraph: u32,
+    /// Byte range `[start, end)` of the annotation, brackets included, in
+    /// that paragraph.
+    range: [u32; 2],
+}
+
+impl Annotation {
+    /// A note at `range` of paragraph `paragraph` (from 0) of its turn.
+    pub fn new(paragraph: usize, range: [usize; 2]) -> Annotation {
+        let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Annotation {
+            paragraph: at(paragraph),
+            range: range.map(at),
+        }
+    }
+
+    /// Index of the paragraph in its turn (from 0).
+    pub fn paragraph(&self) -> usize {
+        self.paragraph as usize
+    }
+
+    /// Byte range `[start, end)` of the annotation, brackets included, in
+    /// its paragraph.
+    pub fn range(&self) -> [usize; 2] {
+        self.range.map(|n| n as usize)
+    }
+
+    /// For `(phonetic)`: the byte range in its `paragraph` of the word it
+    /// marks as a guess, the one just before it.
+    ///
+    /// ```
+    /// use floor::model::Annotation;
+    /// let p = "I am Sivi (phonetic) here.";
+    /// assert_eq!(Annotation::new(0, [10, 20]).word(p), Some([5, 9]));
+    /// assert_eq!(Annotation::new(0, [0, 10]).word("(phonetic) first"), None);
+    /// ```
+    pub fn word(&self, paragraph: &str) -> Option<[usize; 2]> {
+        let [open, _] = self.range();
+        if self.kind(paragraph) != "phonetic" {
+            return None;
+        }
+        let head = paragraph.get(..open)?.trim_end();
+        let is_word = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '‑');
+        let start = head
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| is_word(c))
+            .last()?
+            .0;
+        Some([start, head.len()])
+    }
+
+    /// What it notes, read from its `paragraph`'s text: see
+    /// [`Annotation::kind_of`].
+    pub fn kind(&self, paragraph: &str) -> String {
+        let [a, b] = self.range();
+        paragraph
+            .get(a..b)
+            .map(Annotation::kind_of)
+            .unwrap_or_default()
+    }
+
+    /// What a note says, lower case and folded, without its brackets, final
+    /// full stop or backslashes, spaces single: `applause`,
+    /// `indiscernible`, `audio cut out`, `off microphone`, `phonetic`, …
+    ///
+    /// ```
+    /// use floor::model::Annotation;
+    /// assert_eq!(Annotation::kind_of("[ Applause ]"), "applause");
+    /// assert_eq!(Annotation::kind_of("(Off microphone.)"), "off microphone");
+    /// ```
+    pub fn kind_of(note: &str) -> String {
+        let mut inner = note.chars();
+        inner.next();
+        inner.next_back();
+        let inner = inner
+            .as_str()
+            .trim_end_matches(['\\', '.', ' ', '\u{a0}'])
+            .trim_start_matches(['\\', ' ', '\u{a0}']);
+        crate::text::fold::fold(inner).trim().to_string()
+    }
 }
 
 /// Something the parser noticed, and how it resolved it.
@@ -151,6 +262,131 @@ impl Transcript {
         self.speakers.iter().find(|s| s.id == id)
     }
 
+    /// `turn`'s speaker.
+    pub fn speaker_of(&self, turn: &Turn) -> Option<&Speaker> {
+        self.speakers.get(turn.speaker()?)
+    }
+
+    /// `turn`'s speaker's [`Speaker::id`], or `None` for an unattributed turn.
+    pub fn speaker_id(&self, turn: &Turn) -> Option<&str> {
+        self.speaker_of(turn).map(|s| s.id.as_str())
+    }
+
+    /// `turn`'s speaker label as written (without `>>` and the colon), if
+    /// it has one.
+    pub fn label(&self, turn: &Turn) -> Option<&str> {
+        turn.has_label().then(|| self.slice(turn.label))
+    }
+
+    /// `turn`'s paragraphs: the text of each as written (lines of a wrapped
+    /// paragraph joined by one space, ends trimmed), annotations left in
+    /// place.
+    pub fn paragraphs(&self, turn: &Turn) -> Paragraphs<'_> {
+        let [a, b] = self.paragraph_span(turn);
+        Paragraphs {
+            text: &self.text,
+            spans: self
+                .paragraphs
+                .get(a as usize..b as usize)
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Paragraph `i` of `turn` (from 0).
+    pub fn paragraph(&self, turn: &Turn, i: usize) -> Option<&str> {
+        self.paragraphs(turn).get(i)
+    }
+
+    /// The captioner's annotations found in `turn`'s paragraphs.
+    pub fn annotations(&self, turn: &Turn) -> &[Annotation] {
+        let i = turn.n.wrapping_sub(1);
+        let a = self.annotation_turns.partition_point(|&t| t < i);
+        let b = a + self.annotation_turns[a..].partition_point(|&t| t == i);
+        self.annotations.get(a..b).unwrap_or_default()
+    }
+
+    /// What annotation `a` of `turn` notes ([`Annotation::kind_of`]).
+    pub fn kind(&self, turn: &Turn, a: &Annotation) -> String {
+        a.kind(self.paragraph(turn, a.paragraph()).unwrap_or_default())
+    }
+
+    /// The positions of `turn`'s paragraphs in `paragraphs`: from its first
+    /// to the next turn's.
+    fn paragraph_span(&self, turn: &Turn) -> [u32; 2] {
+        let end = self
+            .turns
+            .get(turn.n as usize)
+            .map_or(self.paragraphs.len() as u32, |next| next.paragraphs);
+        [turn.paragraphs, end.max(turn.paragraphs)]
+    }
+
+    fn slice(&self, [a, b]: [u32; 2]) -> &str {
+        self.text.get(a as usize..b as usize).unwrap_or_default()
+    }
+
+    /// Appends a turn (numbered next) with its label and paragraphs, and no
+    /// speaker or annotations yet: what readers build transcripts with.
+    pub fn push_turn<'p>(
+        &mut self,
+        label: Option<&str>,
+        paragraphs: impl IntoIterator<Item = &'p str>,
+        range: [usize; 2],
+        line: usize,
+    ) {
+        let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX - 1);
+        let label = match label {
+            Some(l) => {
+                let start = self.text.len();
+                self.text.push_str(l);
+                [at(start), at(self.text.len())]
+            }
+            None => [NONE, NONE],
+        };
+        let first = self.paragraphs.len();
+        for p in paragraphs {
+            let start = self.text.len();
+            self.text.push_str(p);
+            self.paragraphs.push([at(start), at(self.text.len())]);
+        }
+        self.turns.push(Turn {
+            n: at(self.turns.len() + 1),
+            range: [at(range[0]), at(range[1])],
+            line: at(line),
+            speaker: NONE,
+            label,
+            paragraphs: at(first),
+        });
+    }
+
+    /// Sets the speaker of turn `i` (its position in `turns`) to the one at
+    /// `speaker` in `speakers`, or none.
+    pub fn set_speaker(&mut self, i: usize, speaker: Option<usize>) {
+        if let Some(turn) = self.turns.get_mut(i) {
+            turn.speaker = speaker.map_or(NONE, |s| u32::try_from(s).unwrap_or(NONE));
+        }
+    }
+
+    /// Finds the annotations of every turn with `find(paragraph, index,
+    /// found)`, which adds those of a paragraph to `found`, replacing any
+    /// found before.
+    pub fn annotate(&mut self, find: impl Fn(&str, usize, &mut Vec<Annotation>)) {
+        let (mut annotations, mut turns) = (Vec::new(), Vec::new());
+        for (t, turn) in self.turns.iter().enumerate() {
+            let [a, b] = self.paragraph_span(turn);
+            for (i, span) in self.paragraphs[a as usize..b as usize].iter().enumerate() {
+                let text = self
+                    .text
+                    .get(span[0] as usize..span[1] as usize)
+                    .unwrap_or_default();
+                find(text, i, &mut annotations);
+                turns.resize(annotations.len(), t as u32);
+            }
+        }
+        annotations.shrink_to_fit();
+        turns.shrink_to_fit();
+        (self.annotations, self.annotation_turns) = (annotations, turns);
+    }
+
     /// Number of words (runs of letters and digits) in the turns' paragraphs.
     ///
     /// ```
@@ -158,10 +394,189 @@ impl Transcript {
     /// assert_eq!(t.word_count(), 5);
     /// ```
     pub fn word_count(&self) -> usize {
-        self.turns
+        self.paragraphs
             .iter()
-            .flat_map(|t| &t.paragraphs)
-            .map(|p| crate::text::word_count(p))
+            .map(|&span| crate::text::word_count(self.slice(span)))
             .sum()
+    }
+
+    /// Frees the room kept for more turns, paragraphs and text: readers
+    /// call it once they are done.
+    pub fn shrink_to_fit(&mut self) {
+        self.turns.shrink_to_fit();
+        self.text.shrink_to_fit();
+        self.paragraphs.shrink_to_fit();
+    }
+
+    /// Makes room for `n` more turns.
+    pub fn reserve_turns(&mut self, n: usize) {
+        self.turns.reserve_exact(n);
+    }
+
+    /// The number of paragraphs of all the turns.
+    pub fn paragraph_total(&self) -> usize {
+        self.paragraphs.len()
+    }
+
+    /// The bytes of all the turns' labels and paragraphs.
+    pub fn text_len(&self) -> usize {
+        self.text.len()
+    }
+}
+
+/// A turn's paragraphs, read from its transcript's text.
+#[derive(Debug, Clone, Copy)]
+pub struct Paragraphs<'t> {
+    text: &'t str,
+    spans: &'t [[u32; 2]],
+}
+
+impl<'t> Paragraphs<'t> {
+    /// How many.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// Paragraph `i` (from 0).
+    pub fn get(&self, i: usize) -> Option<&'t str> {
+        let [a, b] = *self.spans.get(i)?;
+        self.text.get(a as usize..b as usize)
+    }
+
+    /// The paragraphs in order.
+    pub fn iter(&self) -> ParagraphIter<'t> {
+        ParagraphIter {
+            text: self.text,
+            spans: self.spans.iter(),
+        }
+    }
+
+    /// The paragraphs as owned strings.
+    pub fn to_vec(&self) -> Vec<String> {
+        self.iter().map(str::to_string).collect()
+    }
+}
+
+impl<'t> IntoIterator for Paragraphs<'t> {
+    type Item = &'t str;
+    type IntoIter = ParagraphIter<'t>;
+    fn into_iter(self) -> ParagraphIter<'t> {
+        self.iter()
+    }
+}
+
+/// The paragraphs of a turn, in order.
+#[derive(Debug, Clone)]
+pub struct ParagraphIter<'t> {
+    text: &'t str,
+    spans: std::slice::Iter<'t, [u32; 2]>,
+}
+
+impl<'t> ParagraphIter<'t> {
+    fn at(&self, [a, b]: [u32; 2]) -> &'t str {
+        self.text.get(a as usize..b as usize).unwrap_or_default()
+    }
+}
+
+impl<'t> Iterator for ParagraphIter<'t> {
+    type Item = &'t str;
+    fn next(&mut self) -> Option<&'t str> {
+        let span = *self.spans.next()?;
+        Some(self.at(span))
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.spans.size_hint()
+    }
+}
+
+impl DoubleEndedIterator for ParagraphIter<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        let span = *self.spans.next_back()?;
+        Some(self.at(span))
+    }
+}
+
+impl ExactSizeIterator for ParagraphIter<'_> {}
+
+/// The JSON (and JS) form: the transcript as it reads, each turn with its
+/// speaker's id, label, paragraphs and annotations.
+impl Serialize for Transcript {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        struct Turns<'a>(&'a Transcript);
+        impl Serialize for Turns<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let t = self.0;
+                let mut seq = serializer.serialize_seq(Some(t.turns.len()))?;
+                for turn in &t.turns {
+                    seq.serialize_element(&TurnOf(t, turn))?;
+                }
+                seq.end()
+            }
+        }
+        struct TurnOf<'a>(&'a Transcript, &'a Turn);
+        impl Serialize for TurnOf<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let (t, turn) = (self.0, self.1);
+                let mut s = serializer.serialize_struct("Turn", 7)?;
+                s.serialize_field("n", &turn.n)?;
+                s.serialize_field("speaker", &t.speaker_id(turn))?;
+                s.serialize_field("label", &t.label(turn))?;
+                s.serialize_field("paragraphs", &ParagraphsOf(t.paragraphs(turn)))?;
+                s.serialize_field("annotations", &NotesOf(t, turn))?;
+                s.serialize_field("range", &turn.range)?;
+                s.serialize_field("line", &turn.line)?;
+                s.end()
+            }
+        }
+        // An annotation with its kind, read from its paragraph.
+        struct NoteOf<'a>(&'a Transcript, &'a Turn, Annotation);
+        impl Serialize for NoteOf<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let (t, turn, a) = (self.0, self.1, self.2);
+                let paragraph = t.paragraph(turn, a.paragraph()).unwrap_or_default();
+                let word = a.word(paragraph);
+                let mut s =
+                    serializer.serialize_struct("Annotation", 3 + word.is_some() as usize)?;
+                s.serialize_field("paragraph", &a.paragraph())?;
+                s.serialize_field("range", &a.range())?;
+                s.serialize_field("kind", &a.kind(paragraph))?;
+                if let Some(word) = word {
+                    s.serialize_field("word", &word)?;
+                }
+                s.end()
+            }
+        }
+        struct NotesOf<'a>(&'a Transcript, &'a Turn);
+        impl Serialize for NotesOf<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let notes = self.0.annotations(self.1);
+                let mut seq = serializer.serialize_seq(Some(notes.len()))?;
+                for &a in notes {
+                    seq.serialize_element(&NoteOf(self.0, self.1, a))?;
+                }
+                seq.end()
+            }
+        }
+        struct ParagraphsOf<'a>(Paragraphs<'a>);
+        impl Serialize for ParagraphsOf<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
+                for p in self.0.iter() {
+                    seq.serialize_element(p)?;
+                }
+                seq.end()
+            }
+        }
+        let mut s = serializer.serialize_struct("Transcript", 4)?;
+        s.serialize_field("meta", &self.meta)?;
+        s.serialize_field("speakers", &self.speakers)?;
+        s.serialize_field("turns", &Turns(self))?;
+        s.serialize_field("diagnostics", &self.diagnostics)?;
+        s.end()
     }
 }

@@ -3,7 +3,6 @@
 //! these to DOM, so everything here is tested natively.
 
 use crate::model::{Annotation, Transcript, Turn};
-use crate::text::hash::Chains;
 use crate::text::{isolated, without_bidi_controls, word_count};
 
 /// Silent reading speed used for the reading-time estimate (words per minute).
@@ -58,14 +57,13 @@ pub struct SpeakerShare {
 /// Every speaker with their share of the words, most words first (ties in
 /// order of appearance).
 pub fn speaker_shares(t: &Transcript) -> Vec<SpeakerShare> {
-    let names = Names::new(t);
     let mut counts = vec![0usize; t.speakers.len()];
     let mut total = 0;
     for turn in &t.turns {
-        let n: usize = turn.paragraphs.iter().map(|p| word_count(p)).sum();
+        let n: usize = t.paragraphs(turn).iter().map(word_count).sum();
         total += n;
-        if let Some(i) = names.position(turn) {
-            counts[i] += n;
+        if let Some(count) = turn.speaker().and_then(|i| counts.get_mut(i)) {
+            *count += n;
         }
     }
     let mut shares: Vec<SpeakerShare> = counts
@@ -92,60 +90,10 @@ pub fn speaker_shares(t: &Transcript) -> Vec<SpeakerShare> {
     shares
 }
 
-/// The display name of a turn's speaker, or "Unattributed" (for one turn:
-/// [`Names`] names many).
+/// The display name of a turn's speaker, or "Unattributed".
 pub fn speaker_name<'a>(t: &'a Transcript, turn: &Turn) -> &'a str {
-    turn.speaker
-        .as_deref()
-        .and_then(|id| t.speaker(id))
+    t.speaker_of(turn)
         .map_or("Unattributed", |s| s.name.as_str())
-}
-
-/// A transcript's speakers by id, for code that names many turns: a file
-/// can have tens of thousands of speakers, and [`Transcript::speaker`] looks
-/// through the list.
-#[derive(Debug, Default)]
-pub struct Names {
-    by_id: Chains,
-    /// The ids, by position.
-    ids: Vec<String>,
-}
-
-impl Names {
-    /// The speakers of `t`.
-    ///
-    /// ```
-    /// let t = floor::read::parse_str(">>A: one\n\n>>B: two\n\n>> three");
-    /// let names = floor::view::Names::new(&t);
-    /// let named: Vec<_> = t.turns.iter().map(|turn| names.name(&t, turn)).collect();
-    /// assert_eq!(named, ["A", "B", "Unattributed"]);
-    /// ```
-    pub fn new(t: &Transcript) -> Names {
-        let mut names = Names::default();
-        for (i, s) in t.speakers.iter().enumerate() {
-            names.by_id.insert(Chains::hash(&s.id), i);
-            names.ids.push(s.id.clone());
-        }
-        names
-    }
-
-    /// The position in [`Transcript::speakers`] of the speaker with this id.
-    pub fn position_of(&self, id: &str) -> Option<usize> {
-        self.by_id.find(Chains::hash(id), |i| self.ids[i] == id)
-    }
-
-    /// The position in [`Transcript::speakers`] of `turn`'s speaker.
-    pub fn position(&self, turn: &Turn) -> Option<usize> {
-        self.position_of(turn.speaker.as_deref()?)
-    }
-
-    /// The display name of `turn`'s speaker in `t` (the transcript these
-    /// names are of), or "Unattributed".
-    pub fn name<'a>(&self, t: &'a Transcript, turn: &Turn) -> &'a str {
-        self.position(turn)
-            .and_then(|i| t.speakers.get(i))
-            .map_or("Unattributed", |s| s.name.as_str())
-    }
 }
 
 /// A piece of a paragraph, for rendering.
@@ -153,8 +101,9 @@ impl Names {
 pub enum Segment<'a> {
     /// Plain text.
     Text(&'a str),
-    /// A captioner's note such as `[ Applause ]`, with its kind.
-    Note(&'a str, &'a str),
+    /// A captioner's note such as `[ Applause ]` (its kind:
+    /// [`Annotation::kind_of`]).
+    Note(&'a str),
     /// A word the captioner marked `(phonetic)`: spelled as heard.
     Uncertain(&'a str),
 }
@@ -165,13 +114,14 @@ pub enum Segment<'a> {
 /// use floor::view::{segments, Segment};
 /// let t = floor::read::parse_str(">>A: I am Sivi (phonetic) here. [ Applause ]");
 /// let turn = &t.turns[0];
-/// assert_eq!(segments(&turn.paragraphs[0], &turn.annotations, 0), [
+/// let first = t.paragraph(turn, 0).unwrap();
+/// assert_eq!(segments(first, t.annotations(turn), 0), [
 ///     Segment::Text("I am "),
 ///     Segment::Uncertain("Sivi"),
 ///     Segment::Text(" "),
-///     Segment::Note("(phonetic)", "phonetic"),
+///     Segment::Note("(phonetic)"),
 ///     Segment::Text(" here. "),
-///     Segment::Note("[ Applause ]", "applause"),
+///     Segment::Note("[ Applause ]"),
 /// ]);
 /// ```
 pub fn segments<'a>(
@@ -181,15 +131,15 @@ pub fn segments<'a>(
 ) -> Vec<Segment<'a>> {
     // Cut points: (start, end, segment), sorted, non-overlapping.
     let mut cuts: Vec<(usize, usize, Segment<'a>)> = Vec::new();
-    for a in annotations.iter().filter(|a| a.paragraph == index) {
-        let [s, e] = a.range;
-        if let Some([ws, we]) = a.word
+    for a in annotations.iter().filter(|a| a.paragraph() == index) {
+        let [s, e] = a.range();
+        if let Some([ws, we]) = a.word(paragraph)
             && let Some(w) = paragraph.get(ws..we)
         {
             cuts.push((ws, we, Segment::Uncertain(w)));
         }
         if let Some(note) = paragraph.get(s..e) {
-            cuts.push((s, e, Segment::Note(note, &a.kind)));
+            cuts.push((s, e, Segment::Note(note)));
         }
     }
     crate::text::sort::sort_by_key(&mut cuts, |c| c.0);
@@ -233,7 +183,7 @@ pub struct Piece<'a> {
 /// use floor::view::{pieces, segments};
 /// let p = "Hear (inaudible) now";
 /// let t = floor::read::parse_str(&format!(">>A: {p}"));
-/// let segs = segments(p, &t.turns[0].annotations, 0);
+/// let segs = segments(p, t.annotations(&t.turns[0]), 0);
 /// let got: Vec<_> = pieces(&segs, &[(3, 9, 7)]).iter().map(|x| (x.text, x.mark)).collect();
 /// assert_eq!(got, [("Hea", None), ("r ", Some(7)), ("(ina", Some(7)), ("udible)", None), (" now", None)]);
 /// ```
@@ -242,7 +192,7 @@ pub fn pieces<'a>(segments: &[Segment<'a>], marks: &[(usize, usize, usize)]) -> 
     let mut offset = 0;
     for (segment_index, &segment) in segments.iter().enumerate() {
         let text = match segment {
-            Segment::Text(t) | Segment::Note(t, _) | Segment::Uncertain(t) => t,
+            Segment::Text(t) | Segment::Note(t) | Segment::Uncertain(t) => t,
         };
         let (start, end) = (offset, offset + text.len());
         let mut at = start;
@@ -338,13 +288,16 @@ pub fn snippet(paragraph: &str, start: usize, end: usize) -> (String, String, St
 
 /// The turns shown under a speaker filter: all turns, or that speaker's.
 pub fn visible_turns<'a>(t: &'a Transcript, speaker: Option<&str>) -> Vec<&'a Turn> {
-    t.turns.iter().filter(|turn| shows(turn, speaker)).collect()
+    t.turns
+        .iter()
+        .filter(|turn| shows(t, turn, speaker))
+        .collect()
 }
 
 /// Whether the speaker filter `speaker` (a speaker id, or `None` for all)
 /// shows `turn`.
-pub fn shows(turn: &Turn, speaker: Option<&str>) -> bool {
-    speaker.is_none() || turn.speaker.as_deref() == speaker
+pub fn shows(t: &Transcript, turn: &Turn, speaker: Option<&str>) -> bool {
+    speaker.is_none() || t.speaker_id(turn) == speaker
 }
 
 /// Where `j` / `k` / `]` / `[` go from turn `from` (a turn number, or `None`
@@ -359,8 +312,8 @@ pub fn step(
 ) -> Option<u32> {
     let speaker = from
         .and_then(|n| t.turns.get((n as usize).checked_sub(1)?))
-        .map(|turn| turn.speaker.clone());
-    let fits = |turn: &&&Turn| !same_speaker || Some(&turn.speaker) == speaker.as_ref();
+        .map(|turn| turn.speaker());
+    let fits = |turn: &&&Turn| !same_speaker || Some(turn.speaker()) == speaker;
     let from = from.unwrap_or(0);
     if forward {
         visible

@@ -32,7 +32,7 @@ fn check_consistent(t: &Transcript, text: &str) -> Result<(), TestCaseError> {
     let mut attributed = 0;
     for (i, turn) in t.turns.iter().enumerate() {
         prop_assert_eq!(turn.n as usize, i + 1, "turn numbers run 1..=len");
-        let [start, end] = turn.range;
+        let std::ops::Range { start, end } = turn.span();
         prop_assert!(
             start <= end && end <= text.len(),
             "turn {} range {:?} outside the text ({} bytes)",
@@ -46,13 +46,13 @@ fn check_consistent(t: &Transcript, text: &str) -> Result<(), TestCaseError> {
             turn.n,
             turn.range
         );
-        match (&turn.speaker, &turn.label) {
+        match (t.speaker_id(turn), t.label(turn)) {
             (Some(id), Some(label)) => {
                 attributed += 1;
                 let speaker = t.speaker(id);
                 prop_assert!(speaker.is_some(), "turn {}: no speaker {:?}", turn.n, id);
                 prop_assert!(
-                    speaker.is_some_and(|s| s.labels.contains(label)),
+                    speaker.is_some_and(|s| s.labels.iter().any(|l| l == label)),
                     "turn {}: label {:?} not among speaker {:?}'s labels",
                     turn.n,
                     label,
@@ -68,26 +68,26 @@ fn check_consistent(t: &Transcript, text: &str) -> Result<(), TestCaseError> {
                 label
             ),
         }
-        for a in &turn.annotations {
-            let p = turn.paragraphs.get(a.paragraph);
+        for a in t.annotations(turn) {
+            let p = t.paragraph(turn, a.paragraph());
             prop_assert!(
                 p.is_some(),
                 "turn {}: annotation in paragraph {}",
                 turn.n,
-                a.paragraph
+                a.paragraph()
             );
-            let p = p.map_or("", String::as_str);
+            let p = p.unwrap_or_default();
             let in_paragraph = |[s, e]: [usize; 2]| {
                 s <= e && e <= p.len() && p.is_char_boundary(s) && p.is_char_boundary(e)
             };
             prop_assert!(
-                in_paragraph(a.range),
+                in_paragraph(a.range()),
                 "turn {}: annotation range {:?} outside {:?}",
                 turn.n,
-                a.range,
+                a.range(),
                 p
             );
-            if let Some(word) = a.word {
+            if let Some(word) = a.word(p) {
                 prop_assert!(
                     in_paragraph(word),
                     "turn {}: phonetic word {:?} outside {:?}",
@@ -118,7 +118,7 @@ fn check_consistent(t: &Transcript, text: &str) -> Result<(), TestCaseError> {
         let n = t
             .turns
             .iter()
-            .filter(|turn| turn.speaker.as_deref() == Some(s.id.as_str()))
+            .filter(|turn| t.speaker_id(turn) == Some(s.id.as_str()))
             .count();
         prop_assert_eq!(s.turns, n, "speaker {:?} turn count", s.id);
         prop_assert!(s.turns > 0, "speaker {:?} has no turn", s.id);
@@ -180,7 +180,7 @@ fn check_lossless(text: &str, t: &Transcript) -> Result<(), TestCaseError> {
     let start = t
         .turns
         .first()
-        .map_or(text.len(), |turn| turn.range[0].saturating_sub(shift));
+        .map_or(text.len(), |turn| turn.span().start.saturating_sub(shift));
     let (mut head, mut body, mut dropped) = (Vec::new(), Vec::new(), Vec::new());
     for line in lines(text) {
         let bucket = if dropped_lines.contains(&line.number) {
@@ -217,8 +217,8 @@ fn check_lossless(text: &str, t: &Transcript) -> Result<(), TestCaseError> {
     let turn_words: Vec<&str> = t
         .turns
         .iter()
-        .flat_map(|turn| turn.label.iter().chain(&turn.paragraphs))
-        .flat_map(|s| words(s))
+        .flat_map(|turn| t.label(turn).into_iter().chain(t.paragraphs(turn)))
+        .flat_map(words)
         .collect();
     prop_assert_eq!(
         body,
@@ -251,12 +251,13 @@ fn check_no_text_vanishes(text: &str, t: &Transcript) -> Result<(), TestCaseErro
         .into_iter()
         .flatten()
         .chain(&m.other)
+        .map(String::as_str)
         .chain(
             t.turns
                 .iter()
-                .flat_map(|turn| turn.label.iter().chain(&turn.paragraphs)),
+                .flat_map(|turn| t.label(turn).into_iter().chain(t.paragraphs(turn))),
         )
-        .chain(t.diagnostics.iter().filter_map(|d| d.dropped.as_ref()))
+        .chain(t.diagnostics.iter().filter_map(|d| d.dropped.as_deref()))
         .flat_map(|s| s.chars())
         .filter(|c| !c.is_whitespace())
         .collect();
@@ -519,15 +520,27 @@ fn same_reading(
         what
     );
     for (w, g) in want.turns.iter().zip(&got.turns) {
-        prop_assert_eq!(&g.label, &w.label, "{}: label of turn {}", what, w.n);
-        prop_assert_eq!(&g.speaker, &w.speaker, "{}: speaker of turn {}", what, w.n);
+        prop_assert_eq!(
+            got.label(g),
+            want.label(w),
+            "{}: label of turn {}",
+            what,
+            w.n
+        );
+        prop_assert_eq!(
+            g.speaker(),
+            w.speaker(),
+            "{}: speaker of turn {}",
+            what,
+            w.n
+        );
     }
     prop_assert_eq!(&got.speakers, &want.speakers, "{}: speakers", what);
     let all = |t: &Transcript| -> Vec<String> {
         t.turns
             .iter()
-            .flat_map(|turn| &turn.paragraphs)
-            .flat_map(|p| words(p))
+            .flat_map(|turn| t.paragraphs(turn))
+            .flat_map(words)
             .map(str::to_string)
             .collect()
     };
@@ -536,20 +549,20 @@ fn same_reading(
         match paragraphs {
             Paragraphs::Exact => {
                 prop_assert_eq!(
-                    &g.paragraphs,
-                    &w.paragraphs,
+                    got.paragraphs(g).to_vec(),
+                    want.paragraphs(w).to_vec(),
                     "{}: paragraphs of turn {}",
                     what,
                     w.n
                 );
             }
             Paragraphs::Collapsed => {
-                let c = |t: &floor::model::Turn| {
-                    t.paragraphs.iter().map(|p| collapse(p)).collect::<Vec<_>>()
+                let c = |t: &Transcript, turn: &floor::model::Turn| {
+                    t.paragraphs(turn).iter().map(collapse).collect::<Vec<_>>()
                 };
                 prop_assert_eq!(
-                    c(g),
-                    c(w),
+                    c(got, g),
+                    c(want, w),
                     "{}: paragraphs of turn {} (whitespace collapsed)",
                     what,
                     w.n
@@ -828,7 +841,7 @@ fn every_operation(t: &Transcript, queries: &[String]) {
             let _ = hits.nth(hits.matches());
             for h in &hits.turns {
                 for &[p, s, e] in &h.marks {
-                    let paragraph = &t.turns[h.n as usize - 1].paragraphs[p];
+                    let paragraph = t.paragraph(&t.turns[h.n as usize - 1], p).unwrap();
                     let _ = view::snippet(paragraph, s, e);
                 }
             }
@@ -837,12 +850,11 @@ fn every_operation(t: &Transcript, queries: &[String]) {
     }
     let _ = view::Stats::of(t);
     let _ = view::speaker_shares(t);
-    let names = view::Names::new(t);
     let n = t.turns.len() as u32;
     for turn in &t.turns {
-        let _ = names.name(t, turn);
-        for (i, p) in turn.paragraphs.iter().enumerate() {
-            let segments = view::segments(p, &turn.annotations, i);
+        let _ = view::speaker_name(t, turn);
+        for (i, p) in t.paragraphs(turn).iter().enumerate() {
+            let segments = view::segments(p, t.annotations(turn), i);
             let _ = view::pieces(&segments, &[(0, p.len(), 0)]);
         }
     }

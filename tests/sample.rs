@@ -29,11 +29,14 @@ fn sample_header() {
 fn sample_turns_and_speakers() {
     let t = parse(SAMPLE);
     assert_eq!(t.turns.len(), 54);
-    assert_eq!(t.turns.iter().filter(|t| t.label.is_some()).count(), 53);
-    let unattributed: Vec<_> = t.turns.iter().filter(|t| t.speaker.is_none()).collect();
+    assert_eq!(t.turns.iter().filter(|t| t.has_label()).count(), 53);
+    let unattributed: Vec<_> = t.turns.iter().filter(|t| t.speaker().is_none()).collect();
     assert_eq!(unattributed.len(), 1);
-    assert_eq!(unattributed[0].paragraphs[0], "(Off microphone.)");
-    assert_eq!(unattributed[0].annotations[0].kind, "off microphone");
+    assert_eq!(t.paragraph(unattributed[0], 0), Some("(Off microphone.)"));
+    assert_eq!(
+        t.kind(unattributed[0], &t.annotations(unattributed[0])[0]),
+        "off microphone"
+    );
     assert_eq!(t.speakers.len(), 17);
     assert_eq!(t.speakers.iter().map(|s| s.turns).sum::<usize>(), 53);
     let chair = t.speaker("chair-st-amour").expect("the chair");
@@ -64,14 +67,14 @@ fn sample_turn_ranges_start_at_their_markers() {
     let t = parse(SAMPLE);
     let text = std::str::from_utf8(SAMPLE).unwrap();
     for turn in &t.turns {
-        let slice = &text[turn.range[0]..turn.range[1]];
+        let slice = &text[turn.span()];
         assert!(
             slice.trim_start_matches([' ', '\u{a0}']).starts_with(">>"),
             "turn {}",
             turn.n
         );
-        let last = turn.paragraphs.last().unwrap();
-        assert!(slice.trim_end().ends_with(last.as_str()), "turn {}", turn.n);
+        let last = t.paragraphs(turn).iter().next_back().unwrap();
+        assert!(slice.trim_end().ends_with(last), "turn {}", turn.n);
     }
 }
 
@@ -79,10 +82,13 @@ fn sample_turn_ranges_start_at_their_markers() {
 fn sample_paragraphs_are_the_blank_line_blocks() {
     let t = parse(SAMPLE);
     let text = std::str::from_utf8(SAMPLE).unwrap();
-    let body = &text[t.turns[0].range[0]..];
+    let body = &text[t.turns[0].span().start..];
     let blocks = body.split("\n\n").filter(|b| !b.trim().is_empty()).count();
     assert_eq!(
-        t.turns.iter().map(|t| t.paragraphs.len()).sum::<usize>(),
+        t.turns
+            .iter()
+            .map(|turn| t.paragraphs(turn).len())
+            .sum::<usize>(),
         blocks
     );
 }
@@ -100,8 +106,8 @@ fn sample_loses_no_word() {
         got.extend(words(s));
     }
     for turn in &t.turns {
-        got.extend(turn.label.iter().flat_map(|l| words(l)));
-        got.extend(turn.paragraphs.iter().flat_map(|p| words(p)));
+        got.extend(t.label(turn).into_iter().flat_map(words));
+        got.extend(t.paragraphs(turn).iter().flat_map(words));
     }
     assert_eq!(got, words(text).collect::<Vec<_>>());
 }

@@ -60,9 +60,9 @@ fn cases() -> Vec<Case> {
 
 #[test]
 fn golden_queries() {
-    let t = floor::read::parse_str(TRANSCRIPT);
+    let t = &floor::read::parse_str(TRANSCRIPT);
     let all_turns = &t.turns;
-    let index = Index::new(&t);
+    let index = Index::new(t);
     let cases = cases();
     assert!(cases.len() >= 15);
     for case in cases {
@@ -75,7 +75,7 @@ fn golden_queries() {
                 let turn = &all_turns[h.n as usize - 1];
                 h.marks
                     .iter()
-                    .map(move |&[p, s, e]| &turn.paragraphs[p][s..e])
+                    .map(move |&[p, s, e]| &t.paragraph(turn, p).unwrap()[s..e])
             })
             .collect();
         assert_eq!(turns, case.turns, "turns for {:?}", case.q);
@@ -93,7 +93,7 @@ fn naive(
 ) -> Vec<(u32, usize)> {
     let mut out = Vec::new();
     for turn in &t.turns {
-        let folded: Vec<String> = turn.paragraphs.iter().map(|p| fold(p)).collect();
+        let folded: Vec<String> = t.paragraphs(turn).iter().map(fold).collect();
         let mut spans: Vec<(usize, usize, usize)> = Vec::new();
         let all = words.iter().enumerate().all(|(i, w)| {
             let prefix = last_is_prefix && i + 1 == words.len();
@@ -211,7 +211,7 @@ proptest! {
         // The naive scan over the speaker's turns only.
         let expected: Vec<(u32, usize)> = naive(&t, &folded_words, typing)
             .into_iter()
-            .filter(|&(n, _)| speaker.is_none() || t.turns[n as usize - 1].speaker.as_deref() == speaker)
+            .filter(|&(n, _)| speaker.is_none() || t.speaker_id(&t.turns[n as usize - 1]) == speaker)
             .collect();
         // Distinct marks: a word repeated in the query is marked once.
         let got: Vec<u32> = hits.turns.iter().map(|h| h.n).collect();
@@ -219,7 +219,7 @@ proptest! {
         for h in &hits.turns {
             for &[p, s, e] in &h.marks {
                 // A mark is one term, or overlapping terms merged: it starts with one.
-                let marked = fold(&t.turns[h.n as usize - 1].paragraphs[p][s..e]);
+                let marked = fold(&t.paragraph(&t.turns[h.n as usize - 1], p).unwrap()[s..e]);
                 prop_assert!(folded_words.iter().any(|w| marked.starts_with(w.as_str())), "marked {:?} for {:?}", marked, folded_words);
             }
         }
@@ -301,7 +301,7 @@ fn finding_without_marks_agrees_with_the_search_on_real_text() {
         let folded: String = t
             .turns
             .iter()
-            .flat_map(|turn| &turn.paragraphs)
+            .flat_map(|turn| t.paragraphs(turn))
             .map(|p| fold(p) + " ")
             .collect();
         let mut words: Vec<&str> = Vec::new();
@@ -313,7 +313,11 @@ fn finding_without_marks_agrees_with_the_search_on_real_text() {
                 words.push(w);
             }
         }
-        let speaker = t.turns.first().and_then(|turn| turn.speaker.clone());
+        let speaker = t
+            .turns
+            .first()
+            .and_then(|turn| t.speaker_id(turn))
+            .map(str::to_string);
         let mut earlier = floor::search::Hits::default();
         for (i, w) in words.iter().enumerate() {
             let cut = |n: usize| w.char_indices().nth(n).map_or(*w, |(at, _)| &w[..at]);

@@ -311,7 +311,7 @@ fn ids_keep_every_letter() {
         let t = transcript(label, "");
         assert_eq!(t.speakers.len(), 1, "{label:?}");
         assert_eq!(t.speakers[0].id, id, "{label:?}");
-        assert_eq!(t.turns[0].speaker.as_deref(), Some(id));
+        assert_eq!(t.speaker_id(&t.turns[0]), Some(id));
     }
 }
 

@@ -182,14 +182,14 @@ fn render(t: &Transcript, ranges: bool) -> Vec<String> {
     }
     for turn in &t.turns {
         let mut line = format!("turn {} ", turn.n);
-        match (&turn.speaker, &turn.label) {
+        match (t.speaker_id(turn), t.label(turn)) {
             (Some(id), Some(label)) => write!(line, "[{id}] {}:", escape(label)),
             (None, None) => write!(line, "[-]"),
             // Never: a turn has both or neither (tests/properties.rs).
             (id, label) => write!(line, "[{id:?}] {label:?}:"),
         }
         .expect("writing to a String");
-        let mut paragraphs = turn.paragraphs.iter();
+        let mut paragraphs = t.paragraphs(turn).iter();
         if let Some(first) = paragraphs.next() {
             line.push(' ');
             line.push_str(&escape(first));
@@ -198,15 +198,16 @@ fn render(t: &Transcript, ranges: bool) -> Vec<String> {
         for p in paragraphs {
             out.push(format!("  ¶ {}", escape(p)));
         }
-        for a in &turn.annotations {
-            let paragraph = &turn.paragraphs[a.paragraph];
+        for a in t.annotations(turn) {
+            let paragraph = t.paragraph(turn, a.paragraph()).unwrap_or_default();
+            let [start, end] = a.range();
             let mut line = format!(
                 "  note {} {}: {}",
-                a.paragraph + 1,
-                a.kind,
-                escape(&paragraph[a.range[0]..a.range[1]])
+                a.paragraph() + 1,
+                a.kind(paragraph),
+                escape(&paragraph[start..end])
             );
-            if let Some([s, e]) = a.word {
+            if let Some([s, e]) = a.word(paragraph) {
                 write!(line, ", word: {}", escape(&paragraph[s..e])).expect("writing to a String");
             }
             out.push(line);

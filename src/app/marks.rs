@@ -49,9 +49,11 @@ impl Painter {
             self.transcript = shown.map(|s| (s.id, s.transcript.clone()));
             self.first = vec![0];
             let mut total = 0;
-            for turn in shown.map_or(&[][..], |s| &s.transcript.turns[..]) {
-                total += turn.paragraphs.len() as u32;
-                self.first.push(total);
+            if let Some(s) = shown {
+                for turn in &s.transcript.turns {
+                    total += s.transcript.paragraphs(turn).len() as u32;
+                    self.first.push(total);
+                }
             }
             self.painted = vec![Vec::new(); total as usize];
         }

@@ -16,14 +16,14 @@ use crate::web::dom;
 pub(super) fn fill(
     doc: &web_sys::Document,
     el: &web_sys::Element,
-    turn: &Turn,
+    (t, turn): (&Transcript, &Turn),
     p: usize,
     marks: &[(usize, usize)],
 ) {
-    let Some(text) = turn.paragraphs.get(p) else {
+    let Some(text) = t.paragraph(turn, p) else {
         return;
     };
-    let segments = view::segments(text, &turn.annotations, p);
+    let segments = view::segments(text, t.annotations(turn), p);
     let js = dom::JsText::new(text);
     // The first <mark>, which the others are copies of.
     let mut first_mark: Option<web_sys::Node> = None;
@@ -75,25 +75,31 @@ pub(super) fn redraw(
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return true;
     };
-    if p >= turn.paragraphs.len() {
+    if p >= t.paragraphs(turn).len() {
         return true;
     }
     let Some(el) = state.by_id(&format!("t{n}-p{}", p + 1)) else {
         return false;
     };
     el.set_text_content(None);
-    fill(&doc, &el, turn, p, marks);
+    fill(&doc, &el, (t, turn), p, marks);
     true
 }
 
 /// Which of the `<mark>`s [`fill`] draws in paragraph `p` of `turn` with
 /// `marks` are match `k` of them (two when it runs into a note), by their
 /// order among the paragraph's `<mark>`s.
-pub(super) fn marks_of(turn: &Turn, p: usize, marks: &[(usize, usize)], k: usize) -> Vec<u32> {
-    let Some(text) = turn.paragraphs.get(p) else {
+pub(super) fn marks_of(
+    t: &Transcript,
+    turn: &Turn,
+    p: usize,
+    marks: &[(usize, usize)],
+    k: usize,
+) -> Vec<u32> {
+    let Some(text) = t.paragraph(turn, p) else {
         return Vec::new();
     };
-    let segments = view::segments(text, &turn.annotations, p);
+    let segments = view::segments(text, t.annotations(turn), p);
     view::pieces(&segments, &numbered(marks))
         .iter()
         .filter_map(|piece| piece.mark)
@@ -117,9 +123,10 @@ fn wrap(doc: &web_sys::Document, segment: &Segment) -> Option<web_sys::Element> 
     let span = doc.create_element("span").ok()?;
     match *segment {
         Segment::Text(_) => return None,
-        Segment::Note(_, kind) => {
+        Segment::Note(note) => {
             span.set_class_name("note");
-            span.set_attribute("data-kind", kind).ok()?;
+            let kind = crate::model::Annotation::kind_of(note);
+            span.set_attribute("data-kind", &kind).ok()?;
         }
         Segment::Uncertain(_) => {
             span.set_class_name("uncertain");

@@ -153,8 +153,11 @@ fn show_current(state: State, i: usize) {
     let which: Vec<u32> = state.shown.with_untracked(|shown| {
         shown
             .as_ref()
-            .and_then(|s| s.transcript.turns.get(n as usize - 1))
-            .map(|turn| paragraph::marks_of(turn, p, &marks, k))
+            .and_then(|s| {
+                let t = &s.transcript;
+                let turn = t.turns.get(n as usize - 1)?;
+                Some(paragraph::marks_of(t, turn, p, &marks, k))
+            })
             .unwrap_or_default()
     });
     let Ok(all) = para.query_selector_all("mark") else {
@@ -235,7 +238,8 @@ pub fn SearchResults() -> impl IntoView {
                         let turn = &t.turns[h.n as usize - 1];
                         let name = view::speaker_name(t, turn).to_string();
                         let [p, s, e] = h.marks[0];
-                        let (before, hit, after) = view::snippet(&turn.paragraphs[p], s, e);
+                        let (before, hit, after) =
+                            view::snippet(t.paragraph(turn, p).unwrap_or_default(), s, e);
                         let n = h.n;
                         view! {
                             <li>

@@ -286,12 +286,7 @@ impl State {
         });
         // A transcript of usual size is indexed at once (a few ms): only a
         // large one's index waits for the first screen.
-        let text: usize = transcript
-            .turns
-            .iter()
-            .flat_map(|t| &t.paragraphs)
-            .map(String::len)
-            .sum();
+        let text = transcript.text_len();
         if text < LAZY_INDEX_BYTES {
             index.get();
         }
@@ -414,7 +409,7 @@ impl State {
                 .transcript
                 .turns
                 .get((anchor.turn() as usize).checked_sub(1)?)?;
-            Some(turn.paragraphs.len())
+            Some(s.as_ref()?.transcript.paragraphs(turn).len())
         });
         let Some(paragraphs) = paragraphs else { return };
         // A paragraph the turn does not have: the turn itself.
@@ -424,11 +419,12 @@ impl State {
         };
         // A filtered-out turn is shown in context.
         let visible = self.shown.with_untracked(|s| {
-            let turn = s
-                .as_ref()
-                .and_then(|s| s.transcript.turns.get(anchor.turn() as usize - 1));
+            let id = s.as_ref().and_then(|s| {
+                let t = &s.transcript;
+                t.speaker_id(t.turns.get(anchor.turn() as usize - 1)?)
+            });
             self.speaker
-                .with_untracked(|f| f.is_none() || turn.is_some_and(|t| t.speaker == *f))
+                .with_untracked(|f| f.is_none() || (id.is_some() && id == f.as_deref()))
         });
         if !visible {
             self.speaker.set(None);

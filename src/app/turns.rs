@@ -116,7 +116,7 @@ impl Groups {
         let turns = group_turns(t, i);
         for turn in turns {
             if let Some(article) = build_turn(&doc, template, t, turn) {
-                if !view::shows(turn, speaker.as_deref()) {
+                if !view::shows(t, turn, speaker.as_deref()) {
                     let _ = article.set_attribute("hidden", "");
                 }
                 if current == Some(turn.n) {
@@ -137,7 +137,7 @@ impl Groups {
     /// page, and the groups, hidden when none of their turns is shown.
     fn filter(&self, speaker: Option<&str>) {
         let Some(t) = &self.transcript else { return };
-        let shown = |turn: &Turn| view::shows(turn, speaker);
+        let shown = |turn: &Turn| view::shows(t, turn, speaker);
         for (i, group) in self.elements.iter().enumerate() {
             let turns = group_turns(t, i);
             let _ = group.toggle_attribute_with_force("hidden", !turns.iter().any(shown));
@@ -327,18 +327,18 @@ fn build_turn(
     let n = turn.n;
     let article: web_sys::Element = template.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
     article.set_id(&format!("t{n}"));
-    if turn.speaker.is_none() {
+    if turn.speaker().is_none() {
         let _ = article.class_list().add_1("unattributed");
     }
     let head = article.first_element_child()?;
     let h2 = head.first_element_child()?;
     let who = h2.first_element_child()?;
     who.set_text_content(Some(view::speaker_name(t, turn)));
-    if let Some(label) = &turn.label {
+    if let Some(label) = t.label(turn) {
         let title = format!("Written in the transcript as \u{201c}{label}\u{201d}");
         who.set_attribute("title", &title).ok()?;
     }
-    if turn.speaker.is_none() {
+    if turn.speaker().is_none() {
         let note = doc.create_element("span").ok()?;
         note.set_class_name("visually-hidden");
         note.set_text_content(Some(" (speaker not named)"));
@@ -349,10 +349,10 @@ fn build_turn(
     num.set_attribute("aria-label", &format!("Turn {n}, link"))
         .ok()?;
     num.set_text_content(Some(&format!("#{n}")));
-    for (i, _) in turn.paragraphs.iter().enumerate() {
+    for i in 0..t.paragraphs(turn).len() {
         let p = doc.create_element("p").ok()?;
         p.set_id(&format!("t{n}-p{}", i + 1));
-        paragraph::fill(doc, &p, turn, i, &[]);
+        paragraph::fill(doc, &p, (t, turn), i, &[]);
         article.append_child(&p).ok()?;
     }
     Some(article)

@@ -103,7 +103,7 @@ fn main() -> ExitCode {
             let known = transcript
                 .turns
                 .iter()
-                .any(|t| t.label.as_ref() == Some(label));
+                .any(|turn| transcript.label(turn) == Some(label.as_str()));
             if !known {
                 eprintln!(
                     "floor: no speaker label \u{201c}{label}\u{201d} in {path} (--no-merge takes a label exactly as written)"
@@ -153,13 +153,10 @@ fn as_text(t: &Transcript) -> String {
         out.push_str(line);
         out.push('\n');
     }
-    let names = floor::view::Names::new(t);
     for turn in &t.turns {
-        let name = names
-            .position(turn)
-            .map_or("(unattributed)", |s| &t.speakers[s].name);
+        let name = t.speaker_of(turn).map_or("(unattributed)", |s| &s.name);
         out.push_str(&format!("\n[{}] {name}:\n", turn.n));
-        for p in &turn.paragraphs {
+        for p in t.paragraphs(turn) {
             out.push_str(p);
             out.push('\n');
         }

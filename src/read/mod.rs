@@ -33,7 +33,7 @@ use decode::Decoded;
 ///
 /// ```
 /// let t = floor::read::parse(b"Title\n\n>>CHAIR: Bienvenue \xE0 tous.");
-/// assert_eq!(t.turns[0].paragraphs, ["Bienvenue à tous."]);
+/// assert_eq!(t.paragraphs(&t.turns[0]).to_vec(), ["Bienvenue à tous."]);
 /// assert_eq!(t.diagnostics[0].kind, floor::model::DiagnosticKind::EncodingFallback);
 /// ```
 #[cfg(not(target_arch = "wasm32"))]
@@ -54,7 +54,7 @@ pub fn parse_decoded(decoded: Decoded) -> Transcript {
 /// assert_eq!(t.turns.len(), 3);
 /// assert_eq!(t.speakers[0].id, "chair");
 /// assert_eq!(t.speakers[0].turns, 2);
-/// assert_eq!(t.turns[2].speaker, None);
+/// assert_eq!(t.speaker_id(&t.turns[2]), None);
 /// ```
 pub fn parse_str(text: &str) -> Transcript {
     igf::read(text, Vec::new())

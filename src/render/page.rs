@@ -41,13 +41,7 @@ article{margin:1.5rem 0}h2{font-size:1rem;margin:0 0 .25rem}.note{font-style:ita
 
 /// The whole page.
 pub fn html_page(t: &Transcript) -> String {
-    let mut out = String::with_capacity(
-        t.turns
-            .iter()
-            .map(|turn| turn.range[1] - turn.range[0])
-            .sum::<usize>()
-            + 4096,
-    );
+    let mut out = String::with_capacity(t.text_len() * 11 / 10 + 4096);
     let title = t.meta.title.as_deref().unwrap_or("Transcript");
     out.push_str("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str(
@@ -79,17 +73,16 @@ pub fn html_page(t: &Transcript) -> String {
         out.push_str("</p></details>\n");
     }
     out.push_str("</header>\n<main>\n");
-    let names = view::Names::new(t);
     for turn in &t.turns {
         let _ = write!(out, "<article id=\"t{}\"><h2>", turn.n);
-        escape(&mut out, names.name(t, turn));
+        escape(&mut out, view::speaker_name(t, turn));
         out.push_str("</h2>");
-        for (i, paragraph) in turn.paragraphs.iter().enumerate() {
+        for (i, paragraph) in t.paragraphs(turn).iter().enumerate() {
             let _ = write!(out, "\n<p id=\"t{}-p{}\">", turn.n, i + 1);
-            for segment in view::segments(paragraph, &turn.annotations, i) {
+            for segment in view::segments(paragraph, t.annotations(turn), i) {
                 match segment {
                     Segment::Text(text) => escape(&mut out, text),
-                    Segment::Note(text, _) => {
+                    Segment::Note(text) => {
                         out.push_str("<span class=\"note\">");
                         escape(&mut out, text);
                         out.push_str("</span>");

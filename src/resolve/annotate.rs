@@ -62,13 +62,21 @@ const PAREN_NOTES: &[&str] = &[
 /// let p = "I am Sivi (phonetic) from ISOC. [ Applause ]";
 /// let notes = floor::resolve::annotate::annotations(p, 0);
 /// assert_eq!(notes.len(), 2);
-/// assert_eq!(notes[0].kind, "phonetic");
-/// assert_eq!(&p[notes[0].word.unwrap()[0]..notes[0].word.unwrap()[1]], "Sivi");
-/// assert_eq!(&p[notes[1].range[0]..notes[1].range[1]], "[ Applause ]");
+/// assert_eq!(notes[0].kind(p), "phonetic");
+/// let [s, e] = notes[0].word(p).unwrap();
+/// assert_eq!(&p[s..e], "Sivi");
+/// let [s, e] = notes[1].range();
+/// assert_eq!(&p[s..e], "[ Applause ]");
 /// ```
 pub fn annotations(paragraph: &str, index: usize) -> Vec<Annotation> {
-    let bytes = paragraph.as_bytes();
     let mut found = Vec::new();
+    find_annotations(paragraph, index, &mut found);
+    found
+}
+
+/// [`annotations`], added to `found`.
+pub fn find_annotations(paragraph: &str, index: usize, found: &mut Vec<Annotation>) {
+    let bytes = paragraph.as_bytes();
     let mut at = 0;
     while let Some(offset) = memchr::memchr2(b'[', b'(', &bytes[at..]) {
         let open = at + offset;
@@ -87,32 +95,14 @@ pub fn annotations(paragraph: &str, index: usize) -> Vec<Annotation> {
             continue;
         }
         // Both ends are ASCII, so these are char boundaries.
-        let kind = kind(&paragraph[open + 1..close]);
+        let kind = Annotation::kind_of(&paragraph[open..=close]);
         let is_note = !kind.is_empty()
             && (close_byte == b']' || PAREN_NOTES.iter().any(|n| starts_with_word(&kind, n)));
         if is_note {
-            let word = (kind == "phonetic")
-                .then(|| word_before(paragraph, open))
-                .flatten();
-            found.push(Annotation {
-                paragraph: index,
-                range: [open, close + 1],
-                kind,
-                word,
-            });
+            found.push(Annotation::new(index, [open, close + 1]));
         }
         at = close + 1;
     }
-    found
-}
-
-/// The note's text [folded](crate::text::fold), single spaces, no final `.`
-/// or `\`.
-fn kind(inner: &str) -> String {
-    let inner = inner
-        .trim_end_matches(['\\', '.', ' ', '\u{a0}'])
-        .trim_start_matches(['\\', ' ', '\u{a0}']);
-    crate::text::fold::fold(inner).trim().to_string()
 }
 
 fn starts_with_word(text: &str, prefix: &str) -> bool {
@@ -120,25 +110,12 @@ fn starts_with_word(text: &str, prefix: &str) -> bool {
         .is_some_and(|rest| rest.is_empty() || !rest.starts_with(char::is_alphanumeric))
 }
 
-/// The range of the word just before byte `end` (skipping spaces), if any.
-fn word_before(paragraph: &str, end: usize) -> Option<[usize; 2]> {
-    let head = paragraph[..end].trim_end();
-    let is_word = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '‑');
-    let start = head
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| is_word(c))
-        .last()?
-        .0;
-    Some([start, head.len()])
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn kinds(p: &str) -> Vec<String> {
-        annotations(p, 0).into_iter().map(|a| a.kind).collect()
+        annotations(p, 0).into_iter().map(|a| a.kind(p)).collect()
     }
 
     /// The notes `src/read/igf/FORMAT.md` lists ("Captioners' notes").
@@ -172,7 +149,9 @@ mod tests {
     fn ranges_are_exact() {
         let p = "Yes.  (Applause). Then";
         let a = &annotations(p, 3)[0];
-        assert_eq!((&p[a.range[0]..a.range[1]], a.paragraph), ("(Applause)", 3));
-        assert_eq!(annotations("(phonetic) first", 0)[0].word, None);
+        let [s, e] = a.range();
+        assert_eq!((&p[s..e], a.paragraph()), ("(Applause)", 3));
+        let p = "(phonetic) first";
+        assert_eq!(annotations(p, 0)[0].word(p), None);
     }
 }

@@ -118,28 +118,39 @@ const HONORIFICS: &[&str] = &[
     "mrs", "ms", "mx", "prof", "rev", "senior", "sir", "snr", "sr", "sra", "srta",
 ];
 
-/// One distinct label as written.
+/// One distinct label as written: its text is its first turn's label.
+/// (Sixteen bytes: a file can have a label a turn.)
+#[derive(Debug, Clone, Copy)]
 struct Label {
-    text: String,
-    /// Turns written with it.
-    turns: usize,
     /// Its first turn (a position in `Transcript::turns`).
-    first: usize,
+    first: u32,
+    /// Turns written with it.
+    turns: u32,
     /// The group it is in.
-    group: usize,
+    group: u32,
+    /// The next label of its group, in order of first appearance ([`NONE`]:
+    /// the last).
+    next: u32,
 }
 
 /// Labels that count as one speaker before any typo or script merge.
+#[derive(Debug, Clone, Copy)]
 struct Group {
-    key: String,
-    /// Its labels, by id, in order of first appearance.
-    labels: Vec<usize>,
-    turns: usize,
+    /// Its key: a range of [`Resolution::key_text`].
+    key: [u32; 2],
+    /// Its first and last labels (the list runs through [`Label::next`]).
+    first: u32,
+    last: u32,
+    turns: u32,
+    /// The group it was merged into ([`NONE`]: none), why in
+    /// [`Resolution::merges`].
+    into: u32,
     /// Kept apart by the reader: never merged with another group.
     apart: bool,
-    /// The group it was merged into, and why.
-    into: Option<(usize, Why)>,
 }
+
+/// No label, group or turn, in the links of a [`Resolution`].
+const NONE: u32 = u32::MAX;
 
 /// Why a group was merged into another.
 #[derive(Debug, Clone)]
@@ -172,134 +183,231 @@ enum Why {
 /// let choices = Choices { no_merge: vec!["REMOTE INVERVENTION".into()] };
 /// resolve(&mut t, &choices);
 /// assert_eq!(t.speakers.len(), 3);
-/// assert_eq!(t.turns[3].speaker.as_deref(), Some("remote-invervention"));
+/// assert_eq!(t.speaker_id(&t.turns[3]), Some("remote-invervention"));
 /// ```
 pub fn resolve(t: &mut Transcript, choices: &Choices) {
     let mut r = Resolution::group(t, choices);
-    r.merge_mixed_scripts();
+    r.merge_mixed_scripts(t);
     r.merge_typos();
+    r.keys = Chains::default(); // looked up no more
     r.name_speakers(t);
     r.note(t);
 }
 
-/// Speaker resolution under way: the steps of [`resolve`].
+/// Speaker resolution under way: the steps of [`resolve`]. Labels and
+/// groups are a few numbers each, their text read from the transcript.
 struct Resolution {
     labels: Vec<Label>,
     groups: Vec<Group>,
-    /// Each turn's label, by id.
-    label_of_turn: Vec<Option<usize>>,
+    /// The groups' keys, one after another.
+    key_text: String,
+    /// Each turn's label, by id ([`NONE`]: none). (Four bytes a turn: a
+    /// file can have millions.)
+    label_of_turn: Vec<u32>,
     /// The groups by key (all but those kept apart).
     keys: Chains,
+    /// The merged groups, and why each was merged.
+    merges: Vec<(u32, Why)>,
     /// Labels that mix scripts and look like no other: `(label, letter,
     /// main script, other script)`.
     flagged: Vec<(usize, char, &'static str, &'static str)>,
+}
+
+/// Label `l`'s text, as written.
+fn text<'t>(t: &'t Transcript, l: &Label) -> &'t str {
+    t.turns
+        .get(l.first as usize)
+        .and_then(|turn| t.label(turn))
+        .unwrap_or_default()
 }
 
 impl Resolution {
     /// Step 1: the distinct labels, and groups of labels with the same key,
     /// in order of first appearance.
     fn group(t: &Transcript, choices: &Choices) -> Resolution {
-        let mut labels: Vec<Label> = Vec::new();
-        let mut groups: Vec<Group> = Vec::new();
+        let mut r = Resolution {
+            labels: Vec::new(),
+            groups: Vec::new(),
+            key_text: String::new(),
+            label_of_turn: Vec::with_capacity(t.turns.len()),
+            keys: Chains::default(),
+            merges: Vec::new(),
+            flagged: Vec::new(),
+        };
         let mut label_ids = Chains::default();
-        let mut group_ids = Chains::default();
-        let mut label_of_turn: Vec<Option<usize>> = Vec::with_capacity(t.turns.len());
         for (i, turn) in t.turns.iter().enumerate() {
-            let Some(text) = turn.label.as_deref() else {
-                label_of_turn.push(None);
+            let Some(written) = t.label(turn) else {
+                r.label_of_turn.push(NONE);
                 continue;
             };
-            let hash = Chains::hash(text);
-            let id = match label_ids.find(hash, |id| labels[id].text == text) {
+            let hash = Chains::hash(written);
+            let labels = &r.labels;
+            let id = match label_ids.find(hash, |id| text(t, &labels[id]) == written) {
                 Some(id) => id,
                 None => {
-                    let kept_apart = choices.no_merge.iter().any(|l| l == text);
-                    let mut k = key(text);
-                    if k.is_empty() {
-                        k = text.to_string();
-                    }
-                    let key_hash = Chains::hash(&k);
-                    let group = match group_ids.find(key_hash, |g| groups[g].key == k) {
-                        Some(g) if !kept_apart => g,
-                        _ => {
-                            if !kept_apart {
-                                group_ids.insert(key_hash, groups.len());
-                            }
-                            groups.push(Group {
-                                key: k,
-                                labels: Vec::new(),
-                                turns: 0,
-                                apart: kept_apart,
-                                into: None,
-                            });
-                            groups.len() - 1
-                        }
-                    };
-                    groups[group].labels.push(labels.len());
-                    label_ids.insert(hash, labels.len());
-                    labels.push(Label {
-                        text: text.to_string(),
+                    let id = r.labels.len();
+                    let group = r.group_for(written, choices);
+                    label_ids.insert(hash, id);
+                    r.labels.push(Label {
+                        first: i as u32,
                         turns: 0,
-                        first: i,
-                        group,
+                        group: group as u32,
+                        next: NONE,
                     });
-                    labels.len() - 1
+                    let g = &mut r.groups[group];
+                    match g.last {
+                        NONE => g.first = id as u32,
+                        last => r.labels[last as usize].next = id as u32,
+                    }
+                    g.last = id as u32;
+                    id
                 }
             };
-            labels[id].turns += 1;
-            groups[labels[id].group].turns += 1;
-            label_of_turn.push(Some(id));
+            r.labels[id].turns += 1;
+            let g = r.labels[id].group as usize;
+            r.groups[g].turns += 1;
+            r.label_of_turn.push(id as u32);
         }
-        Resolution {
-            labels,
-            groups,
-            label_of_turn,
-            keys: group_ids,
-            flagged: Vec::new(),
+        r
+    }
+
+    /// The group a new label `written` joins: the one with its key, or a
+    /// new one (always, for a label kept apart).
+    fn group_for(&mut self, written: &str, choices: &Choices) -> usize {
+        let kept_apart = choices.no_merge.iter().any(|l| l == written);
+        let mut k = key(written);
+        if k.is_empty() {
+            k = written.to_string();
         }
+        let key_hash = Chains::hash(&k);
+        if !kept_apart && let Some(g) = self.group_by_key(&k) {
+            return g;
+        }
+        if !kept_apart {
+            self.keys.insert(key_hash, self.groups.len());
+        }
+        let start = self.key_text.len() as u32;
+        self.key_text.push_str(&k);
+        self.groups.push(Group {
+            key: [start, self.key_text.len() as u32],
+            first: NONE,
+            last: NONE,
+            turns: 0,
+            into: NONE,
+            apart: kept_apart,
+        });
+        self.groups.len() - 1
+    }
+
+    /// Group `g`'s key.
+    fn key(&self, g: usize) -> &str {
+        let [a, b] = self.groups[g].key;
+        &self.key_text[a as usize..b as usize]
+    }
+
+    /// The group (not kept apart) with key `k`.
+    fn group_by_key(&self, k: &str) -> Option<usize> {
+        self.keys.find(Chains::hash(k), |g| self.key(g) == k)
+    }
+
+    /// Group `g`'s labels, by id, in order of first appearance.
+    fn labels_of(&self, g: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut at = self.groups[g].first;
+        std::iter::from_fn(move || {
+            let id = at as usize;
+            at = self.labels.get(id)?.next;
+            Some(id)
+        })
+    }
+
+    /// The label of group `g` written most often (the first of equals).
+    fn most_used(&self, g: usize) -> usize {
+        let mut best = self.groups[g].first as usize;
+        for id in self.labels_of(g) {
+            if self.labels[id].turns > self.labels[best].turns {
+                best = id;
+            }
+        }
+        best
+    }
+
+    /// Merges group `g` into `to`, for `why`.
+    fn merge(&mut self, g: usize, to: usize, why: Why) {
+        self.groups[g].into = to as u32;
+        self.merges.push((g as u32, why));
     }
 
     /// Step 2: a label that mixes scripts joins the group of the label that
     /// it spells once its odd letters are read in its main script (a
     /// Cyrillic `А` among Latin letters as `A`); one that spells none is
     /// flagged.
-    fn merge_mixed_scripts(&mut self) {
-        let Resolution {
-            labels,
-            groups,
-            flagged,
-            keys,
-            ..
-        } = self;
-        for (id, label) in labels.iter().enumerate() {
-            let Some((main, letter, other)) = mixed_script(&label.text) else {
+    fn merge_mixed_scripts(&mut self, t: &Transcript) {
+        for id in 0..self.labels.len() {
+            let written = text(t, &self.labels[id]);
+            let Some((main, letter, other)) = mixed_script(written) else {
                 continue;
             };
-            let g = label.group;
-            let unmixed = unmix(&label.text).map(|u| key(&u)).unwrap_or_default();
-            let target = keys
-                .find(Chains::hash(&unmixed), |t| groups[t].key == unmixed)
-                .filter(|&t| t != g && !groups[t].apart);
+            let g = self.labels[id].group as usize;
+            let unmixed = unmix(written).map(|u| key(&u)).unwrap_or_default();
+            let target = self
+                .group_by_key(&unmixed)
+                .filter(|&to| to != g && !self.groups[to].apart);
+            let (main, other) = (main.name(), other.name());
             match target {
-                Some(target) if !groups[g].apart && groups[g].into.is_none() => {
-                    groups[g].into = Some((
-                        target,
+                Some(to) if !self.groups[g].apart && self.groups[g].into == NONE => {
+                    self.merge(
+                        g,
+                        to,
                         Why::Script {
                             letter,
-                            main: main.name(),
-                            other: other.name(),
+                            main,
+                            other,
                         },
-                    ));
+                    );
                 }
-                _ => flagged.push((id, letter, main.name(), other.name())),
+                _ => self.flagged.push((id, letter, main, other)),
             }
         }
     }
 
-    /// Step 3: typos, a label used once one edit from one label used
-    /// repeatedly.
+    /// Step 3: each group used once joins the one group used repeatedly
+    /// that it reads as a slip of: found by mending the slip (each usual
+    /// label word one edit from one of its words) and looking the mended
+    /// key up, never by comparing labels pairwise.
     fn merge_typos(&mut self) {
-        typo_merges(&mut self.groups, &self.keys);
+        for g in 0..self.groups.len() {
+            let group = self.groups[g];
+            let n = self.key(g).chars().count();
+            if group.turns != 1
+                || group.apart
+                || group.into != NONE
+                || !(MIN_TYPO_KEY_CHARS..=MAX_TYPO_KEY_CHARS).contains(&n)
+            {
+                continue;
+            }
+            let words: Vec<&str> = self.key(g).split(' ').collect();
+            let mut found: Vec<(usize, Why)> = Vec::new();
+            for (i, &typo) in words.iter().enumerate() {
+                for word in mended(typo) {
+                    let mut fixed = words.clone();
+                    fixed[i] = word;
+                    let target = self
+                        .group_by_key(&fixed.join(" "))
+                        .filter(|&f| f != g && self.groups[f].turns >= 2 && !self.groups[f].apart);
+                    if let Some(f) = target {
+                        let typo = typo.to_string();
+                        found.push((f, Why::Typo { typo, word }));
+                    }
+                }
+            }
+            // One label it is evidently a slip of, or none.
+            if let [(f, _)] = found[..]
+                && self.groups[f].into == NONE
+                && let Some((f, why)) = found.pop()
+            {
+                self.merge(g, f, why);
+            }
+        }
     }
 
     /// The group `g` ends up in, after merges.
@@ -308,8 +416,8 @@ impl Resolution {
         // bound keeps it so whatever happens.
         for _ in 0..self.groups.len() {
             match self.groups[g].into {
-                Some((to, _)) => g = to,
-                None => break,
+                NONE => break,
+                to => g = to as usize,
             }
         }
         g
@@ -318,41 +426,48 @@ impl Resolution {
     /// Step 4: one speaker per group left, in order of first appearance,
     /// and each turn's speaker.
     fn name_speakers(&self, t: &mut Transcript) {
-        let (labels, groups) = (&self.labels, &self.groups);
-        let mut speaker_of_group: Vec<Option<usize>> = vec![None; groups.len()];
-        let mut speakers: Vec<Speaker> = Vec::new();
+        let mut speaker_of_group: Vec<u32> = vec![NONE; self.groups.len()];
+        let roots = self.groups.iter().filter(|g| g.into == NONE).count();
+        let mut speakers: Vec<Speaker> = Vec::with_capacity(roots);
         let mut taken = Chains::default();
-        let mut label_seen = vec![false; labels.len()];
-        for (turn, label) in t.turns.iter_mut().zip(&self.label_of_turn) {
-            let Some(id) = *label else {
-                turn.speaker = None;
+        let mut label_seen = vec![false; self.labels.len()];
+        for (i, &label) in self.label_of_turn.iter().enumerate() {
+            if label == NONE {
+                t.set_speaker(i, None);
                 continue;
-            };
-            let r = self.root(labels[id].group);
-            let s = *speaker_of_group[r].get_or_insert_with(|| {
-                let name = display_name(&labels[most_used(&groups[r], labels)].text);
+            }
+            let id = label as usize;
+            let r = self.root(self.labels[id].group as usize);
+            if speaker_of_group[r] == NONE {
+                let name = display_name(text(t, &self.labels[self.most_used(r)]));
                 let id = unique_id(&slug(&name), &speakers, &mut taken);
+                speaker_of_group[r] = speakers.len() as u32;
                 speakers.push(Speaker {
                     id,
                     name,
-                    labels: Vec::new(),
+                    // Most speakers have one label.
+                    labels: Vec::with_capacity(1),
                     turns: 0,
                 });
-                speakers.len() - 1
-            });
+            }
+            let s = speaker_of_group[r] as usize;
             speakers[s].turns += 1;
             if !label_seen[id] {
                 label_seen[id] = true;
-                speakers[s].labels.push(labels[id].text.clone());
+                let written = text(t, &self.labels[id]).to_string();
+                speakers[s].labels.push(written);
             }
-            turn.speaker = Some(speakers[s].id.clone());
+            t.set_speaker(i, Some(s));
+        }
+        for s in &mut speakers {
+            s.labels.shrink_to_fit();
         }
         t.speakers = speakers;
     }
 
     /// Step 5: the diagnostics about speakers, anew, in line order.
     fn note(&self, t: &mut Transcript) {
-        let (labels, groups) = (&self.labels, &self.groups);
+        let labels = &self.labels;
         t.diagnostics.retain(|d| {
             !matches!(
                 d.kind,
@@ -361,21 +476,22 @@ impl Resolution {
                     | DiagnosticKind::MixedScriptLabel
             )
         });
-        let line_of = |id: usize| t.turns[labels[id].first].line;
+        let line_of = |id: usize| t.turns[labels[id].first as usize].line as usize;
+        let said = |id: usize| said(text(t, &labels[id]), labels[id].turns);
         let mut notes = Vec::new();
-        for group in groups {
-            let main = most_used(group, labels);
-            for &id in &group.labels {
-                let l = &labels[id];
+        for (g, group) in self.groups.iter().enumerate() {
+            let main = self.most_used(g);
+            for id in self.labels_of(g) {
+                let written = text(t, &labels[id]);
                 if group.apart {
                     notes.push(diagnostic(
                         line_of(id),
                         DiagnosticKind::MergeUndone,
                         format!(
                             "label {} is shown as a speaker of its own, as asked",
-                            said(l)
+                            said(id)
                         ),
-                        &l.text,
+                        written,
                     ));
                 } else if id != main {
                     notes.push(diagnostic(
@@ -383,32 +499,32 @@ impl Resolution {
                         DiagnosticKind::SpeakerMerged,
                         format!(
                             "label {} differs from \u{201c}{}\u{201d} only in case, spacing, punctuation, accents or letter forms{}: taken as the same speaker",
-                            said(l),
-                            labels[main].text,
-                            invisible(&l.text)
+                            said(id),
+                            text(t, &labels[main]),
+                            invisible(written)
                         ),
-                        &l.text,
+                        written,
                     ));
                 }
             }
-            let Some((to, why)) = &group.into else {
-                continue;
-            };
-            let l = &labels[main];
-            let target = &labels[most_used(&groups[*to], labels)];
+        }
+        for (g, why) in &self.merges {
+            let (g, to) = (*g as usize, self.groups[*g as usize].into as usize);
+            let main = self.most_used(g);
+            let target = self.most_used(to);
             let message = match why {
                 Why::Script {
                     letter,
-                    main,
+                    main: script,
                     other,
                 } => format!(
-                    "label {} mixes {main} and {other} letters (\u{201c}{letter}\u{201d} is {other}) and looks like \u{201c}{}\u{201d}: taken as the same speaker",
-                    said(l),
-                    target.text
+                    "label {} mixes {script} and {other} letters (\u{201c}{letter}\u{201d} is {other}) and looks like \u{201c}{}\u{201d}: taken as the same speaker",
+                    said(main),
+                    text(t, &labels[target])
                 ),
                 Why::Typo { typo, word } => format!(
                     "label {} is one letter away from {}: \u{201c}{typo}\u{201d} is a slip of the label word \u{201c}{word}\u{201d}: taken as the same speaker",
-                    said(l),
+                    said(main),
                     said(target)
                 ),
             };
@@ -416,19 +532,18 @@ impl Resolution {
                 line_of(main),
                 DiagnosticKind::SpeakerMerged,
                 message,
-                &l.text,
+                text(t, &labels[main]),
             ));
         }
         for &(id, letter, main, other) in &self.flagged {
-            let l = &labels[id];
             notes.push(diagnostic(
                 line_of(id),
                 DiagnosticKind::MixedScriptLabel,
                 format!(
                     "label {} mixes {main} and {other} letters (\u{201c}{letter}\u{201d} is {other}): check how it is spelt",
-                    said(l)
+                    said(id)
                 ),
-                &l.text,
+                text(t, &labels[id]),
             ));
         }
         t.diagnostics.extend(notes);
@@ -437,9 +552,9 @@ impl Resolution {
 }
 
 /// `“X” (3 turns)`.
-fn said(l: &Label) -> String {
-    let s = if l.turns == 1 { "" } else { "s" };
-    format!("\u{201c}{}\u{201d} ({} turn{s})", l.text, l.turns)
+fn said(text: &str, turns: u32) -> String {
+    let s = if turns == 1 { "" } else { "s" };
+    format!("\u{201c}{text}\u{201d} ({turns} turn{s})")
 }
 
 fn diagnostic(line: usize, kind: DiagnosticKind, message: String, label: &str) -> Diagnostic {
@@ -468,62 +583,6 @@ fn invisible(label: &str) -> String {
         out.push(')');
     }
     out
-}
-
-/// The label of `group` written most often (the first of equals).
-fn most_used(group: &Group, labels: &[Label]) -> usize {
-    let mut best = group.labels[0];
-    for &id in &group.labels[1..] {
-        if labels[id].turns > labels[best].turns {
-            best = id;
-        }
-    }
-    best
-}
-
-/// Merges each group used once into the one group used repeatedly that it
-/// reads as a slip of: found by mending the slip (each usual label word one
-/// edit from one of its words) and looking the mended key up, never by
-/// comparing labels pairwise.
-fn typo_merges(groups: &mut [Group], keys: &Chains) {
-    for g in 0..groups.len() {
-        let group = &groups[g];
-        let n = group.key.chars().count();
-        if group.turns != 1
-            || group.apart
-            || group.into.is_some()
-            || !(MIN_TYPO_KEY_CHARS..=MAX_TYPO_KEY_CHARS).contains(&n)
-        {
-            continue;
-        }
-        let words: Vec<&str> = group.key.split(' ').collect();
-        let mut found: Vec<(usize, Why)> = Vec::new();
-        for (i, &typo) in words.iter().enumerate() {
-            for word in mended(typo) {
-                let mut fixed = words.clone();
-                fixed[i] = word;
-                let fixed = fixed.join(" ");
-                let target = keys
-                    .find(Chains::hash(&fixed), |f| groups[f].key == fixed)
-                    .filter(|&f| f != g && groups[f].turns >= 2 && !groups[f].apart);
-                if let Some(f) = target {
-                    found.push((
-                        f,
-                        Why::Typo {
-                            typo: typo.to_string(),
-                            word,
-                        },
-                    ));
-                }
-            }
-        }
-        // One label it is evidently a slip of, or none.
-        if let [(f, _)] = found[..]
-            && groups[f].into.is_none()
-        {
-            groups[g].into = found.pop();
-        }
-    }
 }
 
 /// The usual label words that `typo` (a folded word of a label) may be a

@@ -18,7 +18,7 @@
 //! assert_eq!(hits.turns.iter().map(|h| h.n).collect::<Vec<_>>(), [1]);
 //! assert_eq!(hits.matches(), 2);
 //! let [p, s, e] = hits.turns[0].marks[1];
-//! assert_eq!(&t.turns[0].paragraphs[p][s..e], "Pract"); // the typed prefix
+//! assert_eq!(&t.paragraph(&t.turns[0], p).unwrap()[s..e], "Pract"); // the typed prefix
 //! ```
 
 use memchr::memmem::Finder;
@@ -43,16 +43,19 @@ struct Para {
     map: u32,
 }
 
-/// One turn of the index.
+/// One turn of the index (turn `n` is at `n - 1`): eight bytes, as a file
+/// can have millions.
 #[derive(Debug, Clone, Copy)]
 struct TurnEntry {
-    n: u32,
-    /// Position in [`Index::speakers`], if the turn has a speaker.
-    speaker: Option<u32>,
-    /// Its paragraphs: `paras[first..first + count]`.
+    /// Position in [`Index::speakers`], or [`NO_SPEAKER`].
+    speaker: u32,
+    /// Its first paragraph in [`Index::paras`] (the next turn's is past its
+    /// last).
     first: u32,
-    count: u32,
 }
+
+/// A [`TurnEntry`] without a speaker.
+const NO_SPEAKER: u32 = u32::MAX;
 
 /// The searchable text of a transcript's turns.
 ///
@@ -96,34 +99,26 @@ static NEXT_ID: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new
 impl Index {
     /// Builds the index of `t`'s turns.
     pub fn new(t: &Transcript) -> Index {
-        let size: usize = t
-            .turns
-            .iter()
-            .flat_map(|turn| &turn.paragraphs)
-            .map(|p| p.len() + 1)
-            .sum();
-        let mut folded = Vec::with_capacity(size);
+        let paragraphs = t.paragraph_total();
+        let mut folded = Vec::with_capacity(t.text_len() + paragraphs);
         let mut index = Index {
             folded: String::new(),
             turns: Vec::with_capacity(t.turns.len()),
-            paras: Vec::with_capacity(t.turns.len() * 2),
-            map: Vec::with_capacity(t.turns.len() * 4),
+            paras: Vec::with_capacity(paragraphs),
+            map: Vec::with_capacity(paragraphs),
             speakers: Vec::new(),
             words: std::sync::OnceLock::new(),
             id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         };
         // The transcript's speakers, in order of first turn, are the index's.
-        let names = crate::view::Names::new(t);
         index.speakers = t.speakers.iter().map(|s| s.id.clone()).collect();
         for turn in &t.turns {
-            let speaker = names.position(turn).map(|s| s as u32);
+            let paragraphs = t.paragraphs(turn);
             index.turns.push(TurnEntry {
-                n: turn.n,
-                speaker,
+                speaker: turn.speaker().map_or(NO_SPEAKER, |s| s as u32),
                 first: index.paras.len() as u32,
-                count: turn.paragraphs.len() as u32,
             });
-            for text in &turn.paragraphs {
+            for text in paragraphs {
                 let start = folded.len() as u32;
                 index.paras.push(Para {
                     start,
@@ -143,6 +138,7 @@ impl Index {
             }
         }
         index.folded = into_string(folded);
+        index.map.shrink_to_fit();
         index
     }
 
@@ -184,14 +180,14 @@ impl Index {
             .iter()
             .map(|t| (&t.text[..], t.prefix))
             .collect();
-        let keep = |i: usize| speaker_at.is_none() || self.turns[i].speaker == speaker_at;
+        let keep = |i: usize| speaker_at.is_none() || self.speaker_of(i) == speaker_at;
         match self
             .words()
             .count(&self.folded, &terms, self.turns.len(), keep)
         {
             Some(counts) => Found {
                 matches: counts.iter().map(|c| c.1 as usize).sum(),
-                turns: counts.iter().map(|c| self.turns[c.0 as usize].n).collect(),
+                turns: counts.iter().map(|c| c.0 + 1).collect(),
             },
             None => {
                 *earlier = self.search_from(query, speaker, Some(earlier));
@@ -320,7 +316,7 @@ impl Index {
                 };
                 Some(
                     (0..self.turns.len() as u32)
-                        .filter(|&i| self.turns[i as usize].speaker == Some(s))
+                        .filter(|&i| self.speaker_of(i as usize) == Some(s))
                         .collect(),
                 )
             }
@@ -393,10 +389,7 @@ impl Index {
             if let Some(done) = current {
                 marks.extend(marker.mark(done));
             }
-            hits.turns.push(TurnHits {
-                n: self.turns[i as usize].n,
-                marks,
-            });
+            hits.turns.push(TurnHits { n: i + 1, marks });
         }
         hits.asked = Some(Asked {
             index: self.id,
@@ -411,6 +404,27 @@ impl Index {
     /// it by), if any turn is theirs.
     fn speaker_at(&self, id: &str) -> Option<u32> {
         self.speakers.iter().position(|x| x == id).map(|s| s as u32)
+    }
+
+    /// Turn `i`'s speaker's position in [`Index::speakers`], if it has one.
+    fn speaker_of(&self, i: usize) -> Option<u32> {
+        self.turns
+            .get(i)
+            .map(|t| t.speaker)
+            .filter(|&s| s != NO_SPEAKER)
+    }
+
+    /// The positions in [`Index::paras`] of turn `i`'s paragraphs.
+    fn paras_of(&self, i: usize) -> std::ops::Range<usize> {
+        let first = self
+            .turns
+            .get(i)
+            .map_or(self.paras.len(), |t| t.first as usize);
+        let end = self
+            .turns
+            .get(i + 1)
+            .map_or(self.paras.len(), |t| t.first as usize);
+        first..end.max(first)
     }
 
     /// Where turn `i`'s folded text starts (the end of the text for a last
@@ -438,12 +452,11 @@ struct Marker<'a> {
 
 impl<'a> Marker<'a> {
     fn new(index: &'a Index, i: usize) -> Marker<'a> {
-        let turn = index.turns[i];
-        let first = turn.first as usize;
+        let paras = index.paras_of(i);
         Marker {
             index,
-            paras: &index.paras[first..first + turn.count as usize],
-            first,
+            first: paras.start,
+            paras: &index.paras[paras],
             p: 0,
         }
     }
@@ -624,7 +637,7 @@ mod tests {
         hits.turns
             .iter()
             .flat_map(|h| h.marks.iter().map(move |&[p, s, e]| (h.n, p, s, e)))
-            .map(|(n, p, s, e)| t.turns[n as usize - 1].paragraphs[p][s..e].to_string())
+            .map(|(n, p, s, e)| t.paragraph(&t.turns[n as usize - 1], p).unwrap()[s..e].to_string())
             .collect()
     }
 
@@ -700,7 +713,7 @@ mod tests {
         // Turn 3 has no paragraph; under its speaker's filter it must not
         // pick up the words of the turns before it.
         let t = crate::read::parse_str(">>A: hello there\n\n>>B: hello\n\n>>A:\n");
-        assert!(t.turns[2].paragraphs.is_empty());
+        assert!(t.paragraphs(&t.turns[2]).is_empty());
         let index = Index::new(&t);
         let hits = index.search(&Query::parse("hello"), Some("a"));
         assert_eq!(hits.turns.iter().map(|h| h.n).collect::<Vec<_>>(), [1]);

@@ -1,20 +1,23 @@
 //! The crate's one hash map: [`Chains`], from the hash of a string (or any
 //! `u64`) to the small numbers stored under it, which the caller checks.
-//! Each map type costs its own copy of the hash table's code in the
+//! Each map type costs its own copy of a hash table's code in the
 //! WebAssembly (about 3 KB), so labels, groups, ids and words all share
-//! this one.
+//! this one, which is a few lines over two vectors.
 //!
 //! The hasher is fast: these maps hold every distinct label of a file,
 //! which the input chooses, so a chosen collision could cost time, never a
 //! wrong answer; the standard hasher's resistance to chosen collisions cost
 //! a third of the time to resolve many labels.
 
-use std::collections::HashMap;
 use std::hash::BuildHasher;
 
 /// Numbers stored by hash: each hash leads to a chain of the numbers
 /// stored under it, the latest first. Equal hashes do not mean equal keys:
-/// the caller checks each number it gets.
+/// the caller checks each number it gets (and may get a number stored
+/// under another hash that shares its 32-bit fingerprint).
+///
+/// A table of chain heads, at most half full, over the entries: 20 to 28
+/// bytes a number, and no general-purpose hash table in the WebAssembly.
 ///
 /// ```ignore
 /// let mut ids = Chains::default();
@@ -23,9 +26,18 @@ use std::hash::BuildHasher;
 /// ```
 #[derive(Debug, Default)]
 pub(crate) struct Chains {
-    heads: HashMap<u64, u32, Hashed>,
-    /// Per number stored: it, and the next entry of its chain.
-    entries: Vec<(u32, u32)>,
+    /// The latest entry of each bucket (a power of two of them), or END.
+    heads: Vec<u32>,
+    /// Per number stored: its hash's fingerprint, it, and the next entry
+    /// of its bucket.
+    entries: Vec<Entry>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    fingerprint: u32,
+    value: u32,
+    next: u32,
 }
 
 impl Chains {
@@ -36,23 +48,61 @@ impl Chains {
         Hashed.hash_one(key)
     }
 
+    fn fingerprint(hash: u64) -> u32 {
+        (hash ^ (hash >> 32)) as u32
+    }
+
+    fn bucket(&self, fingerprint: u32) -> usize {
+        fingerprint as usize & (self.heads.len().wrapping_sub(1))
+    }
+
     /// Stores `value` under `hash`, unless it is the latest stored there.
     pub(crate) fn insert(&mut self, hash: u64, value: usize) {
-        let next = self.heads.get(&hash).copied().unwrap_or(Self::END);
-        if next != Self::END && self.entries[next as usize].0 == value as u32 {
+        let fingerprint = Self::fingerprint(hash);
+        if self.get_fingerprint(fingerprint).next() == Some(value) {
             return;
         }
-        self.heads.insert(hash, self.entries.len() as u32);
-        self.entries.push((value as u32, next));
+        if self.entries.len() * 2 >= self.heads.len() {
+            self.grow();
+        }
+        let b = self.bucket(fingerprint);
+        self.entries.push(Entry {
+            fingerprint,
+            value: value as u32,
+            next: self.heads[b],
+        });
+        self.heads[b] = (self.entries.len() - 1) as u32;
+    }
+
+    /// Doubles the buckets and threads the entries through them again,
+    /// oldest first, so that each chain stays latest first.
+    fn grow(&mut self) {
+        self.heads = vec![Self::END; (self.heads.len() * 2).max(8)];
+        for i in 0..self.entries.len() {
+            let b = self.bucket(self.entries[i].fingerprint);
+            self.entries[i].next = self.heads[b];
+            self.heads[b] = i as u32;
+        }
     }
 
     /// The numbers stored under `hash`, the latest first.
     pub(crate) fn get(&self, hash: u64) -> impl Iterator<Item = usize> + '_ {
-        let mut at = self.heads.get(&hash).copied().unwrap_or(Self::END);
+        self.get_fingerprint(Self::fingerprint(hash))
+    }
+
+    fn get_fingerprint(&self, fingerprint: u32) -> impl Iterator<Item = usize> + '_ {
+        let mut at = match self.heads.is_empty() {
+            true => Self::END,
+            false => self.heads[self.bucket(fingerprint)],
+        };
         std::iter::from_fn(move || {
-            let &(value, next) = self.entries.get(at as usize)?;
-            at = next;
-            Some(value as usize)
+            loop {
+                let e = self.entries.get(at as usize)?;
+                at = e.next;
+                if e.fingerprint == fingerprint {
+                    return Some(e.value as usize);
+                }
+            }
         })
     }
 
@@ -166,6 +216,48 @@ mod tests {
         assert_eq!(c.find(7, |v| v == 1), Some(1));
         assert_eq!(c.find(7, |v| v == 5), None);
         assert_eq!(Chains::hash("chair"), Chains::hash("chair"));
+    }
+
+    #[test]
+    fn chains_agree_with_a_naive_map_as_they_grow() {
+        // Hashes from a fixed-seed generator, a few repeated, some sharing a
+        // fingerprint (the same after folding the halves), some a bucket.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let mut naive: Vec<(u64, Vec<usize>)> = Vec::new();
+        let mut c = Chains::default();
+        for value in 0..5000 {
+            let r = next();
+            let hash = match r % 4 {
+                0 if !naive.is_empty() => naive[(r as usize / 4) % naive.len()].0,
+                1 => (r % 64) << 32 | (r % 64),
+                _ => r,
+            };
+            c.insert(hash, value);
+            match naive.iter_mut().find(|(h, _)| *h == hash) {
+                Some((_, values)) => values.insert(0, value),
+                None => naive.push((hash, vec![value])),
+            }
+        }
+        for (hash, values) in &naive {
+            // Every number under `hash`, the latest first, among those of
+            // hashes that share its fingerprint.
+            let got: Vec<usize> = c.get(*hash).collect();
+            let mine: Vec<usize> = got.iter().copied().filter(|v| values.contains(v)).collect();
+            assert_eq!(&mine, values, "{hash:x}");
+            let print = Chains::fingerprint(*hash);
+            let others = naive
+                .iter()
+                .filter(|(h, _)| Chains::fingerprint(*h) == print)
+                .map(|(_, v)| v.len())
+                .sum::<usize>();
+            assert_eq!(got.len(), others, "{hash:x}");
+        }
     }
 
     #[test]

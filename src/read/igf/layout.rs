@@ -2,9 +2,10 @@
 //! paragraph per line, hard-wrapped lines, one sentence per line. Decided
 //! once for the whole file, then applied to each turn and to the header.
 
+use super::lines::Lines;
 use super::scan::Marker;
 use crate::read::header;
-use crate::text::{self, Line, is_blank, is_space, trim};
+use crate::text::{self, is_blank, is_space, trim};
 
 /// A paragraph being built: its text and the index of its first line.
 #[derive(Debug)]
@@ -139,7 +140,7 @@ fn nth_at_most(values: &[usize], k: usize, cap: usize) -> Option<usize> {
 }
 
 impl Layout {
-    pub(super) fn of(lines: &[Line], markers: &[Option<Marker>]) -> Layout {
+    pub(super) fn of(lines: Lines, markers: &[Option<Marker>]) -> Layout {
         let first = markers.iter().position(Option::is_some).unwrap_or(0);
         let mut lengths = Vec::new(); // every line of a multi-line block
         let (mut inner, mut near_candidates, mut ends_sentence, mut inner_break) =
@@ -171,7 +172,7 @@ impl Layout {
             }
             if !is_blank(line.text) {
                 let t = match markers[i] {
-                    Some(m) => &line.text[m.text_start..],
+                    Some(m) => &line.text[m.text_start()..],
                     None => line.text,
                 };
                 block.push((trim(line.text).len(), trim(t)));
@@ -240,7 +241,7 @@ impl Layout {
 
     /// The paragraphs of a turn's `lines`; its text starts at byte
     /// `first_text` of the first (marker) line.
-    pub(super) fn paragraphs(self, lines: &[Line], first_text: usize) -> Vec<Paragraph> {
+    pub(super) fn paragraphs(self, lines: Lines, first_text: usize) -> Vec<Paragraph> {
         // PARAGRAPH_INDENT more spaces than the marker line start a
         // paragraph; a single space or tab only continues a wrapped line.
         let base = lines.first().map_or(0, |l| leading_spaces(l.text));
@@ -302,15 +303,15 @@ fn push_line(out: &mut Vec<Paragraph>, i: usize, t: &str, starts_paragraph: bool
 /// wrapped block a line starts a new paragraph after a short line (a title,
 /// a date, a place), after a sentence that ends well before the width, next
 /// to a date line, or when it reads `Field: value`. A wrapped disclaimer is
-/// joined back.
-pub(super) fn header_paragraphs(lines: &[Line]) -> Vec<Paragraph> {
+/// joined back. At most `most` paragraphs are read.
+pub(super) fn header_paragraphs(lines: Lines, most: usize) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = Vec::new();
     let mut block_start = 0;
     while block_start < lines.len() {
         let block_end = (block_start..lines.len())
-            .find(|&i| is_blank(lines[i].text))
+            .find(|&i| is_blank(lines.at(i).text))
             .unwrap_or(lines.len());
-        let block = &lines[block_start..block_end];
+        let block = lines.slice(block_start..block_end);
         let widest = block.iter().map(|l| trim(l.text).len()).max().unwrap_or(0);
         let mut prev: Option<&str> = None;
         for (j, line) in block.iter().enumerate() {
@@ -329,6 +330,9 @@ pub(super) fn header_paragraphs(lines: &[Line]) -> Vec<Paragraph> {
                         || is_field(t)
                 }
             };
+            if starts_paragraph && out.len() == most {
+                return out;
+            }
             push_line(&mut out, block_start + j, t, starts_paragraph);
             prev = Some(t);
         }

@@ -11,16 +11,18 @@
 //! far, with one method per step; [`read`] calls them in order.
 
 mod layout;
+mod lines;
 pub(crate) mod scan;
 
-use crate::model::{Diagnostic, DiagnosticKind, Meta, Transcript, Turn};
+use crate::model::{Diagnostic, DiagnosticKind, Meta, Transcript};
 use crate::read::header;
 use crate::read::html::{self, Extracted};
 use crate::read::source_map::SourceMap;
-use crate::resolve::annotate::annotations;
+use crate::resolve::annotate::find_annotations;
 use crate::resolve::speakers;
-use crate::text::{self, Line, is_blank, trim};
+use crate::text::{is_blank, trim};
 use layout::{Layout, Paragraph, header_paragraphs};
+use lines::{LineTable, Lines};
 use scan::Marker;
 
 /// Most paragraphs a file without markers may open with as its header
@@ -74,7 +76,7 @@ pub(crate) fn read(source: &str, diagnostics: Vec<Diagnostic>) -> Transcript {
 /// step has found so far.
 struct Structure<'t> {
     /// The lines of the text being read (PHP warnings blanked).
-    lines: Vec<Line<'t>>,
+    lines: LineTable<'t>,
     /// Where the text came from in the caller's source.
     map: SourceMap<'t>,
     /// The decoder's diagnostics, then the reader's, in the order noticed.
@@ -87,21 +89,22 @@ struct Structure<'t> {
     layout: Layout,
     /// What the header says ([`Structure::read_header`]).
     meta: Meta,
-    /// The turns, in order ([`Structure::build_turns`]).
-    turns: Vec<Turn>,
+    /// The transcript being built: its turns, in order
+    /// ([`Structure::build_turns`]).
+    transcript: Transcript,
 }
 
 impl<'t> Structure<'t> {
     fn new(text: &'t str, map: SourceMap<'t>, diagnostics: Vec<Diagnostic>) -> Structure<'t> {
         Structure {
-            lines: text::lines(text).collect(),
+            lines: LineTable::new(text),
             map,
             diagnostics,
             markers: Vec::new(),
             first_marker: None,
             layout: Layout::Blocks,
             meta: Meta::default(),
-            turns: Vec::new(),
+            transcript: Transcript::default(),
         }
     }
 
@@ -127,22 +130,28 @@ impl<'t> Structure<'t> {
     /// Blanks the PHP warnings printed into a page, keeping their text in a
     /// diagnostic each.
     fn drop_php_warnings(&mut self) {
-        for line in &mut self.lines {
-            if is_php_warning(line.text) {
-                self.diagnostics.push(Diagnostic {
-                    line: self.map.line(line),
-                    kind: DiagnosticKind::PhpWarningDropped,
-                    message: "dropped a PHP warning printed into the page".into(),
-                    dropped: Some(trim(line.text).to_string()),
-                    label: None,
-                });
-                line.text = "";
-            }
+        let warnings: Vec<usize> = self
+            .lines
+            .all()
+            .iter()
+            .filter(|line| is_php_warning(line.text))
+            .map(|line| line.number - 1)
+            .collect();
+        for i in warnings {
+            let line = self.lines.all().at(i);
+            self.diagnostics.push(Diagnostic {
+                line: self.map.line(&line),
+                kind: DiagnosticKind::PhpWarningDropped,
+                message: "dropped a PHP warning printed into the page".into(),
+                dropped: Some(trim(line.text).to_string()),
+                label: None,
+            });
+            self.lines.blank(i);
         }
     }
 
     fn holds_no_text(&self) -> bool {
-        self.lines.iter().all(|l| is_blank(l.text))
+        self.lines.all().iter().all(|l| is_blank(l.text))
     }
 
     /// The transcript of a text with nothing to read: no turns, and the
@@ -153,10 +162,9 @@ impl<'t> Structure<'t> {
             DiagnosticKind::Empty,
             "the input holds no text".into(),
         ));
-        Transcript {
-            diagnostics: self.diagnostics,
-            ..Transcript::default()
-        }
+        let mut t = Transcript::default();
+        t.diagnostics = self.diagnostics;
+        t
     }
 
     /// Finds the turn marker of each line: `>>` markers, plus line-start
@@ -164,17 +172,15 @@ impl<'t> Structure<'t> {
     /// turns — at least [`MIN_BARE_LABEL_TURNS`] of them, and at least
     /// [`BARE_LABELS_PER_MARKER`] times as many as `>>` lines.
     fn find_markers(&mut self) {
-        let lines = &self.lines;
+        let lines = self.lines.all();
         let mut markers: Vec<Option<Marker>> = lines.iter().map(|l| scan::marker(l.text)).collect();
         let arrows = markers.iter().flatten().count();
         let accepted = bare_label_markers(lines, &markers);
-        let labelled = accepted.iter().flatten().count();
+        let labelled = accepted.len();
         if labelled >= MIN_BARE_LABEL_TURNS && labelled >= BARE_LABELS_PER_MARKER * arrows {
-            let first = lines
-                .iter()
-                .zip(&accepted)
-                .find(|(_, m)| m.is_some())
-                .map_or(0, |(l, _)| self.map.line(l));
+            let first = accepted
+                .first()
+                .map_or(0, |&(i, _)| self.map.line(&lines.at(i)));
             let message = if arrows == 0 {
                 format!(
                     "no >> markers: {labelled} lines that start with a speaker label (NAME:) were taken as turns"
@@ -187,10 +193,8 @@ impl<'t> Structure<'t> {
             };
             self.diagnostics
                 .push(note(first, DiagnosticKind::LabelsWithoutMarkers, message));
-            for (m, a) in markers.iter_mut().zip(accepted) {
-                if m.is_none() {
-                    *m = a;
-                }
+            for (i, marker) in accepted {
+                markers[i] = Some(marker);
             }
         } else if arrows == 0 {
             self.diagnostics.push(note(
@@ -205,7 +209,7 @@ impl<'t> Structure<'t> {
 
     /// Decides, once for the whole file, how its lines make paragraphs.
     fn decide_layout(&mut self) {
-        self.layout = Layout::of(&self.lines, &self.markers);
+        self.layout = Layout::of(self.lines.all(), &self.markers);
         if let Some(message) = self.layout.describe() {
             self.diagnostics
                 .push(note(0, DiagnosticKind::LineLayout, message));
@@ -214,7 +218,7 @@ impl<'t> Structure<'t> {
 
     /// The line that ends the header: the first marker's, or the end.
     fn head_end(&self) -> usize {
-        self.first_marker.unwrap_or(self.lines.len())
+        self.first_marker.unwrap_or(self.markers.len())
     }
 
     /// Reads the header: the lines before the first marker. Without
@@ -222,14 +226,20 @@ impl<'t> Structure<'t> {
     /// paragraphs are header; the rest is loose text, returned.
     fn read_header(&mut self) -> Vec<Paragraph> {
         let head_end = self.head_end();
-        let mut head_paragraphs = header_paragraphs(&self.lines[..head_end]);
+        let lines = self.lines.all();
+        // Without markers, only the first few paragraphs can be header.
+        let most = match self.first_marker {
+            Some(_) => usize::MAX,
+            None => MAX_HEADER_PARAGRAPHS + 1,
+        };
+        let mut head_paragraphs = header_paragraphs(lines.slice(0..head_end), most);
         let loose_text = match self.first_marker {
             Some(_) => Vec::new(),
             None => {
                 let cut = leading_header_len(&head_paragraphs);
                 let from = head_paragraphs.get(cut).map_or(head_end, |p| p.line);
                 head_paragraphs.truncate(cut);
-                let mut loose = self.layout.paragraphs(&self.lines[from..head_end], 0);
+                let mut loose = self.layout.paragraphs(lines.slice(from..head_end), 0);
                 for p in &mut loose {
                     p.line += from;
                 }
@@ -238,7 +248,7 @@ impl<'t> Structure<'t> {
         };
         let head: Vec<(usize, String)> = head_paragraphs
             .into_iter()
-            .map(|p| (self.map.line(&self.lines[p.line]), p.text))
+            .map(|p| (self.map.line(&lines.at(p.line)), p.text))
             .collect();
         let header::Header {
             meta,
@@ -282,39 +292,35 @@ impl<'t> Structure<'t> {
     /// unattributed turn, then one turn from each marker line to the next.
     fn build_turns(&mut self, loose_text: Vec<Paragraph>) {
         let head_end = self.head_end();
+        let lines = self.lines.all();
+        let markers = &self.markers;
+        let turns = markers[head_end..].iter().flatten().count();
+        self.transcript
+            .reserve_turns(turns + usize::from(!loose_text.is_empty()));
         if let Some(first) = loose_text.first() {
             let range = self.range(first.line, head_end);
-            let line = self.map.line(&self.lines[first.line]);
-            self.turns.push(Turn {
-                paragraphs: loose_text.into_iter().map(|p| p.text).collect(),
-                range,
-                line,
-                ..Turn::default()
-            });
+            let line = self.map.line(&lines.at(first.line));
+            let paragraphs = loose_text.iter().map(|p| p.text.as_str());
+            self.transcript.push_turn(None, paragraphs, range, line);
         }
-        let starts: Vec<usize> = (head_end..self.lines.len())
-            .filter(|&i| self.markers[i].is_some())
-            .collect();
-        for (k, &at) in starts.iter().enumerate() {
-            let Some(marker) = self.markers[at] else {
+        drop(loose_text);
+        let mut next = (head_end..markers.len())
+            .filter(|&i| markers[i].is_some())
+            .peekable();
+        while let Some(at) = next.next() {
+            let Some(marker) = markers[at] else {
                 continue;
             };
-            let end = starts.get(k + 1).copied().unwrap_or(self.lines.len());
-            let line = self.lines[at];
-            let label = marker.label.map(|(a, b)| &line.text[a..b]);
-            let paragraphs: Vec<String> = self
+            let end = next.peek().copied().unwrap_or(markers.len());
+            let line = lines.at(at);
+            let label = marker.label().map(|(a, b)| &line.text[a..b]);
+            let paragraphs = self
                 .layout
-                .paragraphs(&self.lines[at..end], marker.text_start)
-                .into_iter()
-                .map(|p| p.text)
-                .collect();
-            self.turns.push(Turn {
-                label: label.map(str::to_string),
-                paragraphs,
-                range: self.range(at, end),
-                line: self.map.line(&line),
-                ..Turn::default()
-            });
+                .paragraphs(lines.slice(at..end), marker.text_start());
+            let range = self.range(at, end);
+            let line = self.map.line(&line);
+            let texts = paragraphs.iter().map(|p| p.text.as_str());
+            self.transcript.push_turn(label, texts, range, line);
         }
     }
 
@@ -322,7 +328,8 @@ impl<'t> Structure<'t> {
     /// `first` and whose lines end before line `end`: to the end of its last
     /// non-blank line.
     fn range(&self, first: usize, end: usize) -> [usize; 2] {
-        let (lines, first) = (&self.lines[first..end], &self.lines[first]);
+        let lines = self.lines.all().slice(first..end);
+        let first = lines.at(0);
         let last = lines
             .iter()
             .rev()
@@ -331,17 +338,9 @@ impl<'t> Structure<'t> {
         [self.map.offset(first.start), self.map.offset(last.end())]
     }
 
-    /// Numbers the turns from 1 and finds the captioner's notes in them.
+    /// Finds the captioner's notes in the turns.
     fn annotate(&mut self) {
-        for (n, turn) in self.turns.iter_mut().enumerate() {
-            turn.n = u32::try_from(n + 1).unwrap_or(u32::MAX);
-            turn.annotations = turn
-                .paragraphs
-                .iter()
-                .enumerate()
-                .flat_map(|(i, p)| annotations(p, i))
-                .collect();
-        }
+        self.transcript.annotate(find_annotations);
     }
 
     /// The transcript, its turns' labels resolved to speakers, with its
@@ -350,19 +349,19 @@ impl<'t> Structure<'t> {
     fn finish(mut self) -> Transcript {
         // Without markers and without text after the header, nothing is
         // "shown as it is" but the header: say so.
-        if self.turns.is_empty() {
+        if self.transcript.turns.is_empty() {
             for d in &mut self.diagnostics {
                 if d.kind == DiagnosticKind::NoSpeakerMarkers {
                     d.message = "no speaker markers and no text after the header: no turns".into();
                 }
             }
         }
-        let mut t = Transcript {
-            meta: self.meta,
-            speakers: Vec::new(),
-            turns: self.turns,
-            diagnostics: self.diagnostics,
-        };
+        let mut t = self.transcript;
+        t.meta = self.meta;
+        t.diagnostics = self.diagnostics;
+        // The lines and markers go before speakers are resolved.
+        drop((self.lines, self.markers));
+        t.shrink_to_fit();
         speakers::resolve(&mut t, &speakers::Choices::default());
         t
     }
@@ -385,37 +384,35 @@ fn plural(n: usize) -> &'static str {
 /// The line-start labels (`NAME:`, `**Name:**`) of the lines without a `>>`
 /// marker that could mark turns: a label counts when it is upper case, bold,
 /// or used at least [`MIN_BARE_LABEL_USES`] times.
-fn bare_label_markers(lines: &[Line], markers: &[Option<Marker>]) -> Vec<Option<Marker>> {
-    let candidates: Vec<Option<((usize, usize), usize)>> = lines
+///
+/// Only the lines with such a label are listed, by position.
+fn bare_label_markers(lines: Lines, markers: &[Option<Marker>]) -> Vec<(usize, Marker)> {
+    let candidates: Vec<(usize, Marker)> = lines
         .iter()
         .zip(markers)
-        .map(|(l, m)| {
-            if m.is_some() {
-                None
-            } else {
-                scan::bare_label(l.text, false)
-            }
+        .enumerate()
+        .filter(|(_, (_, m))| m.is_none())
+        .filter_map(|(i, (l, _))| {
+            let (range, text_start) = scan::bare_label(l.text, false)?;
+            Some((i, Marker::new(Some(range), text_start)))
         })
         .collect();
-    let key = |line: &Line, (a, b): (usize, usize)| crate::text::fold::key(&line.text[a..b]);
+    let label = |i: usize, m: &Marker| {
+        let (a, b) = m.label().unwrap_or_default();
+        let line = lines.at(i);
+        (line.text, &line.text[a..b])
+    };
     let mut uses = crate::text::hash::Tally::default();
-    for (line, c) in lines.iter().zip(&candidates) {
-        if let Some((range, _)) = c {
-            uses.add(&key(line, *range));
-        }
+    for (i, m) in &candidates {
+        uses.add(&crate::text::fold::key(label(*i, m).1));
     }
-    lines
-        .iter()
-        .zip(candidates)
-        .map(|(line, c)| {
-            let (range, text_start) = c?;
-            let ok = line.text.starts_with("**")
-                || scan::is_label(&line.text[range.0..range.1], true)
-                || uses.get(&key(line, range)) >= MIN_BARE_LABEL_USES;
-            ok.then_some(Marker {
-                label: Some(range),
-                text_start,
-            })
+    candidates
+        .into_iter()
+        .filter(|(i, m)| {
+            let (line, label) = label(*i, m);
+            line.starts_with("**")
+                || scan::is_label(label, true)
+                || uses.get(&crate::text::fold::key(label)) >= MIN_BARE_LABEL_USES
         })
         .collect()
 }

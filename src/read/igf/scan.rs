@@ -9,13 +9,35 @@ use crate::text::fold::is_ignorable;
 use crate::text::{is_combining, is_space, trim_end, trim_start};
 
 /// A turn marker found at the start of a line. Offsets are byte offsets
-/// within the line.
+/// within the line (twelve bytes: a file of tiny turns has one a line).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Marker {
-    /// Where the speaker label is, if the marker has one.
-    pub label: Option<(usize, usize)>,
+    /// Where the speaker label is: empty without one (a label is never empty).
+    label: [u32; 2],
     /// Where the turn's own text starts (after the label, the colon and spaces).
-    pub text_start: usize,
+    text_start: u32,
+}
+
+impl Marker {
+    pub(crate) fn new(label: Option<(usize, usize)>, text_start: usize) -> Marker {
+        let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let (a, b) = label.unwrap_or((0, 0));
+        Marker {
+            label: [at(a), at(b)],
+            text_start: at(text_start),
+        }
+    }
+
+    /// Where the speaker label is, if the marker has one.
+    pub(crate) fn label(&self) -> Option<(usize, usize)> {
+        let [a, b] = self.label;
+        (a < b).then_some((a as usize, b as usize))
+    }
+
+    /// Where the turn's own text starts (after the label, the colon and spaces).
+    pub(crate) fn text_start(&self) -> usize {
+        self.text_start as usize
+    }
 }
 
 /// Longest label accepted, in bytes: longer "labels" are sentences.
@@ -30,14 +52,8 @@ pub(crate) fn marker(line: &str) -> Option<Marker> {
     let label_start = skip_spaces(line, after);
     let text_start_unlabelled = label_start;
     match label_at(line, label_start) {
-        Some((end, text_start)) => Some(Marker {
-            label: Some((label_start, end)),
-            text_start,
-        }),
-        None => Some(Marker {
-            label: None,
-            text_start: text_start_unlabelled,
-        }),
+        Some((end, text_start)) => Some(Marker::new(Some((label_start, end)), text_start)),
+        None => Some(Marker::new(None, text_start_unlabelled)),
     }
 }
 
@@ -173,12 +189,12 @@ mod tests {
         let line = "   >>CHAIR ST. AMOUR:  Thank you.";
         let m = marker(line).unwrap();
         assert_eq!(
-            &line[m.label.unwrap().0..m.label.unwrap().1],
+            &line[m.label().unwrap().0..m.label().unwrap().1],
             "CHAIR ST. AMOUR"
         );
-        assert_eq!(&line[m.text_start..], "Thank you.");
+        assert_eq!(&line[m.text_start()..], "Thank you.");
         let m = marker(">> (Off microphone.)").unwrap();
-        assert_eq!(m.label, None);
+        assert_eq!(m.label(), None);
         assert_eq!(marker("Text with >> inside"), None);
     }
 
@@ -194,7 +210,7 @@ mod tests {
 
     fn label_of(line: &str) -> Option<&str> {
         let m = marker(line)?;
-        m.label.map(|(a, b)| &line[a..b])
+        m.label().map(|(a, b)| &line[a..b])
     }
 
     /// The marker and label shapes of `src/read/igf/FORMAT.md` ("Turns").
@@ -253,7 +269,7 @@ mod tests {
         for (line, label, text) in cases {
             let m = marker(line).unwrap_or_else(|| panic!("no marker in {line:?}"));
             assert_eq!(label_of(line), label, "{line:?}");
-            assert_eq!(&line[m.text_start..], text, "{line:?}");
+            assert_eq!(&line[m.text_start()..], text, "{line:?}");
         }
     }
 

@@ -65,12 +65,11 @@ fuzz_target!(|bytes: &[u8]| {
     for (i, turn) in t.turns.iter().enumerate() {
         assert_eq!(turn.n as usize, i + 1);
         assert!(turn.range[0] <= turn.range[1]);
-        if let Some(id) = &turn.speaker {
-            assert!(t.speaker(id).is_some());
-        }
-        for a in &turn.annotations {
-            let p = &turn.paragraphs[a.paragraph];
-            assert!(p.get(a.range[0]..a.range[1]).is_some());
+        assert_eq!(turn.speaker().is_some(), t.speaker_of(turn).is_some());
+        for a in t.annotations(turn) {
+            let p = t.paragraph(turn, a.paragraph()).expect("its paragraph");
+            let [s, e] = a.range();
+            assert!(p.get(s..e).is_some());
         }
     }
 });
