@@ -67,6 +67,11 @@ pub const DARK_THEME: &str = "dark";
 /// started fetching before the WebAssembly was ready (`src/web/fetch.rs`).
 pub const PREFETCH_GLOBAL: &str = "__floorPrefetch";
 
+/// The function `floor.js` defines to read a response's body for the app,
+/// stopping at the size limit (`src/web/fetch.rs` imports it by this name,
+/// which an attribute there spells: `tests/names.rs` checks it).
+pub const BODY_GLOBAL: &str = "__floorBody";
+
 /// The bundled sample, as a URL relative to the page, so that a build served
 /// under any sub-path finds it beside `index.html` (which copies it there
 /// from `assets/`); `floor.js` prefetches it.

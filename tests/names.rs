@@ -185,14 +185,30 @@ fn the_prefetched_response() {
             names::PREFETCH_GLOBAL
         ),
     );
+    // The body reader floor.js defines, imported by the app under its name.
+    contains(
+        "src/web/floor.js",
+        &format!(
+            "globalThis.{} = async (response, max) =>",
+            names::BODY_GLOBAL
+        ),
+    );
+    contains(
+        "src/web/fetch.rs",
+        &format!("js_name = {})]", names::BODY_GLOBAL),
+    );
     assert_eq!(
-        only_known(&app_files(), "__floor", &[names::PREFETCH_GLOBAL]),
-        1
+        only_known(
+            &app_files(),
+            "__floor",
+            &[names::PREFETCH_GLOBAL, names::BODY_GLOBAL]
+        ),
+        2
     );
     // floor.js prefetches what the app will ask for: `?src=` or the sample,
     // if it is a URL the app accepts.
     assert_eq!(
-        after(&js, ".get('", '\''),
+        after(&js, "URLSearchParams(location.search).get('", '\''),
         [names::SRC_PARAM],
         "floor.js's parameters"
     );

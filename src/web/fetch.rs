@@ -1,7 +1,10 @@
-//! Fetching bytes over HTTP with the browser's `fetch`.
+//! Fetching bytes over HTTP with the browser's `fetch`. The body is read
+//! by `floor.js` (`__floorBody`), a few lines of JavaScript that cost less
+//! than their WebAssembly would.
 
 use std::fmt;
 
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -14,8 +17,9 @@ pub enum FetchError {
     Status(u16),
     /// The response body could not be read.
     Body,
-    /// The server announced a body larger than [`crate::source::MAX_BYTES`].
-    TooLarge(u64),
+    /// The body is larger than [`crate::source::MAX_BYTES`]: its size as the
+    /// server announced it, or `None` when it passed the limit as it came.
+    TooLarge(Option<u64>),
 }
 
 impl fmt::Display for FetchError {
@@ -31,7 +35,10 @@ impl fmt::Display for FetchError {
             FetchError::TooLarge(n) => write!(
                 f,
                 "the file is too large ({} MB; at most {} MB)",
-                crate::source::megabytes(*n),
+                match n {
+                    Some(n) => crate::source::megabytes(*n),
+                    None => format!("more than {}", crate::source::MAX_BYTES / 1_048_576),
+                },
                 crate::source::MAX_BYTES / 1_048_576
             ),
         }
@@ -58,7 +65,23 @@ fn prefetched(url: &str) -> Option<js_sys::Promise> {
         .ok()
 }
 
-/// Fetches `url` (relative URLs resolve against the page) and returns its body.
+#[wasm_bindgen]
+extern "C" {
+    /// `floor.js`'s `__floorBody(response, max)` ([`crate::names::BODY_GLOBAL`]):
+    /// resolves to the body's bytes (a `Uint8Array`), or to a number when
+    /// the body is larger than `max`: its announced size (`Content-Length`),
+    /// or 0 when it passed `max` as it came (the download is then cancelled).
+    /// Rejects when the body cannot be read (and throws without floor.js).
+    #[wasm_bindgen(catch, js_name = __floorBody)]
+    fn read_body(response: &web_sys::Response, max: f64) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// Fetches `url` (relative URLs resolve against the page) and returns its
+/// body. A body over [`crate::source::MAX_BYTES`] is refused as soon as it
+/// is known to be: announced so, or passing the limit as it comes, whatever
+/// the headers said; its download then stops. The body stays in JavaScript
+/// until it is whole, then is copied into WebAssembly memory once: a refused
+/// or failed body never enters it.
 pub async fn bytes(url: &str) -> Result<Vec<u8>, FetchError> {
     let window = web_sys::window().ok_or(FetchError::Network)?;
     let request = prefetched(url).unwrap_or_else(|| window.fetch_with_str(url));
@@ -69,16 +92,11 @@ pub async fn bytes(url: &str) -> Result<Vec<u8>, FetchError> {
     if !response.ok() {
         return Err(FetchError::Status(response.status()));
     }
-    let length = response
-        .headers()
-        .get("content-length")
-        .ok()
-        .flatten()
-        .and_then(|n| n.parse::<u64>().ok());
-    if let Some(n) = length.filter(|&n| n > crate::source::MAX_BYTES) {
-        return Err(FetchError::TooLarge(n));
-    }
-    let body = response.array_buffer().map_err(|_| FetchError::Body)?;
+    let body =
+        read_body(&response, crate::source::MAX_BYTES as f64).map_err(|_| FetchError::Body)?;
     let body = JsFuture::from(body).await.map_err(|_| FetchError::Body)?;
-    Ok(js_sys::Uint8Array::new(&body).to_vec())
+    match body.as_f64() {
+        Some(n) => Err(FetchError::TooLarge((n > 0.0).then_some(n as u64))),
+        None => Ok(js_sys::Uint8Array::new(&body).to_vec()),
+    }
 }

@@ -35,6 +35,27 @@ if (typeof document !== 'undefined' && document.documentElement.hasAttribute('da
   }
 }
 
+// Reads a response's body for the app (src/web/fetch.rs), as a stream: its
+// bytes; or, when it is larger than `max`, its size as announced
+// (Content-Length), or 0 as soon as more than `max` bytes have come,
+// whatever the headers said; then the download is cancelled. The chunks
+// stay here until the last one: the app copies the whole body into
+// WebAssembly memory once, and a refused body never enters it.
+globalThis.__floorBody = async (response, max) => {
+  const reader = response.body?.getReader();
+  const announced = +response.headers.get('content-length');
+  if (announced > max) return reader?.cancel(), announced;
+  const chunks = [];
+  let n = 0;
+  for (let read; reader && !(read = await reader.read()).done; chunks.push(read.value)) {
+    if ((n += read.value.length) > max) return reader.cancel(), 0;
+  }
+  const body = new Uint8Array(n);
+  n = 0;
+  for (const chunk of chunks) body.set(chunk, n), (n += chunk.length);
+  return body;
+};
+
 // A browser without WebAssembly SIMD cannot compile Floor: Floor's own page
 // says so rather than stay blank (a host page gets the error).
 let unsupported = false;

@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pipeline, Readable } from 'node:stream';
+import { createGzip } from 'node:zlib';
 import { startServer } from './static-server.js';
 import { test, expect } from './fixtures.js';
 
@@ -269,4 +271,123 @@ test.describe('?src= addresses that fail', () => {
       await expect(turns(page)).toHaveCount(0);
     });
   }
+});
+
+test.describe('?src= bodies, read as they come', () => {
+  const MB = 1024 * 1024;
+  const LINE = '>>SPEAKER: Words, words, words and more words for the record.\n\n';
+  const CHUNK = Buffer.from(LINE.repeat(Math.ceil((64 * 1024) / LINE.length)));
+
+  /**
+   * A body of `size` bytes of transcript text, made as it is sent, 64 KB a
+   * chunk (the server's `body` function). `requests` counts the requests
+   * for it, `sent` the bytes handed to the server; `ended` resolves once
+   * the response is over: complete, or the client went away.
+   */
+  function made(size) {
+    const made = { requests: 0, sent: 0 };
+    let ended;
+    made.ended = new Promise((resolve) => (ended = resolve));
+    made.body = () => {
+      made.requests += 1;
+      return (function* () {
+        try {
+          while (made.sent < size) {
+            const chunk = CHUNK.subarray(0, Math.min(CHUNK.length, size - made.sent));
+            made.sent += chunk.length;
+            yield chunk;
+          }
+        } finally {
+          ended();
+        }
+      })();
+    };
+    return made;
+  }
+
+  /** A `body` function's chunks, gzip-encoded as they are sent. */
+  const gzip = (body, options) => (req) => pipeline(Readable.from(body(req)), createGzip(options), () => {});
+
+  /** Keeps the page's WebAssembly memory on `window.wasmMemory`. */
+  function keepMemory() {
+    const keep = (result) => {
+      const memory = (result.instance ?? result).exports?.memory;
+      if (memory instanceof WebAssembly.Memory) window.wasmMemory = memory;
+      return result;
+    };
+    const { instantiate, instantiateStreaming } = WebAssembly;
+    WebAssembly.instantiate = (...args) => instantiate.apply(WebAssembly, args).then(keep);
+    WebAssembly.instantiateStreaming = (...args) => instantiateStreaming.apply(WebAssembly, args).then(keep);
+  }
+
+  /**
+   * Refused as too large, and the body never entered WebAssembly memory;
+   * the viewer still opens a file.
+   */
+  async function refused(page) {
+    await expect(alertBox(page)).toContainText(/the file is too large \(more than 50 MB; at most 50 MB\)/);
+    await expect(turns(page)).toHaveCount(0);
+    expect(await page.evaluate(() => window.wasmMemory.buffer.byteLength)).toBeLessThan(50 * MB);
+    await openFile(page, 'sample.txt', sample);
+    await sampleStays(page);
+  }
+
+  test('a chunked body over 50 MB is refused as it comes, and its download stops', async ({ page }) => {
+    const big = made(200 * MB);
+    server.files.set('chunked-big.txt', { body: big.body });
+    await page.addInitScript(keepMemory);
+    await page.goto(`${server.url}?src=chunked-big.txt`);
+    await expect(alertBox(page)).toContainText(/too large/);
+    await big.ended;
+    // Floor's page took floor.js's early response: one request.
+    expect(big.requests).toBe(1);
+    // Past 50 MB, give or take what the socket buffers held (Linux lets a
+    // receive buffer grow to 32 MB), and far from the end.
+    expect(big.sent).toBeGreaterThan(50 * MB);
+    expect(big.sent).toBeLessThan(100 * MB);
+    await refused(page);
+  });
+
+  test('a body announced over 50 MB is refused before it is read', async ({ page }) => {
+    const big = made(120 * MB);
+    server.files.set('announced-big.txt', { headers: { 'Content-Length': String(120 * MB) }, body: big.body });
+    await page.goto(`${server.url}?src=announced-big.txt`);
+    await expect(alertBox(page)).toContainText(/the file is too large \(120\.0 MB; at most 50 MB\)/);
+    await big.ended;
+    expect(big.sent).toBeLessThan(50 * MB);
+  });
+
+  test('a gzip-encoded body over 50 MB once decoded is refused', async ({ page }) => {
+    const big = made(100 * MB);
+    server.files.set('gzipped-big.txt', {
+      headers: { 'Content-Encoding': 'gzip' },
+      body: gzip(big.body, { level: 1 }),
+    });
+    await page.addInitScript(keepMemory);
+    await page.goto(`${server.url}?src=gzipped-big.txt`);
+    await refused(page);
+  });
+
+  test('a chunked body under the limit is shown', async ({ page }) => {
+    const pieces = [];
+    for (let at = 0; at < sample.length; at += 4096) pieces.push(sample.slice(at, at + 4096));
+    let requests = 0;
+    const body = () => {
+      requests += 1;
+      return pieces;
+    };
+    server.files.set('chunked-sample.txt', { body });
+    await page.goto(`${server.url}?src=chunked-sample.txt`);
+    await sampleStays(page);
+    expect(requests).toBe(1);
+  });
+
+  test('a gzip-encoded body under the limit is shown', async ({ page }) => {
+    server.files.set('gzipped-sample.txt', {
+      headers: { 'Content-Encoding': 'gzip' },
+      body: gzip(() => [sample]),
+    });
+    await page.goto(`${server.url}?src=gzipped-sample.txt`);
+    await sampleStays(page);
+  });
 });

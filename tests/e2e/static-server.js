@@ -2,8 +2,10 @@
 // only files under `root`, mounted at `prefix` ("/" or "/some/sub/path/").
 // Listens on 127.0.0.1 on a port chosen by the OS at run time.
 // Tests may add in-memory files beside `root`'s, or chosen responses (a
-// status, headers) for chosen paths, through `files`.
+// status, headers, a body made as it is sent) for chosen paths, through
+// `files`.
 import { createServer } from 'node:http';
+import { Readable, pipeline } from 'node:stream';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 
@@ -34,6 +36,13 @@ function typeOf(path) {
  * 200, the Content-Type of its extension), or `{ status, headers, body, wait }`
  * (each optional; `wait` is a promise the response waits for). The returned `files` is a live `Map` of the same: tests
  * may add or remove entries while the server runs.
+ *
+ * A `body` may also be a function, called for each request with it: it
+ * returns a Node stream or an (async) iterable of chunks, sent as they come
+ * (chunked, with no Content-Length unless `headers` give one) and no faster
+ * than the client reads them. When the client goes away, the stream is
+ * destroyed (an iterable's `return()` runs, so a generator's `finally`
+ * knows).
  */
 export async function startServer({ root, prefix = '/', headers = {}, files = {}, port = 0 }) {
   if (!prefix.startsWith('/') || !prefix.endsWith('/')) {
@@ -58,7 +67,13 @@ export async function startServer({ root, prefix = '/', headers = {}, files = {}
       }
       const { status = 200, headers: own = {}, body = '', wait } = given;
       if (wait) await wait;
-      res.writeHead(status, { 'Content-Type': typeOf(relative), ...headers, ...own }).end(body);
+      res.writeHead(status, { 'Content-Type': typeOf(relative), ...headers, ...own });
+      if (typeof body === 'function') {
+        const made = body(req);
+        pipeline(made instanceof Readable ? made : Readable.from(made), res, () => {});
+      } else {
+        res.end(body);
+      }
       return;
     }
     let file = normalize(join(root, relative));
