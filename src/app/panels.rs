@@ -157,56 +157,55 @@ fn thousands(n: usize) -> String {
     out
 }
 
-/// Speakers with their turns and share of words; choosing one filters the turns.
+/// Speakers listed at first, those with the most words: a file can have a
+/// speaker a turn, and "List the other speakers" lists the rest.
+const LISTED_SPEAKERS: usize = 100;
+
+/// Speakers with their turns and share of words; choosing one filters the
+/// turns. The list is drawn with plain DOM calls (a reactive row cost about
+/// 1.5 KB of WebAssembly memory, and a file can have thousands of
+/// speakers); its buttons are served by the viewer's one click handler
+/// ([`choose_speaker`]), and one effect keeps their `aria-pressed`.
 #[component]
 pub fn SpeakerIndex(transcript: Arc<Transcript>) -> impl IntoView {
     let state = expect_context::<State>();
-    let t = StoredValue::new(transcript.clone());
-    let choose = move |id: Option<String>| {
-        let first = t.with_value(|t| {
-            view::visible_turns(t, id.as_deref())
-                .first()
-                .map(|turn| turn.n)
+    let shares = Arc::new(view::speaker_shares(&transcript));
+    let total = shares.len();
+    let list = NodeRef::<html::Ul>::new();
+    let listed = RwSignal::new(total.min(LISTED_SPEAKERS));
+    {
+        let (t, shares) = (transcript.clone(), shares.clone());
+        // A list drawn anew may keep its element, with the old rows.
+        list.on_load(move |ul| {
+            ul.set_text_content(None);
+            fill_speakers(&ul, &t, &shares[..listed.get_untracked()]);
         });
-        state.speaker.set(id);
-        state.anchor.set(None);
-        state.sync_url();
-        // The reader goes on from the first turn shown, focused and in view
-        // below the toolbar (after the filter has hidden the others).
-        let Some(first) = first else { return };
-        state.reach(first);
-        dom::request_animation_frame(move || {
-            if let Some(el) = state.by_id(&format!("t{first}")) {
-                dom::reveal(el);
+    }
+    Effect::new(move |_| {
+        let chosen = state.speaker.get();
+        if let Some(ul) = list.get() {
+            press_speaker(&ul, chosen.as_deref());
+        }
+    });
+    let list_rest = {
+        let t = transcript.clone();
+        move |_| {
+            let from = listed.get_untracked();
+            if let Some(ul) = list.get_untracked() {
+                let first_new = ul.children().length();
+                fill_speakers(&ul, &t, &shares[from..]);
+                press_speaker(&ul, state.speaker.get_untracked().as_deref());
+                if let Some(button) = ul
+                    .children()
+                    .item(first_new)
+                    .and_then(|li| li.first_element_child())
+                {
+                    dom::focus(&button);
+                }
             }
-        });
+            listed.set(total);
+        }
     };
-    let rows = view::speaker_shares(&transcript)
-        .into_iter()
-        .map(|share| {
-            let s = &transcript.speakers[share.speaker];
-            let id = s.id.clone();
-            let id_for_click = id.clone();
-            let pressed = move || state.speaker.with(|f| f.as_deref() == Some(id.as_str())).to_string();
-            let percent = share.percent;
-            let labels = s.labels.join(", ");
-            view! {
-                <li>
-                    <button
-                        type="button"
-                        aria-pressed=pressed
-                        title=format!("Written as: {labels}")
-                        on:click=move |_| choose(Some(id_for_click.clone()))
-                    >
-                        <bdi class="name">{s.name.clone()}</bdi>
-                        <span class="count">
-                            {format!("{} turn{} · {percent}% of words", s.turns, if s.turns == 1 { "" } else { "s" })}
-                        </span>
-                    </button>
-                </li>
-            }
-        })
-        .collect_view();
     let filtered_name = {
         let t = transcript.clone();
         move || {
@@ -233,13 +232,96 @@ pub fn SpeakerIndex(transcript: Arc<Transcript>) -> impl IntoView {
                         None => "Showing all turns.".to_string(),
                     }}
                 </p>
-                <button type="button" class="clear" hidden=move || state.speaker.with(Option::is_none) on:click=move |_| choose(None)>
+                <button type="button" class="clear" hidden=move || state.speaker.with(Option::is_none) on:click=move |_| choose_speaker(state, None)>
                     "Show all speakers"
                 </button>
-                <ul>{rows}</ul>
+                <ul node_ref=list></ul>
+                {(total > LISTED_SPEAKERS).then(|| view! {
+                    <p class="more" hidden=move || { listed.get() == total }>
+                        {format!("The {LISTED_SPEAKERS} speakers with the most words are listed. ")}
+                        <button type="button" on:click=list_rest>
+                            {format!("List the other {} speakers", thousands(total - LISTED_SPEAKERS))}
+                        </button>
+                    </p>
+                })}
             </details>
         </nav>
     }
+}
+
+/// Adds a row to the speaker list `ul` for each of `shares`: a button with
+/// the speaker's name, turns and share of words (`data-speaker`: the id).
+fn fill_speakers(ul: &web_sys::Element, t: &Transcript, shares: &[view::SpeakerShare]) {
+    let Some(doc) = ul.owner_document() else {
+        return;
+    };
+    let el = |tag: &str, class: &str| {
+        let e = doc.create_element(tag).ok()?;
+        if !class.is_empty() {
+            e.set_class_name(class);
+        }
+        Some(e)
+    };
+    let fragment = doc.create_document_fragment();
+    for share in shares {
+        let Some(s) = t.speakers.get(share.speaker) else {
+            continue;
+        };
+        let (Some(li), Some(button), Some(name), Some(count)) = (
+            el("li", ""),
+            el("button", ""),
+            el("bdi", "name"),
+            el("span", "count"),
+        ) else {
+            return;
+        };
+        let _ = button.set_attribute("type", "button");
+        let _ = button.set_attribute("aria-pressed", "false");
+        let _ = button.set_attribute("data-speaker", &s.id);
+        let _ = button.set_attribute("title", &format!("Written as: {}", s.labels.join(", ")));
+        name.set_text_content(Some(&s.name));
+        let plural = if s.turns == 1 { "" } else { "s" };
+        let text = format!("{} turn{plural} · {}% of words", s.turns, share.percent);
+        count.set_text_content(Some(&text));
+        let _ = button.append_child(&name);
+        let _ = button.append_child(&count);
+        let _ = li.append_child(&button);
+        let _ = fragment.append_child(&li);
+    }
+    let _ = ul.append_child(&fragment);
+}
+
+/// Marks the button of speaker `id` in the list `ul` pressed, the others not.
+fn press_speaker(ul: &web_sys::Element, id: Option<&str>) {
+    let rows = ul.children();
+    for i in 0..rows.length() {
+        if let Some(button) = rows.item(i).and_then(|li| li.first_element_child()) {
+            let pressed = id.is_some() && button.get_attribute("data-speaker").as_deref() == id;
+            let _ = button.set_attribute("aria-pressed", if pressed { "true" } else { "false" });
+        }
+    }
+}
+
+/// Shows the turns of speaker `id` only (all with `None`), and moves the
+/// reader to the first turn shown, focused and in view below the toolbar
+/// (after the filter has hidden the others).
+pub(super) fn choose_speaker(state: State, id: Option<String>) {
+    let first = state.shown.with_untracked(|s| {
+        let t = &s.as_ref()?.transcript;
+        view::visible_turns(t, id.as_deref())
+            .first()
+            .map(|turn| turn.n)
+    });
+    state.speaker.set(id);
+    state.anchor.set(None);
+    state.sync_url();
+    let Some(first) = first else { return };
+    state.reach(first);
+    dom::request_animation_frame(move || {
+        if let Some(el) = state.by_id(&format!("t{first}")) {
+            dom::reveal(el);
+        }
+    });
 }
 
 /// Keeps a `<dialog>` open as a modal exactly while `open` is true.

@@ -377,6 +377,11 @@ pub(super) fn on_click(state: State, ev: &leptos::ev::MouseEvent) {
         }
         return;
     }
+    if let Some(button) = dom::closest(ev, "button[data-speaker]") {
+        let id = button.get_attribute("data-speaker");
+        super::panels::choose_speaker(state, id);
+        return;
+    }
     if let Some(button) = dom::closest(ev, "button[data-label]")
         && let Some(label) = button.get_attribute("data-label")
     {

@@ -1,7 +1,8 @@
 // Who said it, end to end: accented names found by their plain spelling, a
 // merge of speakers undone from "About this transcript" (kept in the URL,
-// so a reload and a shared link keep it) and merged again, and a label
-// with a bidi control that cannot reorder the page around it.
+// so a reload and a shared link keep it) and merged again, a label
+// with a bidi control that cannot reorder the page around it, and an index
+// of many speakers that lists the first hundred, then the rest on demand.
 import { fileURLToPath } from 'node:url';
 import { startServer } from './static-server.js';
 import { test, expect, shoot } from './fixtures.js';
@@ -25,9 +26,15 @@ const NAMES = [
   '',
 ].join('\n');
 
+// 150 speakers, the first with the most words (delegate 1 says the most).
+const MANY = Array.from(
+  { length: 150 },
+  (_, i) => `>>DELEGATE ${i + 1}: ${'Thank you. '.repeat(150 - i)}`,
+).join('\n\n');
+
 let server;
 test.beforeAll(async () => {
-  server = await startServer({ root: dist, files: { 'names.txt': NAMES } });
+  server = await startServer({ root: dist, files: { 'names.txt': NAMES, 'many.txt': MANY } });
 });
 test.afterAll(async () => {
   await server.close();
@@ -76,7 +83,7 @@ test('undoing a merge splits the speaker, is kept in the URL and across a reload
   await expect(speakers(page)).toHaveCount(4);
   await expect(page.locator('nav.speakers li').filter({ hasText: 'Remote Invervention' })).toContainText('1 turn');
   await expect(page.locator('#t4 .who')).toHaveText('Remote Invervention');
-  await expect(page.locator('p.status')).toHaveText(/REMOTE INVERVENTION. is now shown as a speaker of its own/);
+  await expect(page.locator('p.status')).toHaveText(/“\u2068REMOTE INVERVENTION\u2069” is now shown as a speaker of its own/);
   expect(new URL(page.url()).searchParams.getAll('nomerge')).toEqual(['REMOTE INVERVENTION']);
   await expect(about(page)).toHaveAttribute('open', '');
   const again = about(page).getByRole('button', { name: /Merge again: .REMOTE INVERVENTION./ });
@@ -126,4 +133,33 @@ test('a label with a bidi override reorders neither the toolbar, nor the index, 
   });
   expect(order[1]).toBeGreaterThanOrEqual(order[0] - 1);
   await shoot(page, 'speakers-bidi-label');
+});
+
+test('an index of many speakers lists the hundred with the most words, then the rest when asked', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${server.url}?src=many.txt`);
+  await expect(page.locator('p.status')).toContainText('150 turns');
+  await expect(speakers(page)).toHaveCount(100);
+  await expect(speakers(page).first()).toContainText('Delegate 1');
+  await expect(speakers(page).last()).toContainText('Delegate 100');
+  const more = page.getByRole('button', { name: 'List the other 50 speakers' });
+  await expect(page.locator('nav.speakers .more')).toContainText('The 100 speakers with the most words are listed.');
+  await more.scrollIntoViewIfNeeded();
+  await shoot(page, 'speakers-many');
+  await more.click();
+  await expect(speakers(page)).toHaveCount(150);
+  await expect(page.locator('nav.speakers .more')).toBeHidden();
+  // The focus goes to the first speaker added, and a row chosen from the
+  // keyboard filters the turns and is the one pressed.
+  const added = speakers(page).nth(100).getByRole('button');
+  await expect(added).toBeFocused();
+  await expect(added).toContainText('Delegate 101');
+  await page.keyboard.press('Enter');
+  await expect(added).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('nav.speakers button[aria-pressed="true"]')).toHaveCount(1);
+  await expect(page.locator('article.turn:not([hidden])')).toHaveCount(1);
+  await expect(page.locator('#t101')).toBeVisible();
+  expect(new URL(page.url()).searchParams.get('speaker')).toBe('delegate-101');
+  await page.getByRole('button', { name: 'Show all speakers' }).click();
+  await expect(page.locator('nav.speakers button[aria-pressed="true"]')).toHaveCount(0);
 });
