@@ -86,7 +86,7 @@ pub fn html_page(t: &Transcript) -> String {
         out.push_str("</h2>");
         for (i, paragraph) in turn.paragraphs.iter().enumerate() {
             let _ = write!(out, "\n<p id=\"t{}-p{}\">", turn.n, i + 1);
-            for segment in view::segments(paragraph, &turn.annotations, i) {
+            for segment in view::segments(paragraph, &turn.annotations, i, (0, paragraph.len())) {
                 match segment {
                     Segment::Text(text) => escape(&mut out, text),
                     Segment::Note(text, _) => {
