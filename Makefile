@@ -115,6 +115,8 @@ test-e2e:
 #   parse        parser throughput natively (criterion), then the shipped
 #                WASM under Node, with the WASM/native ratio
 #   search       index and queries natively, then in Chromium per keystroke
+#   paragraph    per keystroke in a transcript whose one paragraph is 1 MB
+#                and 10 MB, in Chromium
 #   speakers     speaker resolution at 10k, 20k, 40k and 200k distinct labels
 #   first-paint  Floor against its static page (`floor html`), A/B
 #   compare      Floor's search against MiniSearch and FlexSearch in a page
@@ -126,6 +128,7 @@ bench: dist
 	node tests/bench/parse-wasm.mjs
 	cargo bench --locked --bench search
 	node tests/bench/search.mjs
+	node tests/bench/paragraph.mjs
 	cargo bench --locked --bench speakers
 	node tests/bench/first-paint.mjs
 	node tests/bench/compare.mjs

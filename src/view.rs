@@ -101,50 +101,73 @@ pub fn speaker_name<'a>(t: &'a Transcript, turn: &Turn) -> &'a str {
 pub enum Segment<'a> {
     /// Plain text.
     Text(&'a str),
-    /// A captioner's note such as `[ Applause ]` (its kind:
-    /// [`Annotation::kind_of`]).
-    Note(&'a str),
+    /// A captioner's note such as `[ Applause ]`, or the part of it drawn,
+    /// and the whole note (its kind: [`Annotation::kind_of`]).
+    Note(&'a str, &'a str),
     /// A word the captioner marked `(phonetic)`: spelled as heard.
     Uncertain(&'a str),
 }
 
-/// Splits paragraph `index`'s text into plain text, notes and uncertain words.
+impl<'a> Segment<'a> {
+    /// Its text, as written.
+    pub fn text(self) -> &'a str {
+        match self {
+            Segment::Text(t) | Segment::Note(t, _) | Segment::Uncertain(t) => t,
+        }
+    }
+}
+
+/// Splits paragraph `index`'s text into plain text, notes and uncertain
+/// words, from byte `from` to byte `to` (a note or word they cut is cut
+/// too).
 ///
 /// ```
 /// use floor::view::{segments, Segment};
 /// let t = floor::read::parse_str(">>A: I am Sivi (phonetic) here. [ Applause ]");
 /// let turn = &t.turns[0];
-/// let first = t.paragraph(turn, 0).unwrap();
-/// assert_eq!(segments(first, t.annotations(turn), 0), [
+/// let p = t.paragraph(turn, 0).unwrap();
+/// assert_eq!(segments(p, t.annotations(turn), 0, (0, p.len())), [
 ///     Segment::Text("I am "),
 ///     Segment::Uncertain("Sivi"),
 ///     Segment::Text(" "),
-///     Segment::Note("(phonetic)"),
+///     Segment::Note("(phonetic)", "(phonetic)"),
 ///     Segment::Text(" here. "),
-///     Segment::Note("[ Applause ]"),
+///     Segment::Note("[ Applause ]", "[ Applause ]"),
+/// ]);
+/// assert_eq!(segments(p, t.annotations(turn), 0, (2, 13)), [
+///     Segment::Text("am "),
+///     Segment::Uncertain("Sivi"),
+///     Segment::Text(" "),
+///     Segment::Note("(ph", "(phonetic)"),
 /// ]);
 /// ```
 pub fn segments<'a>(
     paragraph: &'a str,
     annotations: &'a [Annotation],
     index: usize,
+    (from, to): (usize, usize),
 ) -> Vec<Segment<'a>> {
     // Cut points: (start, end, segment), sorted, non-overlapping.
     let mut cuts: Vec<(usize, usize, Segment<'a>)> = Vec::new();
+    let clip = |[s, e]: [usize; 2]| (s.max(from), e.min(to));
     for a in annotations.iter().filter(|a| a.paragraph() == index) {
         let [s, e] = a.range();
-        if let Some([ws, we]) = a.word(paragraph)
-            && let Some(w) = paragraph.get(ws..we)
+        if let Some((ws, we)) = a.word(paragraph).map(clip)
+            && let Some(w) = paragraph.get(ws..we).filter(|w| !w.is_empty())
         {
             cuts.push((ws, we, Segment::Uncertain(w)));
         }
-        if let Some(note) = paragraph.get(s..e) {
-            cuts.push((s, e, Segment::Note(note)));
+        let (cs, ce) = clip([s, e]);
+        if let (Some(note), Some(whole)) = (
+            paragraph.get(cs..ce).filter(|n| !n.is_empty()),
+            paragraph.get(s..e),
+        ) {
+            cuts.push((cs, ce, Segment::Note(note, whole)));
         }
     }
     crate::text::sort::sort_by_key(&mut cuts, |c| c.0);
     let mut out = Vec::new();
-    let mut at = 0;
+    let mut at = from;
     for (s, e, seg) in cuts {
         if s < at {
             continue; // overlapping: keep the first
@@ -155,14 +178,82 @@ pub fn segments<'a>(
         out.push(seg);
         at = e;
     }
-    if at < paragraph.len() {
-        out.push(Segment::Text(&paragraph[at..]));
+    if at < to {
+        out.push(Segment::Text(&paragraph[at..to]));
     }
     out
 }
 
+/// A paragraph longer than this (in bytes) is drawn in chunks of about
+/// [`CHUNK`] bytes, each a unit of the page's repainting and layout.
+pub const CHUNKED: usize = 2 * CHUNK;
+
+/// The length a long paragraph's chunks are cut at, give or take a sentence.
+pub const CHUNK: usize = 8192;
+
+/// How far after [`CHUNK`] bytes a cut looks for the end of a sentence.
+const SENTENCE: usize = 1024;
+
+/// A byte range `(start, end)` of a paragraph.
+pub type Span = (usize, usize);
+
+/// The parts of a paragraph that the page draws apart, each with the marks
+/// of `marks` (sorted, apart) that touch it: the whole paragraph, or for one
+/// longer than [`CHUNKED`], chunks of about [`CHUNK`] bytes. A chunk ends at
+/// a space, at the end of a sentence if one comes soon, and the space is in
+/// neither chunk; text with no space is cut without one, at a char.
+///
+/// ```
+/// use floor::view::parts;
+/// let ranges = |p: &str| parts(p, &[]).into_iter().map(|(r, _)| r).collect::<Vec<_>>();
+/// // A sentence ends just after 8192 bytes; then none does.
+/// let p = format!("{}. {} end", "a".repeat(8195), "b ".repeat(9000));
+/// assert_eq!(ranges(&p), [(0, 8196), (8197, 16390), (16391, p.len())]);
+/// let marks = [(0, 1), (8190, 8200), (9000, 9001)];
+/// let got: Vec<_> = parts(&p, &marks).into_iter().map(|(_, m)| m).collect();
+/// assert_eq!(got, [&marks[..2], &marks[1..], &[]]);
+/// // No space at all.
+/// assert_eq!(ranges(&"é".repeat(9000)), [(0, 16384), (16384, 18000)]);
+/// assert_eq!(ranges("short"), [(0, 5)]);
+/// ```
+pub fn parts<'m>(paragraph: &str, marks: &'m [Span]) -> Vec<(Span, &'m [Span])> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut from = 0;
+    loop {
+        let mut cut = (paragraph.len(), paragraph.len());
+        if paragraph.len() - start > CHUNKED {
+            let at = start + CHUNK;
+            let rest = &paragraph.as_bytes()[at..];
+            cut = match rest
+                .windows(2)
+                .take(SENTENCE)
+                .position(|w| w == b". ")
+                .map(|i| i + 1)
+                .or_else(|| rest.iter().take(CHUNK).position(|&b| b == b' '))
+            {
+                Some(i) => (at + i, at + i + 1),
+                None => {
+                    let i = paragraph.ceil_char_boundary(at + CHUNK);
+                    (i, i)
+                }
+            };
+        }
+        // The marks that touch bytes `start..cut.0`.
+        while marks.get(from).is_some_and(|m| m.1 <= start) {
+            from += 1;
+        }
+        let n = marks[from..].iter().take_while(|m| m.0 < cut.0).count();
+        out.push(((start, cut.0), &marks[from..from + n]));
+        if cut.0 == paragraph.len() {
+            return out;
+        }
+        start = cut.1;
+    }
+}
+
 /// A run of a paragraph's text with how to show it: inside a note or an
-/// uncertain word or neither, and inside a search match (its overall index)
+/// uncertain word or neither, and inside a search match (its index)
 /// or not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Piece<'a> {
@@ -172,31 +263,41 @@ pub struct Piece<'a> {
     pub segment: Segment<'a>,
     /// Which segment that is: its index in the segments split.
     pub segment_index: usize,
-    /// The overall index of the search match this text is part of.
+    /// The index of the search match this text is part of.
     pub mark: Option<usize>,
 }
 
-/// Splits a paragraph's segments at the edges of search marks
-/// `(start, end, match index)` (byte ranges in the paragraph, sorted).
+/// Splits a paragraph's segments (from byte `from` of it on) at the edges
+/// of search marks `(start, end)` (byte ranges in the paragraph, sorted;
+/// parts of marks outside the segments are left out); a piece's mark is
+/// its index in `marks`.
 ///
 /// ```
 /// use floor::view::{pieces, segments};
 /// let p = "Hear (inaudible) now";
 /// let t = floor::read::parse_str(&format!(">>A: {p}"));
-/// let segs = segments(p, t.annotations(&t.turns[0]), 0);
-/// let got: Vec<_> = pieces(&segs, &[(3, 9, 7)]).iter().map(|x| (x.text, x.mark)).collect();
-/// assert_eq!(got, [("Hea", None), ("r ", Some(7)), ("(ina", Some(7)), ("udible)", None), (" now", None)]);
+/// let segs = segments(p, t.annotations(&t.turns[0]), 0, (0, p.len()));
+/// let got: Vec<_> = pieces(&segs, &[(0, 1), (3, 9)], 0).iter().map(|x| (x.text, x.mark)).collect();
+/// assert_eq!(got, [("H", Some(0)), ("ea", None), ("r ", Some(1)), ("(ina", Some(1)), ("udible)", None), (" now", None)]);
+/// let segs = segments(p, t.annotations(&t.turns[0]), 0, (5, p.len()));
+/// let got: Vec<_> = pieces(&segs, &[(3, 9)], 5).iter().map(|x| (x.text, x.mark)).collect();
+/// assert_eq!(got, [("(ina", Some(0)), ("udible)", None), (" now", None)]);
 /// ```
-pub fn pieces<'a>(segments: &[Segment<'a>], marks: &[(usize, usize, usize)]) -> Vec<Piece<'a>> {
+pub fn pieces<'a>(
+    segments: &[Segment<'a>],
+    marks: &[(usize, usize)],
+    from: usize,
+) -> Vec<Piece<'a>> {
     let mut out = Vec::with_capacity(segments.len() + 2 * marks.len());
-    let mut offset = 0;
+    let mut offset = from;
     for (segment_index, &segment) in segments.iter().enumerate() {
-        let text = match segment {
-            Segment::Text(t) | Segment::Note(t) | Segment::Uncertain(t) => t,
-        };
+        let text = segment.text();
         let (start, end) = (offset, offset + text.len());
         let mut at = start;
-        for &(ms, me, i) in marks.iter().filter(|&&(ms, me, _)| ms < end && me > start) {
+        for (i, &(ms, me)) in marks.iter().enumerate() {
+            if ms >= end || me <= start {
+                continue;
+            }
             let (ms, me) = (ms.max(start), me.min(end));
             if ms > at {
                 out.push(Piece {
@@ -391,6 +492,80 @@ mod tests {
         let only_b = visible_turns(&t, Some("b"));
         assert_eq!(only_b.iter().map(|t| t.n).collect::<Vec<_>>(), [2, 5]);
         assert_eq!(step(&t, &only_b, Some(2), true, false), Some(5));
+    }
+
+    /// A long paragraph of the sample's words (accents, notes, uncertain
+    /// words, sentence ends), and every match of a few words in it.
+    fn long_paragraph() -> (Transcript, Vec<Span>) {
+        let sample = include_str!("../assets/sample.txt");
+        let words: Vec<&str> = sample
+            .split_whitespace()
+            .filter(|w| !w.starts_with(">>"))
+            .collect();
+        let line = format!("{} Sivi (phonetic) and Sérgio.", words.join(" ")).repeat(3);
+        let t = crate::read::parse_str(&format!(">>A: {line}"));
+        let p = t.paragraph(&t.turns[0], 0).unwrap();
+        let mut marks = Vec::new();
+        for (at, _) in p
+            .match_indices("the ")
+            .chain(p.match_indices("[ Applause ]"))
+        {
+            marks.push((at, at + if p[at..].starts_with('[') { 12 } else { 4 }));
+        }
+        crate::text::sort::sort_by_key(&mut marks, |m| m.0);
+        (t, marks)
+    }
+
+    #[test]
+    fn long_paragraphs_are_cut_into_chunks_that_keep_the_text() {
+        let (t, marks) = long_paragraph();
+        let (turn, p) = (&t.turns[0], t.paragraph(&t.turns[0], 0).unwrap());
+        assert!(p.len() > 4 * CHUNKED, "{}", p.len());
+        assert!(t.annotations(turn).len() > 10);
+        let parts = parts(p, &marks);
+        assert!(parts.len() > 4);
+        // The chunks and the single spaces between them are the paragraph.
+        let mut end = 0;
+        let mut text = String::new();
+        for (i, &((start, stop), here)) in parts.iter().enumerate() {
+            assert!(
+                start == end || (start == end + 1 && &p[end..start] == " "),
+                "{i}"
+            );
+            text.push_str(&p[end..start]);
+            assert!(
+                stop - start >= CHUNK && stop - start <= CHUNKED + SENTENCE || i + 1 == parts.len()
+            );
+            // Its segments are its text, and a note cut by it is cut.
+            let segments = segments(p, t.annotations(turn), 0, (start, stop));
+            let drawn: String = segments.iter().map(|s| s.text()).collect();
+            assert_eq!(drawn, p[start..stop]);
+            text.push_str(&drawn);
+            // Its marks: exactly those that touch it, in order.
+            let touch: Vec<Span> = marks
+                .iter()
+                .copied()
+                .filter(|m| m.0 < stop && m.1 > start)
+                .collect();
+            assert_eq!(here, touch, "{i}");
+            // Cut into pieces, it is its text again, and each mark's part of it is marked.
+            let pieces = pieces(&segments, here, start);
+            assert_eq!(
+                pieces.iter().map(|x| x.text).collect::<String>(),
+                p[start..stop]
+            );
+            for x in pieces.iter().filter(|x| x.mark.is_some()) {
+                let (ms, me) = here[x.mark.unwrap_or_default()];
+                let at = x.text.as_ptr() as usize - p.as_ptr() as usize;
+                assert!(ms <= at && at + x.text.len() <= me);
+            }
+            end = stop;
+        }
+        assert_eq!(end, p.len());
+        assert_eq!(&text, p);
+        // The same with no marks.
+        let bare: Vec<Span> = super::parts(p, &[]).into_iter().map(|x| x.0).collect();
+        assert_eq!(bare, parts.iter().map(|x| x.0).collect::<Vec<_>>());
     }
 
     #[test]

@@ -854,8 +854,12 @@ fn every_operation(t: &Transcript, queries: &[String]) {
     for turn in &t.turns {
         let _ = view::speaker_name(t, turn);
         for (i, p) in t.paragraphs(turn).iter().enumerate() {
-            let segments = view::segments(p, t.annotations(turn), i);
-            let _ = view::pieces(&segments, &[(0, p.len(), 0)]);
+            for ((start, stop), _) in view::parts(p, &[(0, p.len())]) {
+                let segments = view::segments(p, t.annotations(turn), i, (start, stop));
+                let pieces = view::pieces(&segments, &[(0, p.len())], start);
+                let drawn: String = pieces.iter().map(|x| x.text).collect();
+                assert_eq!(drawn, p[start..stop]);
+            }
         }
     }
     for &speaker in &speakers {

@@ -57,9 +57,10 @@ impl Jobs {
         if self.generation != generation {
             return false;
         }
-        let (from, to) = self.groups.on_screen();
-        self.painter.prioritize(from, to);
-        let left = self.painter.paint(state, Some((from, to)));
+        let height = dom::screen_height();
+        let (from, to) = self.groups.on_screen(height);
+        self.painter.prioritize(state, from, to, height);
+        let left = self.painter.paint(state, true);
         if !left {
             marks_done();
         }
@@ -78,7 +79,7 @@ impl Jobs {
         self.painter.wake(&self.groups.take_filled());
         let fills = self.groups.unfilled();
         let more = if self.painter.has_work() && (!self.paint_next || !fills) {
-            let left = self.painter.paint(state, None);
+            let left = self.painter.paint(state, false);
             if !left {
                 marks_done();
             }

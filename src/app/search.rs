@@ -3,14 +3,14 @@
 //!
 //! The matching is the core's ([`crate::search`]). Highlights are painted
 //! straight into the paragraphs that change, as text nodes and `<mark>`
-//! elements (never HTML), so a keystroke touches only the paragraphs whose
-//! marks differ instead of re-rendering the transcript: [`highlight`] plans
-//! them ([`super::marks`]) and [`super::jobs`] paints them.
+//! elements (never HTML), so a keystroke touches only the paragraphs (or the
+//! chunks of a long one) whose marks differ instead of re-rendering the
+//! transcript: [`highlight`] plans them ([`super::marks`]) and
+//! [`super::jobs`] paints them.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use super::{State, jobs, paragraph};
+use super::{State, jobs};
 use crate::link::Anchor;
 use crate::names::timing;
 use crate::search::Hits;
@@ -130,51 +130,45 @@ fn show_current(state: State, i: usize) {
     for el in state.all("mark.current") {
         let _ = el.class_list().remove_1("current");
     }
-    // Which paragraph the match is in, and which of its matches it is.
-    let Some((n, p, k, marks)) = state.hits.with_untracked(|h| {
-        let (n, [p, s, _]) = h.nth(i)?;
-        let marks = paragraph_marks(h, n, p);
-        let k = marks.iter().position(|m| m.0 == s)?;
-        Some((n, p, k, marks))
+    // Which paragraph the match is in, where, and its marks.
+    let Some((n, [p, s, _], marks)) = state.hits.with_untracked(|h| {
+        let (n, m) = h.nth(i)?;
+        Some((n, m, paragraph_marks(h, n, m[0])))
     }) else {
+        return;
+    };
+    let Some(t) = state
+        .shown
+        .with_untracked(|s| s.as_ref().map(|s| s.transcript.clone()))
+    else {
+        return;
+    };
+    let Some(turn) = t.turns.get(n as usize - 1) else {
         return;
     };
     // Its turn may not be in the page yet.
     state.reach(n);
-    // It may not be painted yet: paint its paragraph now.
-    state
-        .jobs
-        .update_value(|j| j.painter.repaint(state, (n, p), &marks));
-    let Some(para) = state.by_id(&format!("t{n}-p{}", p + 1)) else {
-        return;
-    };
-    // The `<mark>`s of match `k` (two when it runs into a note), by their
-    // order among the paragraph's marks.
-    let which: Vec<u32> = state.shown.with_untracked(|shown| {
-        shown
-            .as_ref()
-            .and_then(|s| {
-                let t = &s.transcript;
-                let turn = t.turns.get(n as usize - 1)?;
-                Some(paragraph::marks_of(t, turn, p, &marks, k))
-            })
-            .unwrap_or_default()
-    });
-    let Ok(all) = para.query_selector_all("mark") else {
-        return;
-    };
-    for (i, j) in which.into_iter().enumerate() {
-        if let Some(el) = all
-            .item(j)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+    let mut first = true;
+    // The parts of the paragraph it is in (one, or two chunks).
+    for (c, (range, here)) in view::parts(t.paragraph(turn, p).unwrap_or_default(), &marks)
+        .into_iter()
+        .enumerate()
+    {
+        let Some(k) = here.iter().position(|m| m.0 == s) else {
+            continue;
+        };
+        // Painted again with its `<mark>`s current (two when it runs into a
+        // note).
+        let current = state
+            .jobs
+            .try_update_value(|j| j.painter.repaint(state, (n, p, c), range, here, Some(k)));
+        if let Some(el) = current.unwrap_or_default().first()
+            && std::mem::take(&mut first)
         {
-            let _ = el.class_list().add_1("current");
-            if i == 0 {
-                let _ = dom::stop_settling();
-                let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(web_sys::ScrollLogicalPosition::Center);
-                el.scroll_into_view_with_scroll_into_view_options(&options);
-            }
+            let _ = dom::stop_settling();
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            el.scroll_into_view_with_scroll_into_view_options(&options);
         }
     }
 }

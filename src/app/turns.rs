@@ -153,29 +153,19 @@ impl Groups {
         }
     }
 
-    /// The first and last turn on screen, give or take half a screen. The groups
-    /// are measured first (measuring a turn inside a group the browser skips
-    /// would make it lay the group out), then the turns of the groups found.
-    pub(super) fn on_screen(&self) -> (u32, u32) {
-        let height = web_sys::window()
-            .and_then(|w| w.inner_height().ok())
-            .and_then(|h| h.as_f64())
-            .unwrap_or(1000.0);
+    /// The first and last turn on a screen of `height`, give or take half a
+    /// screen. The groups are measured first (measuring a turn inside a
+    /// group the browser skips would make it lay the group out), then the
+    /// turns of the groups found.
+    pub(super) fn on_screen(&self, height: f64) -> (u32, u32) {
         // (Not a selector query: that would look through every node of the page.)
         let groups = self.shown();
         let count = groups.len() as u32;
         let group = |i: u32| groups.get(i as usize);
-        let bottom = |i: u32| group(i).map_or(f64::MAX, |g| g.get_bounding_client_rect().bottom());
         // The first group whose bottom is below a screen above the top.
-        let (mut lo, mut hi) = (0, count);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            if bottom(mid) < -height {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
+        let lo = dom::first(count, &|i| {
+            group(i).is_none_or(|g| g.get_bounding_client_rect().bottom() >= -height)
+        });
         let mut last = lo;
         while last + 1 < count
             && group(last + 1).is_some_and(|g| g.get_bounding_client_rect().top() < 2.0 * height)
@@ -265,12 +255,12 @@ pub fn TurnList(transcript: Arc<Transcript>) -> impl IntoView {
     Effect::new(move |before: Option<Option<u32>>| {
         let now = state.anchor.get().map(Anchor::turn);
         if let Some(n) = before.flatten()
-            && let Some(el) = state.by_id(&format!("t{n}"))
+            && let Some(el) = state.by_id(&Anchor::Turn(n).to_string())
         {
             let _ = el.remove_attribute("aria-current");
         }
         if let Some(n) = now
-            && let Some(el) = state.by_id(&format!("t{n}"))
+            && let Some(el) = state.by_id(&Anchor::Turn(n).to_string())
         {
             let _ = el.set_attribute("aria-current", "true");
         }
@@ -326,7 +316,7 @@ fn build_turn(
 ) -> Option<web_sys::Element> {
     let n = turn.n;
     let article: web_sys::Element = template.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
-    article.set_id(&format!("t{n}"));
+    article.set_id(&Anchor::Turn(n).to_string());
     if turn.speaker().is_none() {
         let _ = article.class_list().add_1("unattributed");
     }
@@ -351,8 +341,8 @@ fn build_turn(
     num.set_text_content(Some(&format!("#{n}")));
     for i in 0..t.paragraphs(turn).len() {
         let p = doc.create_element("p").ok()?;
-        p.set_id(&format!("t{n}-p{}", i + 1));
-        paragraph::fill(doc, &p, (t, turn), i, &[]);
+        p.set_id(&Anchor::Paragraph(n, i as u32 + 1).to_string());
+        paragraph::fill(doc, &p, (t, turn), i);
         article.append_child(&p).ok()?;
     }
     Some(article)

@@ -79,10 +79,10 @@ pub fn html_page(t: &Transcript) -> String {
         out.push_str("</h2>");
         for (i, paragraph) in t.paragraphs(turn).iter().enumerate() {
             let _ = write!(out, "\n<p id=\"t{}-p{}\">", turn.n, i + 1);
-            for segment in view::segments(paragraph, t.annotations(turn), i) {
+            for segment in view::segments(paragraph, t.annotations(turn), i, (0, paragraph.len())) {
                 match segment {
                     Segment::Text(text) => escape(&mut out, text),
-                    Segment::Note(text) => {
+                    Segment::Note(text, _) => {
                         out.push_str("<span class=\"note\">");
                         escape(&mut out, text);
                         out.push_str("</span>");

@@ -265,6 +265,29 @@ pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
     out
 }
 
+/// The height of the window, in CSS pixels.
+pub fn screen_height() -> f64 {
+    window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(1000.0)
+}
+
+/// The first of `0..count` for which `is` holds, given that it holds for
+/// all after that one too (a binary search); `count` if none.
+pub fn first(count: u32, is: &dyn Fn(u32) -> bool) -> u32 {
+    let (mut lo, mut hi) = (0, count);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if is(mid) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    lo
+}
+
 /// Runs `f` on the next animation frame.
 pub fn request_animation_frame(f: impl FnOnce() + 'static) {
     let closure = wasm_bindgen::closure::Closure::once_into_js(f);

@@ -1,7 +1,8 @@
 // What every page benchmark needs, with no other requirement than
 // node_modules: the repository root, the two transcripts (the sample, and
 // the sample's turns 100 times, as viewer.spec.js and search.spec.js build
-// it), Debian's Chromium, and a guard on page errors.
+// it), a transcript of one long paragraph, Debian's Chromium, and a guard
+// on page errors.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -37,4 +38,21 @@ export function guard(page) {
       if (errors.length) throw new Error(`${what}: ${errors.length} page error(s):\n  ${errors.join('\n  ')}`);
     },
   };
+}
+
+/**
+ * A transcript whose second turn is one paragraph of about `bytes` bytes:
+ * the sample's turns on one line (their labels dropped, runs of spaces one
+ * space, an uncertain word after each), repeated; a short turn before it and
+ * one after. search.spec.js builds the same.
+ */
+export function longParagraph(bytes) {
+  const words = sample
+    .slice(firstTurnAt)
+    .replace(/^[^\S\n]*>>[^:\n]*:/gm, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const unit = `${words} I am Sivi (phonetic) here.`;
+  const line = Array(Math.ceil(bytes / unit.length)).fill(unit).join(' ');
+  return `Long paragraph\n\n>>CHAIR: A short first turn.\n\n>>SPEAKER: ${line.slice(0, line.lastIndexOf(' ', bytes))}\n\n>>CHAIR: A short last turn.\n`;
 }

@@ -42,6 +42,17 @@ const firstTurnAt = sample.search(/^[^\S\n]*>>/m);
 const sampleBody = sample.slice(firstTurnAt).trimEnd();
 const big = `${sample.slice(0, firstTurnAt)}${Array(100).fill(sampleBody).join('\n\n')}\n`;
 
+// A transcript whose second turn is one paragraph of about 1 MB: the
+// sample's turns on one line (labels dropped, runs of spaces one space, an
+// uncertain word after each), repeated (tests/bench/setup.mjs builds the same).
+const longLine = (() => {
+  const words = sampleBody.replace(/^[^\S\n]*>>[^:\n]*:/gm, ' ').replace(/\s+/g, ' ').trim();
+  const unit = `${words} I am Sivi (phonetic) here.`;
+  const line = Array(Math.ceil(1e6 / unit.length)).fill(unit).join(' ');
+  return line.slice(0, line.lastIndexOf(' ', 1e6));
+})();
+const long = `Long paragraph\n\n>>CHAIR: A short first turn.\n\n>>SPEAKER: ${longLine}\n\n>>CHAIR: A short last turn.\n`;
+
 /** Text folded as the spec says: lower case, accents off, U+00A0 a space, U+2011 a hyphen. */
 const fold = (s) =>
   s
@@ -107,7 +118,7 @@ const RULES = [
 
 let server;
 test.beforeAll(async () => {
-  server = await startServer({ root: dist, files: { 'rules.txt': RULES, 'big.txt': big } });
+  server = await startServer({ root: dist, files: { 'rules.txt': RULES, 'big.txt': big, 'long.txt': long } });
 });
 test.afterAll(async () => server.close());
 
@@ -477,6 +488,93 @@ test.describe('a large transcript still filling in', () => {
     await chairButton(page).click();
     await expect(page.locator(`#t${chairTurns[0]}`)).toBeFocused();
     await expect(page.locator(`#t${chairTurns[0]} h2`)).toBeInViewport();
+  });
+});
+
+test.describe('a paragraph of 1 MB', () => {
+  // Drawn in chunks, each repainted apart: a keystroke repaints those on
+  // screen, the rest in the background. The page must still show the text
+  // as written, every match marked exactly, and take Enter to a match far
+  // down the paragraph.
+  const p = (page) => page.locator('#t2-p1');
+  /** Where each <mark> of the paragraph starts in its text (UTF-16 units), and its text. */
+  const markedAt = (page) =>
+    p(page).evaluate((el) => {
+      const out = [];
+      const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let at = 0, node; (node = walk.nextNode()); at += node.data.length) {
+        if (node.parentElement.localName === 'mark') out.push([at, node.data]);
+      }
+      return out;
+    });
+  /** The starts of the marks in the viewport. */
+  const onScreen = (page) =>
+    p(page).evaluate((el) =>
+      [...el.querySelectorAll('mark')].filter((m) => {
+        const r = m.getBoundingClientRect();
+        return r.bottom > 0 && r.top < innerHeight;
+      }).length,
+    );
+
+  test('typing marks the matches on screen, counts them all, and Enter goes far down', async ({ page }) => {
+    test.setTimeout(60_000);
+    // "the" at word starts: each is a match (a prefix, while typing), a few
+    // on every screen.
+    const starts = (word) => [...longLine.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${word}`, 'giu'))].map((m) => m.index);
+    const want = starts('the');
+    expect(want.length).toBeGreaterThan(10_000);
+    expect(expectedHits(turnsOf(long), 'the').matches).toBe(want.length);
+    await page.goto(`${server.url}?src=long.txt`);
+    await expect(p(page)).toBeVisible({ timeout: 20_000 });
+    // The text as written, in chunks.
+    expect(await p(page).textContent()).toBe(longLine);
+    expect(await p(page).locator('> .chunk').count()).toBeGreaterThan(50);
+
+    // A reader halfway down the paragraph searches: the marks on screen come
+    // first, and every one painted is a match, exactly.
+    await p(page).evaluate((el) => scrollTo(0, el.getBoundingClientRect().top + scrollY + el.offsetHeight / 2));
+    await search(page, 'the');
+    await expect(count(page)).toHaveText(says(want.length, 1));
+    await expect.poll(() => onScreen(page)).toBeGreaterThan(0);
+    const matches = new Set(want);
+    const wrong = (await markedAt(page)).filter(([at, text]) => !matches.has(at) || !/^the$/i.test(text));
+    expect(wrong).toEqual([]);
+    // Then all of them.
+    await expect(marks(page)).toHaveCount(want.length, { timeout: 15_000 });
+    expect((await markedAt(page)).map(([at]) => at)).toEqual(want);
+
+    // Shift+Enter from no current match: the last match, 1 MB down.
+    await field(page).press('Shift+Enter');
+    await expect(count(page)).toHaveText(`${want.length} of ${want.length} matches in 1 turn`);
+    await expect(currentMark(page)).toHaveCount(1);
+    await expect(currentMark(page)).toBeInViewport();
+    expect(await currentIndex(page)).toBe(want.length - 1);
+    await field(page).press('Shift+Enter');
+    await expect(count(page)).toHaveText(`${want.length - 1} of ${want.length} matches in 1 turn`);
+    await expect(currentMark(page)).toBeInViewport();
+    expect(await currentIndex(page)).toBe(want.length - 2);
+    // Enter twice wraps around to the first, at the top of the paragraph.
+    await field(page).press('Enter');
+    await field(page).press('Enter');
+    await expect(count(page)).toHaveText(`1 of ${want.length} matches in 1 turn`);
+    await expect(currentMark(page)).toBeInViewport();
+    expect(await currentIndex(page)).toBe(0);
+
+    // A narrower query repaints: the marks are still exact.
+    await page.keyboard.type(' f');
+    // ("the" is a whole word now.)
+    const both = starts('(?:the(?![\\p{L}\\p{N}])|f)').length;
+    expect(expectedHits(turnsOf(long), 'the f').matches).toBe(both);
+    await expect(count(page)).toHaveText(says(both, 1));
+    await expect(marks(page)).toHaveCount(both, { timeout: 15_000 });
+    // The notes and uncertain words stay, and so does the text.
+    const uncertain = longLine.split('Sivi (phonetic)').length - 1;
+    await expect(p(page).locator('.uncertain')).toHaveCount(uncertain);
+    await expect(p(page).locator('.uncertain')).toHaveText(Array(uncertain).fill('Sivi'));
+    await expect(p(page).locator('.note[data-kind="phonetic"]')).toHaveCount(uncertain);
+    const applause = longLine.split('[ Applause ]').length - 1;
+    await expect(p(page).locator('.note[data-kind="applause"]')).toHaveCount(applause);
+    expect(await p(page).textContent()).toBe(longLine);
   });
 });
 
