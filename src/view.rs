@@ -345,17 +345,8 @@ pub const UNCERTAIN_TITLE: &str = "Spelled as heard (phonetic)";
 /// assert!(before.starts_with('…') && after == " fourteen");
 /// ```
 pub fn snippet(paragraph: &str, start: usize, end: usize) -> (String, String, String) {
-    let floor = |i: usize| {
-        (0..=i)
-            .rev()
-            .find(|&j| paragraph.is_char_boundary(j))
-            .unwrap_or(0)
-    };
-    let ceil = |i: usize| {
-        (i..=paragraph.len())
-            .find(|&j| paragraph.is_char_boundary(j))
-            .unwrap_or(paragraph.len())
-    };
+    let floor = |i: usize| paragraph.floor_char_boundary(i);
+    let ceil = |i: usize| paragraph.ceil_char_boundary(i);
     let (start, end) = (
         floor(start.min(paragraph.len())),
         ceil(end.min(paragraph.len()).max(start)),

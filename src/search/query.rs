@@ -51,10 +51,7 @@ impl Query {
     /// ```
     pub fn parse(query: &str) -> Query {
         let mut terms: Vec<Term> = Vec::new();
-        let mut cut = query.len().min(MAX_QUERY_BYTES);
-        while !query.is_char_boundary(cut) {
-            cut -= 1;
-        }
+        let cut = query.floor_char_boundary(MAX_QUERY_BYTES);
         let mut capped = cut < query.len();
         let query = &query[..cut];
         let mut rest = query;
@@ -96,26 +93,19 @@ impl Query {
             last.prefix |= typing;
         }
         // Each term once (the same text, whole word or prefix alike: no
-        // turn or mark changes). Sorted positions, not a pairwise scan: the
-        // cost stays linear.
-        let mut order: Vec<usize> = (0..terms.len()).collect();
-        crate::text::sort::sort_by(&mut order, |&a, &b| {
-            (&terms[a].text, terms[a].prefix)
-                .cmp(&(&terms[b].text, terms[b].prefix))
-                .then(a.cmp(&b))
-        });
-        let mut keep = vec![true; terms.len()];
-        for pair in order.windows(2) {
-            if terms[pair[0]] == terms[pair[1]] {
-                keep[pair[1]] = false;
+        // turn or mark changes), the first [`MAX_TERMS`] of them. Each is
+        // compared with at most that many kept: linear in the terms.
+        let mut kept: Vec<Term> = Vec::new();
+        for term in terms {
+            if !kept.contains(&term) {
+                if kept.len() == MAX_TERMS {
+                    capped = true;
+                    break;
+                }
+                kept.push(term);
             }
         }
-        let mut kept = keep.iter();
-        terms.retain(|_| kept.next() == Some(&true));
-        if terms.len() > MAX_TERMS {
-            terms.truncate(MAX_TERMS);
-            capped = true;
-        }
+        let terms = kept;
         Query { terms, capped }
     }
 
