@@ -1,6 +1,10 @@
 //! `floor-web`: the browser entry point that trunk builds (see `index.html`).
 
 #[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
+#[cfg(target_arch = "wasm32")]
 fn main() {
     // Floor's own page says so (`<html data-floor-app>`). Anywhere else (a
     // host page loading `floor.js`, Node loading the module for its JS API or
