@@ -145,12 +145,46 @@ pub fn segments<'a>(
     paragraph: &'a str,
     annotations: &'a [Annotation],
     index: usize,
+    range: (usize, usize),
+) -> Vec<Segment<'a>> {
+    segments_at_most(paragraph, annotations, index, range, usize::MAX)
+}
+
+/// [`segments`], with the notes and uncertain words past the first `max`
+/// left in the text around them (the page draws at most [`MAX_SPANS`] of
+/// them in a part of a paragraph).
+///
+/// ```
+/// use floor::view::{segments_at_most, Segment};
+/// let p = "a [x] b [y] c";
+/// let t = floor::read::parse_str(&format!(">>A: {p}"));
+/// let notes = t.annotations(&t.turns[0]);
+/// assert_eq!(segments_at_most(p, notes, 0, (0, p.len()), 1), [
+///     Segment::Text("a "),
+///     Segment::Note("[x]", "[x]"),
+///     Segment::Text(" b [y] c"),
+/// ]);
+/// assert_eq!(segments_at_most(p, notes, 0, (0, p.len()), 2).len(), 5);
+/// ```
+pub fn segments_at_most<'a>(
+    paragraph: &'a str,
+    annotations: &'a [Annotation],
+    index: usize,
     (from, to): (usize, usize),
+    max: usize,
 ) -> Vec<Segment<'a>> {
     // Cut points: (start, end, segment), sorted, non-overlapping.
     let mut cuts: Vec<(usize, usize, Segment<'a>)> = Vec::new();
     let clip = |[s, e]: [usize; 2]| (s.max(from), e.min(to));
-    for a in annotations.iter().filter(|a| a.paragraph() == index) {
+    // The annotations are in order (paragraph, then place) and apart: those
+    // that end after `from`, up to the first that starts at `to` or later
+    // (whose uncertain word may be before `to`). A chunk of a paragraph of
+    // notes looks at its own, not at all of them.
+    let first = annotations.partition_point(|a| (a.paragraph(), a.range()[1]) <= (index, from));
+    for a in annotations[first..]
+        .iter()
+        .take_while(|a| a.paragraph() == index)
+    {
         let [s, e] = a.range();
         if let Some((ws, we)) = a.word(paragraph).map(clip)
             && let Some(w) = paragraph.get(ws..we).filter(|w| !w.is_empty())
@@ -164,11 +198,14 @@ pub fn segments<'a>(
         ) {
             cuts.push((cs, ce, Segment::Note(note, whole)));
         }
+        if s >= to {
+            break;
+        }
     }
     crate::text::sort::sort_by_key(&mut cuts, |c| c.0);
     let mut out = Vec::new();
     let mut at = from;
-    for (s, e, seg) in cuts {
+    for (s, e, seg) in cuts.into_iter().take(max) {
         if s < at {
             continue; // overlapping: keep the first
         }
@@ -251,6 +288,12 @@ pub fn parts<'m>(paragraph: &str, marks: &'m [Span]) -> Vec<(Span, &'m [Span])> 
         start = cut.1;
     }
 }
+
+/// Most notes and uncertain words a part of a paragraph (the whole, or a
+/// chunk: [`parts`]) draws as spans of their own: past them, its notes are
+/// drawn as its plain text (a paragraph of nothing but `[x]` would otherwise
+/// be a million elements to lay out, and freeze the page).
+pub const MAX_SPANS: usize = 256;
 
 /// A run of a paragraph's text with how to show it: inside a note or an
 /// uncertain word or neither, and inside a search match (its index)
@@ -485,6 +528,51 @@ mod tests {
         assert_eq!(step(&t, &only_b, Some(2), true, false), Some(5));
     }
 
+    /// The segments of a whole paragraph cut to bytes `start..stop`: a
+    /// naive oracle for [`segments`] of a part, which looks up only the
+    /// part's annotations.
+    fn cut_from<'a>(whole: &[Segment<'a>], start: usize, stop: usize) -> Vec<Segment<'a>> {
+        let mut at = 0;
+        let mut out = Vec::new();
+        for &w in whole {
+            let text = w.text();
+            let (a, b) = (at.max(start), (at + text.len()).min(stop));
+            if a < b {
+                let part = &text[a - at..b - at];
+                out.push(match w {
+                    Segment::Text(_) => Segment::Text(part),
+                    Segment::Note(_, note) => Segment::Note(part, note),
+                    Segment::Uncertain(_) => Segment::Uncertain(part),
+                });
+            }
+            at += text.len();
+        }
+        out
+    }
+
+    #[test]
+    fn a_part_has_the_segments_of_its_bytes() {
+        // Notes with spaces in them, so that chunks are cut inside notes,
+        // between an uncertain word and its (phonetic), and anywhere else.
+        for filler in ["", "a", "ab ", "abc d"] {
+            let line = format!("{filler} Sivi (phonetic) [ Applause here ] x ").repeat(1500);
+            let t = crate::read::parse_str(&format!(">>A: {line}"));
+            let (turn, p) = (&t.turns[0], t.paragraph(&t.turns[0], 0).unwrap());
+            let whole = segments(p, t.annotations(turn), 0, (0, p.len()));
+            assert!(whole.len() > 4000);
+            for ((start, stop), _) in parts(p, &[]) {
+                let got = segments(p, t.annotations(turn), 0, (start, stop));
+                assert_eq!(got, cut_from(&whole, start, stop), "{filler:?} {start}");
+                // Any byte range at all.
+                for (a, b) in [(start + 1, stop - 3), (start + 7, start + 40)] {
+                    let (a, b) = (p.floor_char_boundary(a), p.floor_char_boundary(b));
+                    let got = segments(p, t.annotations(turn), 0, (a, b));
+                    assert_eq!(got, cut_from(&whole, a, b), "{filler:?} {a}..{b}");
+                }
+            }
+        }
+    }
+
     /// A long paragraph of the sample's words (accents, notes, uncertain
     /// words, sentence ends), and every match of a few words in it.
     fn long_paragraph() -> (Transcript, Vec<Span>) {
@@ -515,6 +603,7 @@ mod tests {
         assert!(t.annotations(turn).len() > 10);
         let parts = parts(p, &marks);
         assert!(parts.len() > 4);
+        let whole = segments(p, t.annotations(turn), 0, (0, p.len()));
         // The chunks and the single spaces between them are the paragraph.
         let mut end = 0;
         let mut text = String::new();
@@ -529,6 +618,7 @@ mod tests {
             );
             // Its segments are its text, and a note cut by it is cut.
             let segments = segments(p, t.annotations(turn), 0, (start, stop));
+            assert_eq!(segments, cut_from(&whole, start, stop), "{i}");
             let drawn: String = segments.iter().map(|s| s.text()).collect();
             assert_eq!(drawn, p[start..stop]);
             text.push_str(&drawn);

@@ -859,6 +859,14 @@ fn every_operation(t: &Transcript, queries: &[String]) {
                 let pieces = view::pieces(&segments, &[(0, p.len())], start);
                 let drawn: String = pieces.iter().map(|x| x.text).collect();
                 assert_eq!(drawn, p[start..stop]);
+                // With at most one span, the same text.
+                let fewer = view::segments_at_most(p, t.annotations(turn), i, (start, stop), 1);
+                let spans = fewer
+                    .iter()
+                    .filter(|s| !matches!(s, view::Segment::Text(_)));
+                assert!(spans.count() <= 1);
+                let drawn: String = fewer.iter().map(|s| s.text()).collect();
+                assert_eq!(drawn, p[start..stop]);
             }
         }
     }

@@ -148,11 +148,11 @@ pub(super) fn about_button(i: usize) -> String {
 fn thousands(n: usize) -> String {
     let s = n.to_string();
     let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
+    for (i, digit) in s.bytes().enumerate() {
         if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
-        out.push(c);
+        out.push(char::from(digit));
     }
     out
 }

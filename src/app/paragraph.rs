@@ -73,7 +73,13 @@ fn draw(
     let Some(text) = paragraph.get(from..to) else {
         return found;
     };
-    let segments = view::segments(paragraph, t.annotations(turn), p, (from, to));
+    let segments = view::segments_at_most(
+        paragraph,
+        t.annotations(turn),
+        p,
+        (from, to),
+        view::MAX_SPANS,
+    );
     let js = dom::JsText::new(text);
     // The first <mark>, which the others are copies of.
     let mut first_mark: Option<web_sys::Node> = None;
