@@ -121,6 +121,10 @@ test-e2e:
 #   first-paint  Floor against its static page (`floor html`), A/B
 #   compare      Floor's search against MiniSearch and FlexSearch in a page
 #   memory       JS heap and WASM memory after loading
+#   shapes       peak memory and time of parsing and indexing each shape of
+#                hostile input (tiny turns, a long paragraph, no markers,
+#                punctuation, many labels, many notes) at 1, 10 and 40 MB,
+#                natively (cargo bench --bench memory), then in Chromium
 bench: dist
 	cargo build --release --locked --bin floor
 	node tests/bench/size.mjs
@@ -133,6 +137,8 @@ bench: dist
 	node tests/bench/first-paint.mjs
 	node tests/bench/compare.mjs
 	node tests/bench/memory.mjs
+	cargo bench --locked --bench memory
+	node tests/bench/shapes.mjs
 
 clean:
 	cargo clean
