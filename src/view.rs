@@ -258,34 +258,42 @@ pub fn parts<'m>(paragraph: &str, marks: &'m [Span]) -> Vec<(Span, &'m [Span])> 
     let mut start = 0;
     let mut from = 0;
     loop {
-        let mut cut = (paragraph.len(), paragraph.len());
-        if paragraph.len() - start > CHUNKED {
-            let at = start + CHUNK;
-            let rest = &paragraph.as_bytes()[at..];
-            cut = match rest
-                .windows(2)
-                .take(SENTENCE)
-                .position(|w| w == b". ")
-                .map(|i| i + 1)
-                .or_else(|| rest.iter().take(CHUNK).position(|&b| b == b' '))
-            {
-                Some(i) => (at + i, at + i + 1),
-                None => {
-                    let i = paragraph.ceil_char_boundary(at + CHUNK);
-                    (i, i)
-                }
-            };
-        }
-        // The marks that touch bytes `start..cut.0`.
+        let (end, next) = chunk_at(paragraph, start);
+        // The marks that touch bytes `start..end`.
         while marks.get(from).is_some_and(|m| m.1 <= start) {
             from += 1;
         }
-        let n = marks[from..].iter().take_while(|m| m.0 < cut.0).count();
-        out.push(((start, cut.0), &marks[from..from + n]));
-        if cut.0 == paragraph.len() {
+        let n = marks[from..].iter().take_while(|m| m.0 < end).count();
+        out.push(((start, end), &marks[from..from + n]));
+        if end == paragraph.len() {
             return out;
         }
-        start = cut.1;
+        start = next;
+    }
+}
+
+/// The chunk of `paragraph` that starts at byte `start` (the start of one of
+/// its [`parts`]): where it ends, and where the next starts (after the space
+/// between them, if any). The last ends at the paragraph's end.
+pub fn chunk_at(paragraph: &str, start: usize) -> (usize, usize) {
+    let len = paragraph.len();
+    if len.saturating_sub(start) <= CHUNKED {
+        return (len, len);
+    }
+    let at = start + CHUNK;
+    let rest = &paragraph.as_bytes()[at..];
+    match rest
+        .windows(2)
+        .take(SENTENCE)
+        .position(|w| w == b". ")
+        .map(|i| i + 1)
+        .or_else(|| rest.iter().take(CHUNK).position(|&b| b == b' '))
+    {
+        Some(i) => (at + i, at + i + 1),
+        None => {
+            let i = paragraph.ceil_char_boundary(at + CHUNK);
+            (i, i)
+        }
     }
 }
 

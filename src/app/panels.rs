@@ -316,7 +316,7 @@ pub(super) fn choose_speaker(state: State, id: Option<String>) {
     state.anchor.set(None);
     state.sync_url();
     let Some(first) = first else { return };
-    state.reach(first);
+    state.reach(first, 0);
     dom::request_animation_frame(move || {
         if let Some(el) = state.by_id(&format!("t{first}")) {
             dom::reveal(el);

@@ -23,33 +23,41 @@ use crate::web::dom;
 pub(super) type Part = (u32, usize, usize);
 
 /// Fills `el` with paragraph `p` of `turn`, unmarked: its text, its notes
-/// and uncertain words in spans, in chunks if it is long.
+/// and uncertain words in spans, in chunks if it is long; from byte `start`
+/// (0, or where an earlier call stopped), chunk after chunk while `budget`
+/// (bytes) lasts, at least one. Returns where to go on, if it stopped before
+/// the end.
 pub(super) fn fill(
     doc: &web_sys::Document,
     el: &web_sys::Element,
     (t, turn): (&Transcript, &Turn),
     p: usize,
-) {
-    let Some(text) = t.paragraph(turn, p) else {
-        return;
-    };
-    let chunks = view::parts(text, &[]);
-    let mut end = 0;
-    for &((start, stop), _) in &chunks {
-        // The space between two chunks.
-        if start > end {
-            dom::append_text(el, " ");
-        }
+    mut start: usize,
+    budget: &mut usize,
+) -> Option<usize> {
+    let text = t.paragraph(turn, p)?;
+    let chunked = text.len() > view::CHUNKED;
+    loop {
+        let (end, next) = view::chunk_at(text, start);
         let mut into = el.clone();
-        if chunks.len() > 1
-            && let Ok(chunk) = doc.create_element("span")
-        {
+        if chunked && let Ok(chunk) = doc.create_element("span") {
             chunk.set_class_name("chunk");
             let _ = el.append_child(&chunk);
             into = chunk;
         }
-        draw(doc, &into, (t, turn), p, (start, stop), &[], None);
-        end = stop;
+        draw(doc, &into, (t, turn), p, (start, end), &[], None);
+        // The space between two chunks.
+        if next > end {
+            dom::append_text(el, " ");
+        }
+        *budget = budget.saturating_sub(end - start);
+        if end == text.len() {
+            return None;
+        }
+        start = next;
+        if *budget == 0 {
+            return Some(start);
+        }
     }
 }
 

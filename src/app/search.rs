@@ -147,7 +147,7 @@ fn show_current(state: State, i: usize) {
         return;
     };
     // Its turn may not be in the page yet.
-    state.reach(n);
+    state.reach(n, p);
     let mut first = true;
     // The parts of the paragraph it is in (one, or two chunks).
     for (c, (range, here)) in view::parts(t.paragraph(turn, p).unwrap_or_default(), &marks)

@@ -373,12 +373,11 @@ impl State {
     }
 
     /// Puts turn `n` in the page if it is not yet (the turn list fills its
-    /// groups in the background); whether it already was.
-    pub fn reach(&self, n: u32) -> bool {
+    /// groups in the background), with its paragraphs up to `p` (from 0; a
+    /// long turn is drawn in parts).
+    pub fn reach(&self, n: u32, p: usize) {
         let state = *self;
-        self.jobs
-            .try_update_value(|j| j.groups.reach(n, state))
-            .unwrap_or(true)
+        self.jobs.try_update_value(|j| j.groups.reach(n, p, state));
     }
 
     /// Reports a failure; what is on screen stays.
@@ -432,7 +431,7 @@ impl State {
         self.anchor.set(Some(anchor));
         self.sync_url();
         self.tell_parent(anchor);
-        self.reach(anchor.turn());
+        self.reach(anchor.turn(), anchor.paragraph_index());
         // After the DOM caught up with a filter change.
         self.reveal_soon(anchor.to_string(), true);
     }

@@ -32,6 +32,23 @@ const GROUP: usize = 40;
 /// Groups in the page from the start (the sample has two).
 const FIRST_GROUPS: usize = 2;
 
+/// Text a turn draws at once, in bytes: a longer turn (a paragraph of
+/// megabytes, or a text without markers: thousands of paragraphs in one
+/// turn) goes on in later tasks, this much at a time ([`Groups::fill_next`]),
+/// so that no task of the page draws much more.
+const TURN_TEXT: usize = 32 * 1024;
+
+/// A turn in the page but drawn in part: where it goes on.
+struct Rest {
+    /// Its number.
+    n: u32,
+    /// Its `<article>`.
+    article: web_sys::Element,
+    /// The next paragraph to draw (from 0), and if it is drawn in part, its
+    /// `<p>` and the byte its next chunk starts at.
+    at: (usize, Option<(web_sys::Element, usize)>),
+}
+
 /// The group turn number `n` is in, counted from 0.
 fn group_of(n: u32) -> usize {
     (n as usize).saturating_sub(1) / GROUP
@@ -56,24 +73,52 @@ pub(super) struct Groups {
     /// The turns `(first, last)` of the groups filled since the background
     /// work last asked ([`Groups::take_filled`]).
     newly_filled: Vec<(u32, u32)>,
+    /// The turns drawn in part, in order.
+    rest: Vec<Rest>,
 }
 
 impl Groups {
-    /// Puts turn `n`'s group in the page if it is not yet; whether it was.
-    pub(super) fn reach(&mut self, n: u32, state: State) -> bool {
-        self.fill(group_of(n), state)
+    /// Puts turn `n`'s group in the page if it is not yet, and the turn's
+    /// paragraphs up to paragraph `p` (from 0) if it is drawn in part.
+    pub(super) fn reach(&mut self, n: u32, p: usize, state: State) {
+        self.fill(group_of(n), state);
+        while let Some(i) = self.rest.iter().position(|r| r.n == n && r.at.0 <= p) {
+            self.go_on(i);
+        }
     }
 
-    /// Puts the first group not yet in the page in it.
+    /// Draws more of the first turn drawn in part, or puts the first group
+    /// not yet in the page in it.
     pub(super) fn fill_next(&mut self, state: State) {
-        if let Some(i) = self.filled.iter().position(|f| !f) {
+        if !self.rest.is_empty() {
+            self.go_on(0);
+        } else if let Some(i) = self.filled.iter().position(|f| !f) {
             self.fill(i, state);
         }
     }
 
-    /// Whether some groups are not in the page yet.
+    /// Draws [`TURN_TEXT`] more of the turn `rest[i]`.
+    fn go_on(&mut self, i: usize) {
+        let (Some(t), Some(rest)) = (&self.transcript, self.rest.get_mut(i)) else {
+            return;
+        };
+        let n = rest.n;
+        let Some(turn) = t.turns.get(n as usize - 1) else {
+            return;
+        };
+        match draw_paragraphs(&rest.article, (t, turn), (rest.at.0, rest.at.1.take())) {
+            Some(at) => rest.at = at,
+            None => {
+                self.rest.remove(i);
+            }
+        }
+        self.newly_filled.push((n, n));
+    }
+
+    /// Whether some groups are not in the page yet, or some turns are drawn
+    /// in part.
     pub(super) fn unfilled(&self) -> bool {
-        self.filled.contains(&false)
+        self.filled.contains(&false) || !self.rest.is_empty()
     }
 
     /// Whether groups were filled since [`Groups::take_filled`] last asked.
@@ -96,26 +141,33 @@ impl Groups {
     }
 
     /// Puts group `i`'s turns in the page, shown or hidden by `state`'s
-    /// speaker filter and with its current turn marked; whether they already
-    /// were.
-    fn fill(&mut self, i: usize, state: State) -> bool {
+    /// speaker filter and with its current turn marked, if they are not yet.
+    fn fill(&mut self, i: usize, state: State) {
         if self.filled.get(i) != Some(&false) {
-            return true;
+            return;
         }
         let (Some(t), Some(template), Some(group)) =
             (&self.transcript, &self.template, self.elements.get(i))
         else {
-            return true;
+            return;
         };
         let Some(doc) = group.owner_document() else {
-            return true;
+            return;
         };
         let speaker = state.speaker.get_untracked();
         let current = state.anchor.get_untracked().map(Anchor::turn);
         let fragment = doc.create_document_fragment();
         let turns = group_turns(t, i);
         for turn in turns {
-            if let Some(article) = build_turn(&doc, template, t, turn) {
+            if let Some((article, rest)) = build_turn(&doc, template, t, turn) {
+                if let Some(at) = rest {
+                    let article = article.clone();
+                    self.rest.push(Rest {
+                        n: turn.n,
+                        article,
+                        at,
+                    });
+                }
                 if !view::shows(t, turn, speaker.as_deref()) {
                     let _ = article.set_attribute("hidden", "");
                 }
@@ -130,7 +182,6 @@ impl Groups {
         if let (Some(first), Some(last)) = (turns.first(), turns.last()) {
             self.newly_filled.push((first.n, last.n));
         }
-        false
     }
 
     /// Shows the turns of `speaker` only (all with `None`): every turn in the
@@ -214,7 +265,7 @@ pub fn TurnList(transcript: Arc<Transcript>) -> impl IntoView {
             return;
         };
         el.set_text_content(None);
-        let opened_at = state.anchor.get_untracked().map(|a| group_of(a.turn()));
+        let opened_at = state.anchor.get_untracked();
         let count = transcript.turns.len().div_ceil(GROUP);
         let mut elements = Vec::with_capacity(count);
         for i in 0..count {
@@ -234,10 +285,15 @@ pub fn TurnList(transcript: Arc<Transcript>) -> impl IntoView {
                 filled: vec![false; count],
                 template: template(&doc),
                 newly_filled: Vec::new(),
+                rest: Vec::new(),
             };
             state.speaker.with_untracked(|f| g.filter(f.as_deref()));
-            for i in (0..FIRST_GROUPS).chain(opened_at) {
+            for i in 0..FIRST_GROUPS {
                 g.fill(i, state);
+            }
+            // The turn opened at, as far as its paragraph.
+            if let Some(anchor) = opened_at {
+                g.reach(anchor.turn(), anchor.paragraph_index(), state);
             }
             // (In the page before any mark is painted on this transcript.)
             g.newly_filled.clear();
@@ -307,13 +363,17 @@ fn template(doc: &web_sys::Document) -> Option<web_sys::Element> {
 }
 
 /// Turn `turn` of `t`: a clone of `template` with its id, speaker, number
-/// and paragraphs.
+/// and paragraphs (the first [`TURN_TEXT`] of them, and where to go on).
+#[allow(clippy::type_complexity)]
 fn build_turn(
     doc: &web_sys::Document,
     template: &web_sys::Element,
     t: &Transcript,
     turn: &Turn,
-) -> Option<web_sys::Element> {
+) -> Option<(
+    web_sys::Element,
+    Option<(usize, Option<(web_sys::Element, usize)>)>,
+)> {
     let n = turn.n;
     let article: web_sys::Element = template.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
     article.set_id(&Anchor::Turn(n).to_string());
@@ -339,13 +399,40 @@ fn build_turn(
     num.set_attribute("aria-label", &format!("Turn {n}, link"))
         .ok()?;
     num.set_text_content(Some(&format!("#{n}")));
-    for i in 0..t.paragraphs(turn).len() {
-        let p = doc.create_element("p").ok()?;
-        p.set_id(&Anchor::Paragraph(n, i as u32 + 1).to_string());
-        paragraph::fill(doc, &p, (t, turn), i);
-        article.append_child(&p).ok()?;
+    let rest = draw_paragraphs(&article, (t, turn), (0, None));
+    Some((article, rest))
+}
+
+/// Draws [`TURN_TEXT`] (at least a chunk) of `turn`'s paragraphs into its
+/// `article` from `at` on: a paragraph's index, and if it is drawn in part
+/// its `<p>` and the byte its next chunk starts at. Where to go on, if it is
+/// not done.
+fn draw_paragraphs(
+    article: &web_sys::Element,
+    (t, turn): (&Transcript, &Turn),
+    (mut p, mut inside): (usize, Option<(web_sys::Element, usize)>),
+) -> Option<(usize, Option<(web_sys::Element, usize)>)> {
+    let doc = article.owner_document()?;
+    let mut budget = TURN_TEXT;
+    while p < t.paragraphs(turn).len() {
+        if budget == 0 {
+            return Some((p, None));
+        }
+        let (el, start) = match inside.take() {
+            Some(at) => at,
+            None => {
+                let el = doc.create_element("p").ok()?;
+                el.set_id(&Anchor::Paragraph(turn.n, p as u32 + 1).to_string());
+                article.append_child(&el).ok()?;
+                (el, 0)
+            }
+        };
+        if let Some(next) = paragraph::fill(&doc, &el, (t, turn), p, start, &mut budget) {
+            return Some((p, Some((el, next))));
+        }
+        p += 1;
     }
-    Some(article)
+    None
 }
 
 /// The viewer's clicks, delegated from its root: a turn's number link in

@@ -42,6 +42,21 @@ impl Anchor {
             Anchor::Turn(n) | Anchor::Paragraph(n, _) => n,
         }
     }
+
+    /// The index (from 0) of the paragraph this anchor is at in its turn: 0
+    /// for a turn.
+    ///
+    /// ```
+    /// use floor::link::Anchor;
+    /// assert_eq!(Anchor::Paragraph(3, 2).paragraph_index(), 1);
+    /// assert_eq!(Anchor::Turn(3).paragraph_index(), 0);
+    /// ```
+    pub fn paragraph_index(self) -> usize {
+        match self {
+            Anchor::Turn(_) => 0,
+            Anchor::Paragraph(_, m) => m.saturating_sub(1) as usize,
+        }
+    }
 }
 
 /// A positive decimal number written without sign or leading zeros.

@@ -147,8 +147,9 @@ test.describe('files that are shown', () => {
     await openSample(page);
     await openFile(page, 'one-line.txt', `>>CHAIR: ${words}end.`);
     await expect(turns(page)).toHaveCount(1);
-    const length = await paragraphs(page).first().evaluate((p) => p.textContent.length);
-    expect(length).toBe(`${words}end.`.length);
+    // Drawn 32 KB at a time: all of it, soon.
+    const length = () => paragraphs(page).first().evaluate((p) => p.textContent.length);
+    await expect.poll(length).toBe(`${words}end.`.length);
   });
 
   test('no speaker markers: shown as text, and the status says so', async ({ page }) => {

@@ -297,6 +297,20 @@ test.describe('permalinks', () => {
     await expectAt(page, 30);
   });
 
+  test('a link to a paragraph far into a long turn opens there', async ({ page }) => {
+    // Text without markers is one turn; 3,000 paragraphs (about 190 KB) are
+    // drawn 32 KB at a time: the one linked to is drawn first.
+    const paragraphs = Array.from({ length: 3000 }, (_, i) => `Paragraph ${i + 1} of the minutes, as the secretary wrote it.`);
+    server.files.set('minutes.txt', `Minutes\n\n${paragraphs.join('\n\n')}\n`);
+    await page.goto(`${server.url}?src=minutes.txt#t1-p2900`);
+    await expect(page.locator('#t1-p2900')).toHaveText(paragraphs[2899]);
+    await expect(page.locator('#t1-p2900')).toBeInViewport();
+    await expect(page.locator('#t1-p2900')).toBeFocused();
+    // Then the rest, every paragraph once and in order.
+    await expect(page.locator('#t1 p')).toHaveCount(3000, { timeout: 20_000 });
+    expect(await page.locator('#t1 p').allTextContents()).toEqual(paragraphs);
+  });
+
   test('turn-number links, back and forward', async ({ page }) => {
     await openSample(page, '#t5');
     await expectAt(page, 5);
