@@ -30,17 +30,24 @@ export const FIRST = { turns: 2, below: 1400 };
  * Runs in the page, once the viewer shows its transcript: the viewer's root
  * as the first screen, as HTML. It keeps what shows and drops what does
  * not or could clash with the live viewer: turns after the first `turns`,
- * paragraphs that start more than `below` px down the page, the dialogs,
+ * paragraphs and speakers that start more than `below` px down the page,
+ * the dialogs,
  * the bodies of closed <details>, ids and what refers to them, titles and
- * Leptos's comment markers. The root gets class `first-screen`, `inert`
+ * Leptos's comment markers, and what only assistive technology or the
+ * live viewer reads (roles, names, live regions, keys, ids of speakers).
+ * The root gets class `first-screen`, `inert`
  * and `aria-hidden`.
  */
 export function snapshot({ turns, below }) {
   const live = document.querySelector('.floor:not(.first-screen)');
-  const low = [...live.querySelectorAll('.turn p')].map((p) => p.getBoundingClientRect().top + scrollY > below);
+  // Paragraphs and speakers below the first screen.
+  const lowOnes = '.turn p, .speakers li';
+  const low = [...live.querySelectorAll(lowOnes)].map((el) => el.getBoundingClientRect().top + scrollY > below);
   const root = live.cloneNode(true);
-  root.querySelectorAll('.turn p').forEach((p, i) => low[i] && p.remove());
-  root.querySelectorAll('dialog').forEach((d) => d.remove());
+  root.querySelectorAll(lowOnes).forEach((el, i) => low[i] && el.remove());
+  // What does not show: dialogs, hidden elements, the skip link and text
+  // for screen readers only.
+  root.querySelectorAll('dialog, [hidden], .skip, .visually-hidden').forEach((d) => d.remove());
   const groups = [...root.querySelectorAll('.turns > .group')];
   groups.slice(1).forEach((g) => g.remove());
   [...(groups[0]?.children ?? [])].slice(turns).forEach((t) => t.remove());
@@ -51,10 +58,15 @@ export function snapshot({ turns, below }) {
   const comments = [];
   while (walker.nextNode()) comments.push(walker.currentNode);
   comments.forEach((c) => c.remove());
+  // Inert and hidden from assistive technology, it needs no names, roles,
+  // live regions, keys, buttons' types or speakers' ids: only what shows.
+  const unseen = ['role', 'aria-label', 'aria-live', 'aria-keyshortcuts', 'autocomplete', 'spellcheck', 'accept', 'data-speaker'];
   for (const el of [root, ...root.querySelectorAll('*')]) {
-    for (const name of ['id', 'for', 'title', 'aria-describedby', 'aria-controls', 'aria-labelledby']) {
+    for (const name of ['id', 'for', 'title', 'aria-describedby', 'aria-controls', 'aria-labelledby', ...unseen]) {
       el.removeAttribute(name);
     }
+    if (el.localName === 'button') el.removeAttribute('type');
+    if (el.getAttribute('aria-pressed') === 'false') el.removeAttribute('aria-pressed');
   }
   root.classList.add('first-screen');
   root.setAttribute('inert', '');
