@@ -137,10 +137,7 @@ fn show_current(state: State, i: usize) {
     }) else {
         return;
     };
-    let Some(t) = state
-        .shown
-        .with_untracked(|s| s.as_ref().map(|s| s.transcript.clone()))
-    else {
+    let Some(t) = state.transcript() else {
         return;
     };
     let Some(turn) = t.turns.get(n as usize - 1) else {

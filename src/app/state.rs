@@ -372,6 +372,12 @@ impl State {
         }
     }
 
+    /// The transcript shown, if any.
+    pub fn transcript(&self) -> Option<Arc<Transcript>> {
+        self.shown
+            .with_untracked(|s| s.as_ref().map(|s| s.transcript.clone()))
+    }
+
     /// Puts turn `n` in the page if it is not yet (the turn list fills its
     /// groups in the background), with its paragraphs up to `p` (from 0; a
     /// long turn is drawn in parts).

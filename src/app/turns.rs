@@ -477,10 +477,7 @@ pub(super) fn on_click(state: State, ev: &leptos::ev::MouseEvent) {
     else {
         return;
     };
-    let Some(t) = state
-        .shown
-        .with_untracked(|s| s.as_ref().map(|s| s.transcript.clone()))
-    else {
+    let Some(t) = state.transcript() else {
         return;
     };
     match button.get_attribute("data-action").as_deref() {
