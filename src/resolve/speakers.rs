@@ -609,11 +609,23 @@ fn mended(typo: &str) -> Vec<&'static str> {
 }
 
 /// Whether `a` and `b` differ by exactly one substitution, insertion,
-/// deletion or transposition of adjacent characters.
+/// deletion or transposition of adjacent characters. Without allocating for
+/// ASCII words (every label word is compared with every usual label word).
 fn one_edit_apart(a: &str, b: &str) -> bool {
+    if a.len().abs_diff(b.len()) > 4 {
+        return false; // more than one char apart
+    }
+    if a.is_ascii() && b.is_ascii() {
+        return one_apart(a.as_bytes(), b.as_bytes());
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    one_apart(&a, &b)
+}
+
+/// [`one_edit_apart`] on letters.
+fn one_apart<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let suffix = a[prefix..]
         .iter()
         .rev()
@@ -731,6 +743,12 @@ mod tests {
         assert!(!one_edit_apart("ABCDEF", "ABCDEF"));
         assert!(!one_edit_apart("ABCDEF", "ABXDEY"));
         assert!(!one_edit_apart("AAAA", "AA"));
+        // Not ASCII: letters, not bytes.
+        assert!(one_edit_apart("ȘTEFAN", "STEFAN"));
+        assert!(one_edit_apart("MODÉRATEUR", "MODERATEUR"));
+        assert!(one_edit_apart("ΠΡΟΕΔΡΟΣ", "ΠΡΟΕΔΟΣ"));
+        assert!(!one_edit_apart("ȘTEFĂN", "STEFAN"));
+        assert!(!one_edit_apart("ÉÉ", "E"));
     }
 
     #[test]
