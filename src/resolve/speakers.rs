@@ -609,36 +609,34 @@ fn mended(typo: &str) -> Vec<&'static str> {
 }
 
 /// Whether `a` and `b` differ by exactly one substitution, insertion,
-/// deletion or transposition of adjacent characters. Without allocating for
-/// ASCII words (every label word is compared with every usual label word).
+/// deletion or transposition of adjacent characters. It allocates nothing
+/// (every label word is compared with every usual label word).
 fn one_edit_apart(a: &str, b: &str) -> bool {
     if a.len().abs_diff(b.len()) > 4 {
         return false; // more than one char apart
     }
-    if a.is_ascii() && b.is_ascii() {
-        return one_apart(a.as_bytes(), b.as_bytes());
-    }
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    one_apart(&a, &b)
-}
-
-/// [`one_edit_apart`] on letters.
-fn one_apart<T: PartialEq>(a: &[T], b: &[T]) -> bool {
-    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    let suffix = a[prefix..]
-        .iter()
+    // Without their common start and end, what is left of each.
+    let same = |x: (char, char)| x.0 == x.1;
+    let start: usize = a
+        .chars()
+        .zip(b.chars())
+        .take_while(|&x| same(x))
+        .map(|(c, _)| c.len_utf8())
+        .sum();
+    let (a, b) = (&a[start..], &b[start..]);
+    let end: usize = a
+        .chars()
         .rev()
-        .zip(b[prefix..].iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
-    let (da, db) = (
-        a.len() - prefix - suffix.min(a.len() - prefix),
-        b.len() - prefix - suffix.min(b.len() - prefix),
-    );
-    match (da, db) {
+        .zip(b.chars().rev())
+        .take_while(|&x| same(x))
+        .map(|(c, _)| c.len_utf8())
+        .sum();
+    let (a, b) = (&a[..a.len() - end], &b[..b.len() - end]);
+    let mut a = a.chars();
+    let mut b = b.chars();
+    match (a.clone().count(), b.clone().count()) {
         (1, 1) | (1, 0) | (0, 1) => true,
-        (2, 2) => a[prefix] == b[prefix + 1] && a[prefix + 1] == b[prefix],
+        (2, 2) => a.next() == b.clone().nth(1) && a.next() == b.next(),
         _ => false,
     }
 }
