@@ -21,6 +21,19 @@ pub struct Stats {
     pub minutes: usize,
 }
 
+/// `n` with its noun, singular for one: `1 turn`, `54 turns`, `0 speakers`.
+///
+/// ```
+/// use floor::view::counted;
+/// assert_eq!(counted(1, "turn"), "1 turn");
+/// assert_eq!(counted(54, "turn"), "54 turns");
+/// assert_eq!(counted(0, "speaker"), "0 speakers");
+/// ```
+pub fn counted(n: usize, noun: &str) -> String {
+    let s = if n == 1 { "" } else { "s" };
+    format!("{n} {noun}{s}")
+}
+
 impl Stats {
     /// The figures of `t`.
     ///

@@ -28,10 +28,11 @@ pub fn TranscriptHeader(transcript: Arc<Transcript>, source: Source) -> impl Int
     .flatten()
     .collect();
     let figures = format!(
-        "{} turns · {} speakers · {} words · about {} min to read",
-        stats.turns,
-        stats.speakers,
+        "{} · {} · {} word{} · about {} min to read",
+        view::counted(stats.turns, "turn"),
+        view::counted(stats.speakers, "speaker"),
         thousands(stats.words),
+        if stats.words == 1 { "" } else { "s" },
         stats.minutes
     );
     let disclaimer = m.disclaimer.clone().map(|d| {
@@ -280,8 +281,11 @@ fn fill_speakers(ul: &web_sys::Element, t: &Transcript, shares: &[view::SpeakerS
         let _ = button.set_attribute("data-speaker", &s.id);
         let _ = button.set_attribute("title", &format!("Written as: {}", s.labels.join(", ")));
         name.set_text_content(Some(&s.name));
-        let plural = if s.turns == 1 { "" } else { "s" };
-        let text = format!("{} turn{plural} · {}% of words", s.turns, share.percent);
+        let text = format!(
+            "{} · {}% of words",
+            view::counted(s.turns, "turn"),
+            share.percent
+        );
         count.set_text_content(Some(&text));
         let _ = button.append_child(&name);
         let _ = button.append_child(&count);

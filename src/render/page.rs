@@ -64,8 +64,10 @@ pub fn html_page(t: &Transcript) -> String {
     let stats = view::Stats::of(t);
     let _ = writeln!(
         out,
-        "<p class=\"meta\">{} turns · {} speakers · {} words</p>",
-        stats.turns, stats.speakers, stats.words
+        "<p class=\"meta\">{} · {} · {}</p>",
+        view::counted(stats.turns, "turn"),
+        view::counted(stats.speakers, "speaker"),
+        view::counted(stats.words, "word")
     );
     if let Some(d) = &t.meta.disclaimer {
         out.push_str("<details><summary>Disclaimer</summary><p>");

@@ -147,6 +147,7 @@ test.describe('files that are shown', () => {
     await openSample(page);
     await openFile(page, 'one-line.txt', `>>CHAIR: ${words}end.`);
     await expect(turns(page)).toHaveCount(1);
+    await expect(page.locator('.figures')).toHaveText(/^1 turn · 1 speaker · 210,001 words · /);
     // Drawn 32 KB at a time: all of it, soon.
     const length = () => paragraphs(page).first().evaluate((p) => p.textContent.length);
     await expect.poll(length).toBe(`${words}end.`.length);
