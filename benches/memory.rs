@@ -8,61 +8,17 @@
 //! (what the process asked for, not what the system gave it): the ratio to
 //! the input is what the issue bounds (about 10x).
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-struct Counting;
+#[path = "../tests/support/counting.rs"]
+mod counting;
+#[path = "../tests/support/letters.rs"]
+mod letters;
 
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: every call goes to the system allocator unchanged; only counts
-// are kept beside it.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc(layout) };
-        if !p.is_null() {
-            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-            PEAK.fetch_max(live, Ordering::Relaxed);
-        }
-        p
-    }
-    unsafe fn dealloc(&self, p: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(p, layout) };
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-    unsafe fn realloc(&self, p: *mut u8, layout: Layout, new: usize) -> *mut u8 {
-        let q = unsafe { System.realloc(p, layout, new) };
-        if !q.is_null() {
-            if new > layout.size() {
-                let live =
-                    LIVE.fetch_add(new - layout.size(), Ordering::Relaxed) + new - layout.size();
-                PEAK.fetch_max(live, Ordering::Relaxed);
-            } else {
-                LIVE.fetch_sub(layout.size() - new, Ordering::Relaxed);
-            }
-        }
-        q
-    }
-}
+use letters::letters;
 
 #[global_allocator]
-static ALLOCATOR: Counting = Counting;
-
-/// `n` in capital letters: A, B, …, Z, BA, …
-fn letters(mut n: usize) -> String {
-    let mut s = Vec::new();
-    loop {
-        s.push(b'A' + (n % 26) as u8);
-        n /= 26;
-        if n == 0 {
-            break;
-        }
-    }
-    s.reverse();
-    String::from_utf8(s).unwrap_or_default()
-}
+static ALLOCATOR: counting::Counting = counting::Counting;
 
 /// About `size` bytes of input of one shape.
 fn input(shape: &str, size: usize) -> String {
@@ -132,16 +88,15 @@ fn main() {
     ] {
         for &mb in &sizes {
             let text = input(shape, mb * 1_000_000);
-            let base = LIVE.load(Ordering::Relaxed);
-            PEAK.store(base, Ordering::Relaxed);
+            let base = counting::start();
             let start = Instant::now();
             let t = floor::read::parse_str(&text);
             let parse_ms = start.elapsed().as_secs_f64() * 1000.0;
-            let parse_peak = PEAK.load(Ordering::Relaxed) - base;
+            let parse_peak = counting::peak_since(base);
             let start = Instant::now();
             let index = floor::search::Index::new(&t);
             let index_ms = start.elapsed().as_secs_f64() * 1000.0;
-            let index_peak = PEAK.load(Ordering::Relaxed) - base;
+            let index_peak = counting::peak_since(base);
             println!(
                 "{shape:<16} {mb:>6} {:>8} {:>11.1}x {parse_ms:>10.0} {:>13.1}x {index_ms:>10.0}",
                 t.turns.len(),

@@ -15,19 +15,10 @@ use std::time::Instant;
 
 use floor::resolve::speakers::{Choices, resolve};
 
-/// `n` in capital letters: A, B, …, Z, BA, BB, …
-fn letters(mut n: usize) -> String {
-    let mut s = Vec::new();
-    loop {
-        s.push(b'A' + (n % 26) as u8);
-        n /= 26;
-        if n == 0 {
-            break;
-        }
-    }
-    s.reverse();
-    String::from_utf8(s).unwrap_or_default()
-}
+#[path = "../tests/support/letters.rs"]
+mod letters;
+
+use letters::letters;
 
 fn transcript(kind: &str, n: usize) -> String {
     let mut text = String::with_capacity(n * 40);

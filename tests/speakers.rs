@@ -9,6 +9,11 @@
 use floor::model::{DiagnosticKind, Transcript};
 use floor::resolve::speakers::{Choices, resolve};
 
+#[path = "support/letters.rs"]
+mod letters;
+
+use letters::letters;
+
 /// The transcript of `labels` (`;`-separated) whose turns say `said`.
 fn transcript(labels: &str, said: &str) -> Transcript {
     let mut text = String::from("A meeting\n\n");
@@ -330,7 +335,7 @@ fn many_distinct_labels_resolve() {
     let mut text = String::new();
     for i in 0..20_000u32 {
         // Labels one letter apart from many others, each used twice or once.
-        let label = format!("PARTICIPANT {}", base26(i));
+        let label = format!("PARTICIPANT {}", letters(i as usize));
         text.push_str(&format!(">>{label}: Hello.\n\n"));
         if i % 2 == 0 {
             text.push_str(&format!(">>{label}: Again.\n\n"));
@@ -338,18 +343,4 @@ fn many_distinct_labels_resolve() {
     }
     let t = floor::read::parse_str(&text);
     assert_eq!(t.speakers.len(), 20_000);
-}
-
-/// `n` in letters: a, b, …, z, ba, bb, …
-fn base26(mut n: u32) -> String {
-    let mut s = Vec::new();
-    loop {
-        s.push(b'A' + (n % 26) as u8);
-        n /= 26;
-        if n == 0 {
-            break;
-        }
-    }
-    s.reverse();
-    String::from_utf8(s).unwrap()
 }
