@@ -238,6 +238,12 @@ pub fn segments_at_most<'a>(
 /// [`CHUNK`] bytes, each a unit of the page's repainting and layout.
 pub const CHUNKED: usize = 2 * CHUNK;
 
+/// Whether the page draws `paragraph` in chunks ([`parts`]): whether it is
+/// longer than [`CHUNKED`].
+pub fn in_chunks(paragraph: &str) -> bool {
+    paragraph.len() > CHUNKED
+}
+
 /// The length a long paragraph's chunks are cut at, give or take a sentence.
 pub const CHUNK: usize = 8192;
 

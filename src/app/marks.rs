@@ -152,14 +152,13 @@ impl Painter {
         let (mut before, mut now) = (0, 0);
         // The chunks on screen of the last paragraph in chunks looked at.
         let mut seen = ((0, 0), (0, 0));
-        for &((n, p, c), range, _) in &self.todo {
-            // (A chunk is not the whole paragraph.)
+        for &((n, p, c), _, _) in &self.todo {
             let chunked = (from..=to).contains(&n)
                 && self.transcript.as_ref().is_some_and(|(_, t)| {
                     t.turns
                         .get(n as usize - 1)
                         .and_then(|turn| t.paragraph(turn, p))
-                        .is_some_and(|text| text.len() != range.1 - range.0)
+                        .is_some_and(view::in_chunks)
                 });
             if chunked && seen.0 != (n, p) {
                 seen = ((n, p), paragraph::on_screen(state, (n, p), height));

@@ -36,7 +36,7 @@ pub(super) fn fill(
     budget: &mut usize,
 ) -> Option<usize> {
     let text = t.paragraph(turn, p)?;
-    let chunked = text.len() > view::CHUNKED;
+    let chunked = view::in_chunks(text);
     loop {
         let (end, next) = view::chunk_at(text, start);
         let mut into = el.clone();
@@ -147,7 +147,7 @@ fn element(
     (n, p, c): Part,
 ) -> Option<web_sys::Element> {
     let el = paragraph(state, n, p)?;
-    if t.paragraph(turn, p)?.len() <= view::CHUNKED {
+    if !view::in_chunks(t.paragraph(turn, p)?) {
         return Some(el);
     }
     el.children().item(c as u32)
