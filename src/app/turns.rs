@@ -44,10 +44,14 @@ struct Rest {
     n: u32,
     /// Its `<article>`.
     article: web_sys::Element,
-    /// The next paragraph to draw (from 0), and if it is drawn in part, its
-    /// `<p>` and the byte its next chunk starts at.
-    at: (usize, Option<(web_sys::Element, usize)>),
+    /// Where it goes on.
+    at: Cursor,
 }
+
+/// Where a turn drawn in part goes on: the next paragraph to draw (from 0),
+/// and if that one is drawn in part, its `<p>` and the byte its next chunk
+/// starts at.
+type Cursor = (usize, Option<(web_sys::Element, usize)>);
 
 /// The group turn number `n` is in, counted from 0.
 fn group_of(n: u32) -> usize {
@@ -103,10 +107,13 @@ impl Groups {
             return;
         };
         let n = rest.n;
-        let Some(turn) = t.turns.get(n as usize - 1) else {
-            return;
-        };
-        match draw_paragraphs(&rest.article, (t, turn), (rest.at.0, rest.at.1.take())) {
+        let at = (rest.at.0, rest.at.1.take());
+        // (Done, or not drawable: no longer drawn in part either way.)
+        match t
+            .turns
+            .get(n as usize - 1)
+            .and_then(|turn| draw_paragraphs(&rest.article, (t, turn), at))
+        {
             Some(at) => rest.at = at,
             None => {
                 self.rest.remove(i);
@@ -364,16 +371,12 @@ fn template(doc: &web_sys::Document) -> Option<web_sys::Element> {
 
 /// Turn `turn` of `t`: a clone of `template` with its id, speaker, number
 /// and paragraphs (the first [`TURN_TEXT`] of them, and where to go on).
-#[allow(clippy::type_complexity)]
 fn build_turn(
     doc: &web_sys::Document,
     template: &web_sys::Element,
     t: &Transcript,
     turn: &Turn,
-) -> Option<(
-    web_sys::Element,
-    Option<(usize, Option<(web_sys::Element, usize)>)>,
-)> {
+) -> Option<(web_sys::Element, Option<Cursor>)> {
     let n = turn.n;
     let article: web_sys::Element = template.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
     article.set_id(&Anchor::Turn(n).to_string());
@@ -404,14 +407,12 @@ fn build_turn(
 }
 
 /// Draws [`TURN_TEXT`] (at least a chunk) of `turn`'s paragraphs into its
-/// `article` from `at` on: a paragraph's index, and if it is drawn in part
-/// its `<p>` and the byte its next chunk starts at. Where to go on, if it is
-/// not done.
+/// `article` from where it stopped; where to go on, if it is not done.
 fn draw_paragraphs(
     article: &web_sys::Element,
     (t, turn): (&Transcript, &Turn),
-    (mut p, mut inside): (usize, Option<(web_sys::Element, usize)>),
-) -> Option<(usize, Option<(web_sys::Element, usize)>)> {
+    (mut p, mut inside): Cursor,
+) -> Option<Cursor> {
     let doc = article.owner_document()?;
     let mut budget = TURN_TEXT;
     while p < t.paragraphs(turn).len() {
