@@ -34,6 +34,16 @@ pub struct Transcript {
     annotations: Vec<Annotation>,
     /// The position in `turns` of each annotation's turn (ascending).
     annotation_turns: Vec<u32>,
+    /// Each turn's start and end in milliseconds ([`NONE`] when unknown);
+    /// empty when no turn has a time (an IGF text).
+    times: Vec<[u32; 2]>,
+    /// Each paragraph's start in milliseconds ([`NONE`] when unknown),
+    /// beside `paragraphs`; empty when no paragraph has a time.
+    paragraph_starts: Vec<u32>,
+    /// Words the source times one by one (YouTube's automatic captions):
+    /// the position of the paragraph in `paragraphs`, the word's byte
+    /// offset in it, and its start in milliseconds; in order.
+    word_times: Vec<[u32; 3]>,
 }
 
 /// The transcript's header.
@@ -53,6 +63,21 @@ pub struct Meta {
     pub location: Option<String>,
     /// Every other header paragraph, as written, in order.
     pub other: Vec<String>,
+    /// The format that was read: `igf`, `webvtt`, `srt`, `podcast-json`,
+    /// `podcast-html`, `json-segments`, `text-export`, …
+    pub format: &'static str,
+    /// How long the recording is, in milliseconds, when the source says
+    /// (the last cue's end); serialised in seconds.
+    #[serde(serialize_with = "seconds")]
+    pub duration: Option<u32>,
+}
+
+/// Milliseconds as seconds, or `null`.
+fn seconds<S: Serializer>(ms: &Option<u32>, s: S) -> Result<S::Ok, S::Error> {
+    match ms {
+        Some(ms) => s.serialize_f64(f64::from(*ms) / 1000.0),
+        None => s.serialize_none(),
+    }
 }
 
 /// A person or role who speaks in the transcript.
@@ -254,6 +279,30 @@ pub enum DiagnosticKind {
     /// How lines were joined into paragraphs, when the copy was not one
     /// paragraph per blank-line separated block.
     LineLayout,
+    /// Which format was read, and how (the JSON fields and time unit used).
+    FormatRead,
+    /// Blocks of a caption file that hold no cue (`NOTE`, `STYLE`,
+    /// `REGION`, a header's settings) are not shown; their text is in
+    /// `dropped`.
+    BlockSkipped,
+    /// A timing line that does not parse; its cue is kept as text.
+    TimingUnreadable,
+    /// Cues that start before the one before them started, or overlap it.
+    CuesOutOfOrder,
+    /// Cue settings (`align:start`) that are not WebVTT's.
+    CueSettingUnknown,
+    /// Cues with no text.
+    CueEmpty,
+    /// Rolling captions repeat each line in the next cue: the repeats were
+    /// dropped, every word kept once.
+    RepeatsDropped,
+    /// Speakers given as opaque ids (`<v 8d1f…>`) are shown as
+    /// `Speaker 1`, …; the ids are in `dropped`.
+    OpaqueSpeakerIds,
+    /// Site furniture saved with an IGF page (a banner, `You are here`, a
+    /// legacy-site notice) is not taken as the title; its text is in
+    /// `dropped`.
+    SiteChromeDropped,
 }
 
 impl Transcript {
@@ -406,6 +455,87 @@ impl Transcript {
         self.turns.shrink_to_fit();
         self.text.shrink_to_fit();
         self.paragraphs.shrink_to_fit();
+        self.times.shrink_to_fit();
+        self.paragraph_starts.shrink_to_fit();
+        self.word_times.shrink_to_fit();
+    }
+
+    /// Whether any turn has a time.
+    pub fn is_timed(&self) -> bool {
+        !self.times.is_empty()
+    }
+
+    /// `turn`'s start and end in milliseconds, each when known.
+    pub fn times(&self, turn: &Turn) -> [Option<u32>; 2] {
+        let t = self.times.get(turn.n.wrapping_sub(1) as usize);
+        let known = |ms: u32| (ms != NONE).then_some(ms);
+        [t.and_then(|t| known(t[0])), t.and_then(|t| known(t[1]))]
+    }
+
+    /// `turn`'s start in milliseconds, when known.
+    pub fn start(&self, turn: &Turn) -> Option<u32> {
+        self.times(turn)[0]
+    }
+
+    /// The start in milliseconds of paragraph `i` of `turn`, when known.
+    pub fn paragraph_start(&self, turn: &Turn, i: usize) -> Option<u32> {
+        let [a, _] = self.paragraph_span(turn);
+        let ms = *self.paragraph_starts.get(a as usize + i)?;
+        (ms != NONE).then_some(ms)
+    }
+
+    /// The timed words of paragraph `i` of `turn`: each one's byte offset
+    /// in the paragraph and its start in milliseconds.
+    pub fn word_times(&self, turn: &Turn, i: usize) -> impl Iterator<Item = [u32; 2]> + '_ {
+        let p = (self.paragraph_span(turn)[0] as usize + i) as u32;
+        let a = self.word_times.partition_point(|w| w[0] < p);
+        let b = a + self.word_times[a..].partition_point(|w| w[0] == p);
+        self.word_times[a..b].iter().map(|w| [w[1], w[2]])
+    }
+
+    /// The turn being spoken at `ms`: the last turn that starts at or
+    /// before it (the first timed turn for a time before them all).
+    ///
+    /// ```
+    /// let t = floor::read::parse_str("WEBVTT\n\n00:01.000 --> 00:04.000\n<v Ana>Hello.\n\n00:05.000 --> 00:09.000\n<v Ben>Hi.\n");
+    /// assert_eq!(t.turn_at(6_000).map(|t| t.n), Some(2));
+    /// assert_eq!(t.turn_at(0).map(|t| t.n), Some(1));
+    /// ```
+    pub fn turn_at(&self, ms: u32) -> Option<&Turn> {
+        let timed = |i: &usize| self.times.get(*i).is_some_and(|t| t[0] != NONE);
+        let mut best = None;
+        for i in (0..self.times.len()).filter(timed) {
+            if self.times[i][0] > ms {
+                return best.or(self.turns.get(i));
+            }
+            best = self.turns.get(i);
+        }
+        best
+    }
+
+    /// Sets the times of the turn just pushed: its start and end, and each
+    /// of its paragraphs' start (in milliseconds, `None` when unknown).
+    pub fn time_last_turn(
+        &mut self,
+        times: [Option<u32>; 2],
+        paragraphs: impl IntoIterator<Item = Option<u32>>,
+    ) {
+        let n = self.turns.len();
+        let first = self.turns.last().map_or(0, |t| t.paragraphs as usize);
+        self.times.resize(n.saturating_sub(1), [NONE; 2]);
+        self.times.push(times.map(|t| t.unwrap_or(NONE)));
+        self.paragraph_starts.resize(first, NONE);
+        self.paragraph_starts
+            .extend(paragraphs.into_iter().map(|t| t.unwrap_or(NONE)));
+        self.paragraph_starts.resize(self.paragraphs.len(), NONE);
+    }
+
+    /// Times a word: at byte `offset` of paragraph `paragraph` (its
+    /// position among all the turns' paragraphs), starting at `ms`. Words
+    /// are timed in order.
+    pub fn time_word_of(&mut self, paragraph: usize, offset: usize, ms: u32) {
+        let at = |n: usize| u32::try_from(n).unwrap_or(NONE);
+        self.word_times.push([at(paragraph), at(offset), ms]);
     }
 
     /// Makes room for `n` more turns.
@@ -522,11 +652,30 @@ impl Serialize for Transcript {
         impl Serialize for TurnOf<'_> {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 let (t, turn) = (self.0, self.1);
-                let mut s = serializer.serialize_struct("Turn", 7)?;
+                let timed = t.is_timed();
+                let mut s = serializer.serialize_struct("Turn", 9 + 2 * timed as usize)?;
                 s.serialize_field("n", &turn.n)?;
+                let [start, end] = t.times(turn).map(|ms| ms.map(|ms| f64::from(ms) / 1000.0));
+                s.serialize_field("start", &start)?;
+                s.serialize_field("end", &end)?;
                 s.serialize_field("speaker", &t.speaker_id(turn))?;
                 s.serialize_field("label", &t.label(turn))?;
                 s.serialize_field("paragraphs", &ParagraphsOf(t.paragraphs(turn)))?;
+                if timed {
+                    let n = t.paragraphs(turn).len();
+                    let starts: Vec<Option<f64>> = (0..n)
+                        .map(|i| t.paragraph_start(turn, i).map(|ms| f64::from(ms) / 1000.0))
+                        .collect();
+                    s.serialize_field("paragraph_starts", &starts)?;
+                    let words: Vec<[f64; 3]> = (0..n)
+                        .flat_map(|i| {
+                            t.word_times(turn, i).map(move |[at, ms]| {
+                                [i as f64, f64::from(at), f64::from(ms) / 1000.0]
+                            })
+                        })
+                        .collect();
+                    s.serialize_field("word_times", &words)?;
+                }
                 s.serialize_field("annotations", &NotesOf(t, turn))?;
                 s.serialize_field("range", &turn.range)?;
                 s.serialize_field("line", &turn.line)?;

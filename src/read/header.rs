@@ -818,6 +818,7 @@ mod tests {
             time: None,
             location: Some("Geneva, Switzerland".into()),
             other: vec![],
+            ..Meta::default()
         };
         let h = read_header(&p);
         assert_eq!((h.meta, h.other_lines), (want, vec![]));

@@ -18,11 +18,16 @@
 //! A [`source_map::SourceMap`] maps what a reader read (the text after a
 //! byte-order mark, or a page's extracted text) back to the caller's source.
 
+pub mod cues;
 pub mod decode;
 pub(crate) mod header;
 pub mod html;
 pub(crate) mod igf;
+pub mod json;
+pub mod sniff;
 pub(crate) mod source_map;
+pub mod srt;
+pub mod webvtt;
 
 use crate::model::Transcript;
 use decode::Decoded;
@@ -43,7 +48,24 @@ pub fn parse(bytes: &[u8]) -> Transcript {
 
 /// Parses text decoded by an edge, keeping the decoder's diagnostics.
 pub fn parse_decoded(decoded: Decoded) -> Transcript {
-    igf::read(&decoded.text, decoded.diagnostics)
+    parse_named(decoded, None)
+}
+
+/// Parses text decoded by an edge, with the file's name (or extension) as
+/// a hint for the formats its content cannot tell apart
+/// ([`sniff::sniff`]).
+pub fn parse_named(decoded: Decoded, name: Option<&str>) -> Transcript {
+    read_as(sniff::sniff(&decoded.text, name), &decoded.text, decoded.diagnostics)
+}
+
+/// Reads `text` as `format`.
+fn read_as(format: sniff::Format, text: &str, diagnostics: Vec<crate::model::Diagnostic>) -> Transcript {
+    match format {
+        sniff::Format::WebVtt => webvtt::read(text, diagnostics),
+        sniff::Format::Srt => srt::read(text, diagnostics),
+        sniff::Format::Json => json::read(text, diagnostics),
+        sniff::Format::Igf => igf::read(text, diagnostics),
+    }
 }
 
 /// Parses transcript text. Byte ranges in the result are offsets into `text`.
@@ -57,5 +79,5 @@ pub fn parse_decoded(decoded: Decoded) -> Transcript {
 /// assert_eq!(t.speaker_id(&t.turns[2]), None);
 /// ```
 pub fn parse_str(text: &str) -> Transcript {
-    igf::read(text, Vec::new())
+    read_as(sniff::sniff(text, None), text, Vec::new())
 }

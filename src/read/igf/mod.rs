@@ -358,6 +358,7 @@ impl<'t> Structure<'t> {
         }
         let mut t = self.transcript;
         t.meta = self.meta;
+        t.meta.format = "igf";
         t.diagnostics = self.diagnostics;
         // The lines and markers go before speakers are resolved.
         drop((self.lines, self.markers));

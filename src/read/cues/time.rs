@@ -1,0 +1,76 @@
+//! Timestamps as caption and transcript files write them, to milliseconds.
+//!
+//! One tolerant reader for all of them: `00:01:02.345` (WebVTT),
+//! `00:01:02,345` (SRT), unpadded `0:0:3.490`, `1:02` (minutes and
+//! seconds), `[00:12:34]`.
+
+/// Reads a clock time `[[h:]m:]s[.frac]` (`.` or `,` before the fraction)
+/// as milliseconds. Hours may have any number of digits; minutes and
+/// seconds below 60 when a larger unit precedes them.
+///
+/// ```
+/// use floor::read::cues::time::clock;
+/// assert_eq!(clock("00:01:02.345"), Some(62_345));
+/// assert_eq!(clock("00:01:02,345"), Some(62_345));
+/// assert_eq!(clock("0:0:3.49"), Some(3_490));
+/// assert_eq!(clock("12:34"), Some(754_000));
+/// assert_eq!(clock("1:02:03"), Some(3_723_000));
+/// assert_eq!(clock("1:75"), None);
+/// assert_eq!(clock("12"), None);
+/// ```
+pub fn clock(s: &str) -> Option<u32> {
+    let (whole, frac) = match s.find(['.', ',']) {
+        Some(i) => (&s[..i], Some(&s[i + 1..])),
+        None => (s, None),
+    };
+    let mut parts = whole.split(':');
+    let mut units: [Option<u64>; 3] = [None; 3];
+    let mut n = 0;
+    for p in parts.by_ref() {
+        if n == 3 || p.is_empty() || p.len() > 9 || !p.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        units[n] = p.parse().ok();
+        n += 1;
+    }
+    if n < 2 {
+        return None;
+    }
+    let (h, m, sec) = match n {
+        2 => (0, units[0]?, units[1]?),
+        _ => (units[0]?, units[1]?, units[2]?),
+    };
+    if sec >= 60 || (n == 3 && m >= 60) {
+        return None;
+    }
+    let ms = fraction_ms(frac)?;
+    u32::try_from(((h * 60 + m) * 60 + sec) * 1000 + ms).ok()
+}
+
+/// Milliseconds of a fraction's digits (`5` → 500, `345` → 345, `3456` →
+/// 345); no fraction is 0.
+fn fraction_ms(frac: Option<&str>) -> Option<u64> {
+    let Some(f) = frac else { return Some(0) };
+    if f.is_empty() || f.len() > 9 || !f.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let digits = &f.as_bytes()[..f.len().min(3)];
+    let mut ms = 0;
+    for i in 0..3 {
+        ms = ms * 10 + digits.get(i).map_or(0, |d| u64::from(d - b'0'));
+    }
+    Some(ms)
+}
+
+/// Reads seconds written as a number (`12`, `3.5`, `1e2`) as milliseconds;
+/// negative, not finite or past `u32` milliseconds is `None`.
+///
+/// ```
+/// use floor::read::cues::time::seconds;
+/// assert_eq!(seconds(3.5), Some(3_500));
+/// assert_eq!(seconds(-1.0), None);
+/// ```
+pub fn seconds(s: f64) -> Option<u32> {
+    let ms = (s * 1000.0).round();
+    (ms.is_finite() && (0.0..=f64::from(u32::MAX - 1)).contains(&ms)).then_some(ms as u32)
+}

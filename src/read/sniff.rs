@@ -1,0 +1,75 @@
+//! Which format a text is in, from its content; a file's extension is
+//! only a hint for the formats content cannot tell apart.
+//!
+//! A WebVTT file without its `WEBVTT` line is still WebVTT, and a `.txt`
+//! holding SRT is SRT: timing lines (`00:00:01,000 --> 00:00:04,000`)
+//! near the start decide, whatever the name.
+
+use super::cues::time::clock;
+
+/// The formats Floor reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// IGF real-time captioning text, or any text with `>>` turns (and a
+    /// saved page of it).
+    Igf,
+    /// W3C WebVTT (YouTube, Zoom, Teams captions and transcripts).
+    WebVtt,
+    /// SubRip subtitles.
+    Srt,
+    /// JSON: Podcasting 2.0 transcripts, speech-to-text segments.
+    Json,
+}
+
+/// How many lines from the start are looked at for timing lines.
+const LOOK_LINES: usize = 60;
+
+/// The format of `text` (after any byte-order mark). `hint` is the file's
+/// name or extension, if known.
+///
+/// ```
+/// use floor::read::sniff::{sniff, Format};
+/// assert_eq!(sniff("WEBVTT\n\n00:01.000 --> 00:02.000\nHi", None), Format::WebVtt);
+/// assert_eq!(sniff("1\n00:00:01,000 --> 00:00:02,000\nHi", Some("a.txt")), Format::Srt);
+/// assert_eq!(sniff("00:00:01.000 --> 00:00:02.000\nHi", None), Format::WebVtt);
+/// assert_eq!(sniff("Title\n\n>>CHAIR: Hi.", Some("a.vtt")), Format::Igf);
+/// ```
+pub fn sniff(text: &str, hint: Option<&str>) -> Format {
+    let body = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    if body.starts_with("WEBVTT") {
+        return Format::WebVtt;
+    }
+    if body.starts_with(['{', '[']) && !body.starts_with("[0") && super::json::looks_like(body) {
+        return Format::Json;
+    }
+    let mut commas = 0;
+    let mut dots = 0;
+    for line in body.lines().filter(|l| !l.trim().is_empty()).take(LOOK_LINES) {
+        if let Some((a, _)) = timing(line) {
+            if a.contains(',') {
+                commas += 1;
+            } else {
+                dots += 1;
+            }
+        }
+    }
+    if commas + dots > 0 {
+        let srt_hint = hint.is_some_and(|h| h.to_ascii_lowercase().ends_with(".srt"));
+        return if commas > dots || (commas == dots && srt_hint) {
+            Format::Srt
+        } else {
+            Format::WebVtt
+        };
+    }
+    let _ = hint;
+    Format::Igf
+}
+
+/// A timing line's start and end as written (`00:00:01,000 --> 00:00:02,000
+/// settings`): both must read as clock times.
+pub fn timing(line: &str) -> Option<(&str, &str)> {
+    let (a, b) = line.split_once("-->")?;
+    let a = a.trim();
+    let b = b.split_whitespace().next()?;
+    (clock(a).is_some() && clock(b).is_some()).then_some((a, b))
+}

@@ -1,0 +1,6 @@
+//! webvtt (stub).
+use crate::model::{Diagnostic, Transcript};
+/// Reads a webvtt file.
+pub fn read(text: &str, diagnostics: Vec<Diagnostic>) -> Transcript {
+    super::igf::read(text, diagnostics)
+}
