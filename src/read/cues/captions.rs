@@ -280,18 +280,16 @@ impl Pass<'_, '_> {
         }
         s.named |= zoom;
         let mut shown = body.split('\n').filter(|l| !l.trim().is_empty());
-        let first = shown.next().unwrap_or_default();
+        let first = shown.next();
         if !body.starts_with("<v") {
-            s.named |= s.labels.count(&plain(first));
+            s.named |= s.labels.count(&plain(first.unwrap_or_default()));
         }
         // Whether captions roll shows in their first thousand cues.
         if self.cues.len() < ROLLING_SAMPLE {
-            let (mut n, mut last) = (usize::from(!first.is_empty()), first);
-            for l in shown {
-                n += 1;
-                last = l;
-            }
-            s.rolling.cue_lines(&plain(first), &plain(last), n);
+            let last = shown.last().or(first).unwrap_or_default();
+            let lines = memchr::memchr_iter(b'\n', b).count() + 1;
+            s.rolling
+                .cue_lines(first.map(plain).as_deref(), &plain(last), lines);
         }
         let at = |n: usize| u32::try_from(n).unwrap_or(NONE - 1);
         self.cues.push(Cue {

@@ -20,7 +20,7 @@ fn shown_lines(text: &str) -> impl Iterator<Item = &str> {
 #[derive(Default)]
 pub struct Detect {
     last: String,
-    last_shown: usize,
+    last_lines: usize,
     cues: usize,
     repeats: usize,
 }
@@ -28,33 +28,32 @@ pub struct Detect {
 impl Detect {
     /// Looks at the next cue's text (tags out).
     pub fn cue(&mut self, text: &str) {
-        let (mut shown, mut first, mut last) = (0, None, "");
+        let (mut first, mut last) = (None, "");
         for line in shown_lines(text) {
-            shown += 1;
             first = first.or(Some(line));
             last = line;
         }
-        self.cue_lines(first.unwrap_or_default(), last, shown);
+        self.cue_lines(first, last, text.split('\n').count());
     }
 
     /// Looks at the next cue: its first and last lines that show
-    /// something (tags out), and how many lines show something.
-    pub fn cue_lines(&mut self, first: &str, last: &str, shown: usize) {
-        let (first, last) = (first.trim(), last.trim());
-        let first = (shown > 0).then_some(first);
-        // A repeat rolls when one of the two cues shows two lines.
-        if first.is_some_and(|f| f == self.last) && (shown > 1 || self.last_shown > 1) {
+    /// something (tags out; `None` if none does), and how many lines it
+    /// has (a line of spaces counts: YouTube's cues always have two).
+    pub fn cue_lines(&mut self, first: Option<&str>, last: &str, lines: usize) {
+        let (first, last) = (first.map(str::trim), last.trim());
+        // A repeat rolls when one of the two cues has two lines.
+        if first.is_some_and(|f| f == self.last) && (lines > 1 || self.last_lines > 1) {
             self.repeats += 1;
         }
         self.cues += 1;
         self.last.clear();
         self.last.push_str(last);
-        self.last_shown = shown;
+        self.last_lines = lines;
     }
 
     /// Whether most cues roll.
     pub fn is_rolling(&self) -> bool {
-        self.repeats >= 2 && self.repeats * 3 >= self.cues
+        self.repeats >= 1 && self.repeats * 3 >= self.cues
     }
 }
 
