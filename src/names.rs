@@ -72,6 +72,12 @@ pub const PREFETCH_GLOBAL: &str = "__floorPrefetch";
 /// which an attribute there spells: `tests/names.rs` checks it).
 pub const BODY_GLOBAL: &str = "__floorBody";
 
+/// The function `floor.js` defines to read text with the timed readers
+/// (WebVTT, SRT, JSON, …), which live in a module of their own loaded the
+/// first time a file needs them (`src/web/readers.rs` imports it by this
+/// name: `tests/names.rs` checks it).
+pub const READ_GLOBAL: &str = "__floorRead";
+
 /// The bundled sample, as a URL relative to the page, so that a build served
 /// under any sub-path finds it beside `index.html` (which copies it there
 /// from `assets/`); `floor.js` prefetches it.

@@ -59,7 +59,7 @@ fn cue_text(pieces: &[(u8, &'static str)]) -> (String, Vec<String>) {
             3 => text.push_str(&format!(" <i>{word}</i>")),
             4 => text.push_str(&format!("<00:00:00.500><c> {word}</c>")),
             5 => text.push_str(" &amp; "),
-            6 => text.push_str("\n"),
+            6 => text.push('\n'),
             _ => text.push_str(&format!(" {word}")),
         }
         if matches!(kind, 3 | 4 | 7..) || (kind == 0 && i > 0) {

@@ -72,6 +72,11 @@ fn first_difference(expected: &str, actual: &str) -> Option<String> {
     Some("the files differ only in line endings".into())
 }
 
+/// Whether `text` reads as IGF text.
+fn t_format_is_igf(text: &str, name: &str) -> bool {
+    floor::read::sniff::sniff(text, Some(name)) == floor::read::sniff::Format::Igf
+}
+
 #[test]
 fn golden_snapshots() {
     let update = std::env::var("UPDATE_EXPECT").is_ok_and(|v| v == "1");
@@ -88,6 +93,20 @@ fn golden_snapshots() {
         let bytes =
             fs::read(input).unwrap_or_else(|e| panic!("cannot read {}: {e}", input.display()));
         let actual = render(&bytes, &input.to_string_lossy());
+        // The viewer hands every timed file to the readers' module.
+        let text = floor::read::decode::decode(&bytes).text;
+        assert!(
+            t_format_is_igf(&text, &input.to_string_lossy()) || floor::read::may_be_timed(&text),
+            "{}: a timed file the viewer would not hand to the timed readers",
+            input.display()
+        );
+        // What the readers' module hands the viewer reads back the same.
+        let t = floor::read::parse_file(&bytes, &input.to_string_lossy());
+        assert!(
+            floor::model::Transcript::from_wire(&t.to_wire()).as_ref() == Some(&t),
+            "{}: the transcript does not read back from its wire bytes",
+            input.display()
+        );
         let expected_file = expected_path(input);
         if update {
             let current = fs::read_to_string(&expected_file).ok();

@@ -197,13 +197,22 @@ fn the_prefetched_response() {
         "src/web/fetch.rs",
         &format!("js_name = {})]", names::BODY_GLOBAL),
     );
+    // The timed readers' loader, imported by the app under its name.
+    contains(
+        "src/web/floor.js",
+        &format!("globalThis.{} = (text, name) =>", names::READ_GLOBAL),
+    );
+    contains(
+        "src/web/readers.rs",
+        &format!("js_name = {})]", names::READ_GLOBAL),
+    );
     assert_eq!(
         only_known(
             &app_files(),
             "__floor",
-            &[names::PREFETCH_GLOBAL, names::BODY_GLOBAL]
+            &[names::PREFETCH_GLOBAL, names::BODY_GLOBAL, names::READ_GLOBAL]
         ),
-        2
+        4
     );
     // floor.js prefetches what the app will ask for: `?src=` or the sample,
     // if it is a URL the app accepts.

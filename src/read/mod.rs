@@ -61,27 +61,12 @@ pub fn parse_decoded(decoded: Decoded) -> Transcript {
 
 /// Parses text decoded by an edge, with the file's name (or extension) as
 /// a hint for the formats its content cannot tell apart
-/// ([`sniff::sniff`]).
+/// ([`sniff::sniff`]). Without the `timed` feature (the viewer's own
+/// module) every text is read as IGF text: the viewer hands a text that
+/// [`may_be_timed`] to the readers' module instead.
 pub fn parse_named(decoded: Decoded, name: Option<&str>) -> Transcript {
-    read_as(
-        sniff::sniff(&decoded.text, name),
-        &decoded.text,
-        decoded.diagnostics,
-    )
-}
-
-/// Reads `text` as `format`.
-fn read_as(
-    format: sniff::Format,
-    text: &str,
-    diagnostics: Vec<crate::model::Diagnostic>,
-) -> Transcript {
-    match format {
-        sniff::Format::WebVtt => webvtt::read(text, diagnostics),
-        sniff::Format::Srt => srt::read(text, diagnostics),
-        sniff::Format::Json => json::read(text, diagnostics),
-        sniff::Format::Igf => igf::read(text, diagnostics),
-    }
+    let format = sniff_named(&decoded.text, name);
+    read_as(format, &decoded.text, decoded.diagnostics)
 }
 
 /// Parses transcript text. Byte ranges in the result are offsets into `text`.
@@ -95,5 +80,56 @@ fn read_as(
 /// assert_eq!(t.speaker_id(&t.turns[2]), None);
 /// ```
 pub fn parse_str(text: &str) -> Transcript {
-    read_as(sniff::sniff(text, None), text, Vec::new())
+    read_as(sniff_named(text, None), text, Vec::new())
+}
+
+/// The format of `text`; IGF without the timed readers.
+fn sniff_named(text: &str, name: Option<&str>) -> sniff::Format {
+    #[cfg(feature = "timed")]
+    return sniff::sniff(text, name);
+    #[cfg(not(feature = "timed"))]
+    return {
+        let _ = (text, name);
+        sniff::Format::Igf
+    };
+}
+
+/// Reads `text` as `format`.
+fn read_as(
+    format: sniff::Format,
+    text: &str,
+    diagnostics: Vec<crate::model::Diagnostic>,
+) -> Transcript {
+    match format {
+        #[cfg(feature = "timed")]
+        sniff::Format::WebVtt => webvtt::read(text, diagnostics),
+        #[cfg(feature = "timed")]
+        sniff::Format::Srt => srt::read(text, diagnostics),
+        #[cfg(feature = "timed")]
+        sniff::Format::Json => json::read(text, diagnostics),
+        _ => igf::read(text, diagnostics),
+    }
+}
+
+/// How much of a text's start [`may_be_timed`] looks at.
+const TIMED_HINT_BYTES: usize = 16 * 1024;
+
+/// Whether `text` may be in a timed format (WebVTT, SRT, JSON, …), told
+/// cheaply: every text [`sniff::sniff`] finds timed (`tests/golden.rs`
+/// checks it on every file of `tests/data/`), and a few IGF texts besides
+/// (an arrow, `-->`, near the start). The viewer, whose module does not
+/// carry the timed readers, hands such a text to the readers' module, which
+/// sniffs it and may read it as IGF text after all.
+///
+/// ```
+/// assert!(floor::read::may_be_timed("WEBVTT\n\n00:01.000 --> 00:02.000\nHi"));
+/// assert!(floor::read::may_be_timed("  {\"segments\": []}"));
+/// assert!(!floor::read::may_be_timed("Title\n\n>>CHAIR: Hi."));
+/// ```
+pub fn may_be_timed(text: &str) -> bool {
+    let body = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    let head = &body.as_bytes()[..body.len().min(TIMED_HINT_BYTES)];
+    body.starts_with("WEBVTT")
+        || body.starts_with(['{', '['])
+        || memchr::memmem::find(head, b"-->").is_some()
 }

@@ -2,7 +2,9 @@
 // floor.css in dist/. Importing it loads the WebAssembly once; then:
 //
 //   parse(text)               the transcript model as plain objects (the
-//                             field names of `floor parse` JSON)
+//                             field names of `floor parse` JSON); IGF text
+//   read(text, name?)         the same, as a promise, for any format: WebVTT,
+//                             SRT, JSON… load their readers the first time
 //   parseBytes(uint8array)    the same from bytes in any supported encoding
 //   mount(element, options)   a viewer in `element` (a shadow root);
 //                             options: { src: URL } or { text: "…" } (default:
@@ -56,6 +58,49 @@ globalThis.__floorBody = async (response, max) => {
   return body;
 };
 
+// The timed readers (WebVTT, SRT, JSON, …: src/bin/floor-readers.rs) are a
+// module of their own, floor-readers.js, loaded the first time a text needs
+// one, so that a first visit does not carry them: in a worker (readers.js),
+// so that a long file is read off the page's thread, or, where a worker
+// cannot start (floor.js loaded from another origin), on it. Resolves to
+// the transcript as wire bytes (a Uint8Array), for the app
+// (src/web/readers.rs) and read() below.
+let readers;
+const onPage = () => import('./floor-readers.js').then(async (m) => (await m.default(), m.read));
+const inWorker = () => {
+  const worker = new Worker(new URL('readers.js', import.meta.url), { type: 'module' });
+  const waiting = new Map();
+  let id = 0;
+  worker.onmessage = ({ data }) => {
+    const w = waiting.get(data.id);
+    waiting.delete(data.id);
+    data.bytes ? w.done(data.bytes) : w.fail(new Error(data.error));
+  };
+  // The worker could not start (a policy, an old browser): on the page.
+  worker.onerror = (e) => {
+    e.preventDefault();
+    readers = onPage();
+    for (const w of waiting.values()) w.retry();
+    waiting.clear();
+  };
+  return (text, name) =>
+    new Promise((done, fail) => {
+      const retry = () => readers.then((read) => read(text, name)).then(done, fail);
+      waiting.set(++id, { done, fail, retry });
+      worker.postMessage({ id, text, name });
+    });
+};
+globalThis.__floorRead = (text, name) => {
+  if (!readers) {
+    try {
+      readers = Promise.resolve(inWorker());
+    } catch {
+      readers = onPage();
+    }
+  }
+  return readers.then((read) => read(text, name ?? undefined));
+};
+
 // A browser without WebAssembly SIMD cannot compile Floor: Floor's own page
 // says so rather than stay blank (a host page gets the error).
 let unsupported = false;
@@ -82,6 +127,10 @@ const defaults = {
 };
 
 export const parse = (text) => wasm.parse(text);
+// Any format: WebVTT, SRT and JSON through the timed readers, loaded on
+// demand; `name` (a file name) is a hint of the format.
+export const read = async (text, name) =>
+  wasm.mayBeTimed(text) ? wasm.fromWire(await globalThis.__floorRead(text, name)) : wasm.parse(text);
 export const parseBytes = (bytes) => wasm.parseBytes(bytes);
 export const mount = (element, options = {}) => wasm.mount(element, { ...defaults, ...options });
 export const unmount = (element) => wasm.unmount(element);

@@ -56,9 +56,31 @@ fn chosen(mut t: Transcript, options: &JsValue) -> Transcript {
 /// `options` (optional): `{ noMerge: ["LABEL", …] }` keeps those labels as
 /// speakers of their own, where Floor merged them into a label they look
 /// like (its `speaker_merged` diagnostics name them).
+/// Text in a timed format (WebVTT, SRT, JSON) is refused with a message
+/// naming `read`, which loads the readers this module does not carry.
 #[wasm_bindgen(js_name = parse)]
 pub fn parse(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+    if crate::read::may_be_timed(text) {
+        return Err(JsError::new(
+            "this text may be captions or JSON: read it with `await read(text)`, which loads the timed readers",
+        ));
+    }
     to_js(&chosen(crate::read::parse_str(text), &options))
+}
+
+/// Whether `text` may be in a timed format (WebVTT, SRT, JSON…): whether
+/// `read` hands it to the timed readers.
+#[wasm_bindgen(js_name = mayBeTimed)]
+pub fn may_be_timed(text: &str) -> bool {
+    crate::read::may_be_timed(text)
+}
+
+/// The transcript the timed readers handed over as wire bytes, as plain
+/// objects (with the same `options` as `parse`).
+#[wasm_bindgen(js_name = fromWire)]
+pub fn from_wire(bytes: Vec<u8>, options: JsValue) -> Result<JsValue, JsError> {
+    let t = Transcript::from_wire(&bytes).ok_or_else(|| JsError::new("not a transcript"))?;
+    to_js(&chosen(t, &options))
 }
 
 /// Parses transcript bytes (a `Uint8Array` in any supported encoding), with

@@ -5,3 +5,4 @@ pub mod decode;
 pub mod dom;
 pub mod fetch;
 pub mod js;
+pub mod readers;

@@ -286,7 +286,7 @@ impl Pass<'_, '_> {
         }
         // Whether captions roll shows in their first thousand cues.
         if self.cues.len() < ROLLING_SAMPLE {
-            let last = shown.last().or(first).unwrap_or_default();
+            let last = shown.next_back().or(first).unwrap_or_default();
             let lines = memchr::memchr_iter(b'\n', b).count() + 1;
             s.rolling
                 .cue_lines(first.map(plain).as_deref(), &plain(last), lines);

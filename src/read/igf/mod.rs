@@ -164,6 +164,7 @@ impl<'t> Structure<'t> {
         ));
         let mut t = Transcript::default();
         t.diagnostics = self.diagnostics;
+        t.meta.format = "igf";
         t
     }
 

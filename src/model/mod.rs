@@ -10,6 +10,8 @@
 //! through its transcript: [`Transcript::label`], [`Transcript::paragraphs`],
 //! [`Transcript::annotations`], [`Transcript::speaker_of`].
 
+mod wire;
+
 use serde::Serialize;
 use serde::ser::{SerializeSeq, SerializeStruct, Serializer};
 
@@ -303,6 +305,36 @@ pub enum DiagnosticKind {
     /// legacy-site notice) is not taken as the title; its text is in
     /// `dropped`.
     SiteChromeDropped,
+}
+
+impl DiagnosticKind {
+    /// Every kind, in declaration order (the wire format numbers them so).
+    pub const ALL: &'static [DiagnosticKind] = &[
+        DiagnosticKind::EncodingFallback,
+        DiagnosticKind::Utf16,
+        DiagnosticKind::InvalidBytes,
+        DiagnosticKind::HtmlExtracted,
+        DiagnosticKind::WrapperDropped,
+        DiagnosticKind::PhpWarningDropped,
+        DiagnosticKind::SeparatorDropped,
+        DiagnosticKind::SpeakerMerged,
+        DiagnosticKind::MergeUndone,
+        DiagnosticKind::MixedScriptLabel,
+        DiagnosticKind::NoSpeakerMarkers,
+        DiagnosticKind::LabelsWithoutMarkers,
+        DiagnosticKind::TextBeforeFirstTurn,
+        DiagnosticKind::Empty,
+        DiagnosticKind::LineLayout,
+        DiagnosticKind::FormatRead,
+        DiagnosticKind::BlockSkipped,
+        DiagnosticKind::TimingUnreadable,
+        DiagnosticKind::CuesOutOfOrder,
+        DiagnosticKind::CueSettingUnknown,
+        DiagnosticKind::CueEmpty,
+        DiagnosticKind::RepeatsDropped,
+        DiagnosticKind::OpaqueSpeakerIds,
+        DiagnosticKind::SiteChromeDropped,
+    ];
 }
 
 impl Transcript {
