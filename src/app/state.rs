@@ -169,6 +169,7 @@ impl State {
             speaker: self.speaker.get_untracked(),
             q: Some(self.query.get_untracked()).filter(|q| !q.trim().is_empty()),
             anchor: self.anchor.get_untracked(),
+            time: None,
             no_merge: self.no_merge.get_value(),
             other: self.other_params.get_value(),
         }
