@@ -59,21 +59,24 @@ impl Location {
             anchor: Anchor::parse(hash),
             ..Location::default()
         };
-        let hash_time = hash
-            .strip_prefix('#')
-            .unwrap_or(hash)
-            .strip_prefix("t=")
-            .and_then(|v| time::parse(&decode_component(v)));
         let search = search.strip_prefix('?').unwrap_or(search);
-        for pair in search.split('&').filter(|p| !p.is_empty()) {
+        // The query's pairs, then a time in the fragment (which wins).
+        let hash = hash.strip_prefix('#').unwrap_or(hash);
+        let pairs = search.split('&').map(|p| (p, false));
+        let hash_time = hash.starts_with("t=").then_some((hash, true));
+        for (pair, in_hash) in pairs.chain(hash_time).filter(|p| !p.0.is_empty()) {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             let (k, v) = (decode_component(k), decode_component(v));
             let slot = match k.as_str() {
                 crate::names::SRC_PARAM => &mut loc.src,
                 "speaker" => &mut loc.speaker,
                 "q" => &mut loc.q,
-                "t" if time::parse(&v).is_some() => {
-                    loc.time = time::parse(&v);
+                "t" => {
+                    match time::parse(&v) {
+                        Some(seconds) => loc.time = Some(seconds),
+                        None if !in_hash => loc.other.push((k, v)),
+                        None => {}
+                    }
                     continue;
                 }
                 NO_MERGE_PARAM => {
@@ -89,7 +92,6 @@ impl Location {
             };
             *slot = (!v.is_empty()).then_some(v);
         }
-        loc.time = hash_time.or(loc.time);
         loc
     }
 

@@ -10,7 +10,7 @@
 use crate::model::{Transcript, Turn};
 
 /// The largest time, in seconds, whose milliseconds fit the model's `u32`.
-const MAX_SECONDS: u64 = (u32::MAX / 1000) as u64;
+const MAX_SECONDS: u32 = u32::MAX / 1000;
 
 /// `ms` as a clock, rounded down to the second: `m:ss` under an hour,
 /// `h:mm:ss` from an hour on.
@@ -33,25 +33,24 @@ pub fn clock(ms: u32) -> String {
 }
 
 /// `ms` as an ISO 8601 duration (what HTML's `<time datetime>` takes for
-/// a time into a recording), rounded down to the second.
+/// a time into a recording), rounded down to the second; hours only from
+/// an hour on, as [`clock`].
 ///
 /// ```
 /// use floor::link::time::datetime;
 /// assert_eq!(datetime(754_000), "PT12M34S");
 /// assert_eq!(datetime(3_723_500), "PT1H2M3S");
-/// assert_eq!(datetime(3_600_000), "PT1H");
-/// assert_eq!(datetime(999), "PT0S");
+/// assert_eq!(datetime(3_600_000), "PT1H0M0S");
+/// assert_eq!(datetime(999), "PT0M0S");
 /// ```
 pub fn datetime(ms: u32) -> String {
     let s = ms / 1000;
-    let mut out = String::from("PT");
-    for (n, unit) in [(s / 3600, 'H'), (s / 60 % 60, 'M'), (s % 60, 'S')] {
-        if n > 0 || (unit == 'S' && out.len() == 2) {
-            out.push_str(&n.to_string());
-            out.push(unit);
-        }
+    let (h, m, s) = (s / 3600, s / 60 % 60, s % 60);
+    if h > 0 {
+        format!("PT{h}H{m}M{s}S")
+    } else {
+        format!("PT{m}M{s}S")
     }
-    out
 }
 
 /// Reads a `t=` value as seconds: `754`, `754s`, `12:34`, `1:02:03`,
@@ -75,49 +74,48 @@ pub fn datetime(ms: u32) -> String {
 /// assert_eq!(parse("37"), Some(37));
 /// ```
 pub fn parse(value: &str) -> Option<u32> {
-    let seconds = if value.contains(':') {
+    let b = value.as_bytes();
+    let seconds = if b.contains(&b':') {
         // (The readers' clock takes fractions and commas: not here.)
-        if value.contains(['.', ',']) {
+        if b.iter().any(|&c| c == b'.' || c == b',') {
             return None;
         }
-        u64::from(crate::read::cues::time::clock(value)? / 1000)
+        crate::read::cues::time::clock(value)? / 1000
     } else {
-        let value = value.strip_prefix("PT").unwrap_or(value);
-        if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
-            value.parse().ok()?
-        } else {
-            units(value)?
-        }
+        units(b.strip_prefix(b"PT").unwrap_or(b))?
     };
-    u32::try_from(seconds)
-        .ok()
-        .filter(|&s| u64::from(s) <= MAX_SECONDS)
+    (seconds <= MAX_SECONDS).then_some(seconds)
 }
 
-/// `1h2m3s` and its parts as seconds: each a number and its unit, hours,
-/// minutes and seconds in that order.
-fn units(mut rest: &str) -> Option<u64> {
-    let (mut total, mut last) = (0u64, 0);
+/// `754`, and `1h2m3s` and its parts, as seconds: each a number and its
+/// unit, hours, minutes and seconds in that order (a number alone is
+/// seconds).
+fn units(mut rest: &[u8]) -> Option<u32> {
+    let (mut total, mut last) = (0u32, 0);
     if rest.is_empty() {
         return None;
     }
     while !rest.is_empty() {
-        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
         if digits == 0 || digits > 9 {
             return None;
         }
-        let n: u64 = rest[..digits].parse().ok()?;
-        let (rank, scale) = match rest.as_bytes().get(digits)?.to_ascii_lowercase() {
-            b'h' => (1, 3600),
-            b'm' => (2, 60),
-            b's' => (3, 1),
+        let n = rest[..digits]
+            .iter()
+            .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
+        let (rank, scale) = match rest.get(digits).map(u8::to_ascii_lowercase) {
+            Some(b'h') => (1, 3600),
+            Some(b'm') => (2, 60),
+            Some(b's') => (3, 1),
+            None if last == 0 => (3, 1),
             _ => return None,
         };
         if rank <= last {
             return None;
         }
-        (total, last) = (total + n * scale, rank);
-        rest = &rest[digits + 1..];
+        total = total.checked_add(n.checked_mul(scale)?)?;
+        last = rank;
+        rest = rest.get(digits + 1..).unwrap_or_default();
     }
     Some(total)
 }
