@@ -2,7 +2,8 @@
 //! indexing for search) against the input's size, for each shape of input
 //! that once took far more than its size: many tiny turns, one long
 //! paragraph, text without markers, punctuation without markers, many
-//! distinct labels, a paragraph of notes; at 1, 10 and 40 MB.
+//! distinct labels, a paragraph of notes; caption files of tiny cues, of
+//! rolling cues with word times, and of many voices; at 1, 10 and 40 MB.
 //!
 //! Peak memory is counted by a global allocator that tracks the bytes live
 //! (what the process asked for, not what the system gave it): the ratio to
@@ -47,6 +48,32 @@ fn input(shape: &str, size: usize) -> String {
                 out.push_str("[x] ");
             }
         }
+        "tiny cues" => {
+            out.push_str("WEBVTT\n\n");
+            while out.len() < size {
+                out.push_str("0:1 --> 0:2\nx\n\n");
+            }
+        }
+        "rolling cues" => {
+            out.push_str("WEBVTT\n\n");
+            let mut s = 0;
+            while out.len() < size {
+                let (a, b) = (letters(s), letters(s + 1));
+                out.push_str(&format!(
+                    "00:{:02}:{:02}.000 --> 00:{:02}:{:02}.500 align:start position:0%\n{a} one two\n{b}<00:00:00.400><c> three</c><00:00:00.800><c> four</c>\n\n",
+                    s / 60 % 60, s % 60, s / 60 % 60, s % 60
+                ));
+                s += 1;
+            }
+        }
+        "speaker cues" => {
+            out.push_str("WEBVTT\n\n");
+            let mut i = 0;
+            while out.len() < size {
+                out.push_str(&format!("0:1 --> 0:2\n<v {}>Hi.\n\n", letters(i % 5000)));
+                i += 1;
+            }
+        }
         "punctuation" => {
             while out.len() < size {
                 out.push(';');
@@ -85,6 +112,9 @@ fn main() {
         "punctuation",
         "many labels",
         "many notes",
+        "tiny cues",
+        "rolling cues",
+        "speaker cues",
     ] {
         for &mb in &sizes {
             let text = input(shape, mb * 1_000_000);

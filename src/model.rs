@@ -452,6 +452,12 @@ impl Transcript {
     /// Frees the room kept for more turns, paragraphs and text: readers
     /// call it once they are done.
     pub fn shrink_to_fit(&mut self) {
+        if !self.times.is_empty() {
+            self.times.resize(self.turns.len(), [NONE; 2]);
+        }
+        if !self.paragraph_starts.is_empty() {
+            self.paragraph_starts.resize(self.paragraphs.len(), NONE);
+        }
         self.turns.shrink_to_fit();
         self.text.shrink_to_fit();
         self.paragraphs.shrink_to_fit();
@@ -513,21 +519,40 @@ impl Transcript {
         best
     }
 
-    /// Sets the times of the turn just pushed: its start and end, and each
-    /// of its paragraphs' start (in milliseconds, `None` when unknown).
-    pub fn time_last_turn(
-        &mut self,
-        times: [Option<u32>; 2],
-        paragraphs: impl IntoIterator<Item = Option<u32>>,
-    ) {
+    /// Appends a paragraph to the last turn pushed, starting at `start`
+    /// (ms) when known: what readers that make paragraphs one at a time
+    /// build with.
+    pub fn push_paragraph(&mut self, text: &str, start: Option<u32>) {
+        let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX - 1);
+        let from = self.text.len();
+        self.text.push_str(text);
+        self.paragraphs.push([at(from), at(self.text.len())]);
+        if let Some(ms) = start {
+            self.paragraph_starts
+                .resize(self.paragraphs.len() - 1, NONE);
+            self.paragraph_starts.push(ms);
+        }
+    }
+
+    /// Sets the end of the last turn's byte range and its times (start
+    /// and end, in ms, each when known).
+    pub fn end_last_turn(&mut self, end: usize, times: [Option<u32>; 2]) {
         let n = self.turns.len();
-        let first = self.turns.last().map_or(0, |t| t.paragraphs as usize);
-        self.times.resize(n.saturating_sub(1), [NONE; 2]);
-        self.times.push(times.map(|t| t.unwrap_or(NONE)));
-        self.paragraph_starts.resize(first, NONE);
-        self.paragraph_starts
-            .extend(paragraphs.into_iter().map(|t| t.unwrap_or(NONE)));
-        self.paragraph_starts.resize(self.paragraphs.len(), NONE);
+        let Some(turn) = self.turns.last_mut() else {
+            return;
+        };
+        turn.range[1] = u32::try_from(end)
+            .unwrap_or(u32::MAX - 1)
+            .max(turn.range[0]);
+        if times != [None, None] {
+            self.times.resize(n - 1, [NONE; 2]);
+            self.times.push(times.map(|t| t.unwrap_or(NONE)));
+        }
+    }
+
+    /// The position of the last paragraph pushed among all the turns'.
+    pub fn last_paragraph(&self) -> usize {
+        self.paragraphs.len().saturating_sub(1)
     }
 
     /// Times a word: at byte `offset` of paragraph `paragraph` (its

@@ -42,8 +42,8 @@ fn expected_path(input: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-fn render(bytes: &[u8]) -> String {
-    let transcript = floor::read::parse(bytes);
+fn render(bytes: &[u8], name: &str) -> String {
+    let transcript = floor::read::parse_file(bytes, name);
     let mut json = serde_json::to_string_pretty(&transcript).expect("a transcript serialises");
     json.push('\n');
     json
@@ -87,7 +87,7 @@ fn golden_snapshots() {
     for input in &inputs {
         let bytes =
             fs::read(input).unwrap_or_else(|e| panic!("cannot read {}: {e}", input.display()));
-        let actual = render(&bytes);
+        let actual = render(&bytes, &input.to_string_lossy());
         let expected_file = expected_path(input);
         if update {
             let current = fs::read_to_string(&expected_file).ok();

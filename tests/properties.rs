@@ -330,7 +330,10 @@ fn collect(dir: &Path, keep: &dyn Fn(&Path) -> bool, out: &mut Vec<PathBuf>) {
     out.extend(paths.into_iter().filter(|p| p.is_file() && keep(p)));
 }
 
-/// tests/data/corpus/igf/*.txt and the .txt / .md files of tests/data/cases/.
+/// tests/data/corpus/igf/*.txt and the .txt / .md files of tests/data/cases/
+/// read as IGF text: the copies these properties make (rewrapped, in HTML)
+/// are copies of a transcript's text. (Caption files in `.txt` have their
+/// own properties, in tests/captions.rs.)
 fn samples() -> &'static [Sample] {
     static SAMPLES: OnceLock<Vec<Sample>> = OnceLock::new();
     SAMPLES.get_or_init(|| {
@@ -354,6 +357,7 @@ fn samples() -> &'static [Sample] {
                     parsed: parse(&bytes),
                 }
             })
+            .filter(|s: &Sample| s.parsed.meta.format == "igf")
             .collect()
     })
 }

@@ -46,6 +46,14 @@ pub fn parse(bytes: &[u8]) -> Transcript {
     parse_decoded(decode::decode(bytes))
 }
 
+/// Parses a file's bytes, its name a hint for the formats content cannot
+/// tell apart (an SRT whose every cue has as many commas as dots). Native
+/// only, like [`parse`].
+#[cfg(not(target_arch = "wasm32"))]
+pub fn parse_file(bytes: &[u8], name: &str) -> Transcript {
+    parse_named(decode::decode(bytes), Some(name))
+}
+
 /// Parses text decoded by an edge, keeping the decoder's diagnostics.
 pub fn parse_decoded(decoded: Decoded) -> Transcript {
     parse_named(decoded, None)
@@ -55,11 +63,19 @@ pub fn parse_decoded(decoded: Decoded) -> Transcript {
 /// a hint for the formats its content cannot tell apart
 /// ([`sniff::sniff`]).
 pub fn parse_named(decoded: Decoded, name: Option<&str>) -> Transcript {
-    read_as(sniff::sniff(&decoded.text, name), &decoded.text, decoded.diagnostics)
+    read_as(
+        sniff::sniff(&decoded.text, name),
+        &decoded.text,
+        decoded.diagnostics,
+    )
 }
 
 /// Reads `text` as `format`.
-fn read_as(format: sniff::Format, text: &str, diagnostics: Vec<crate::model::Diagnostic>) -> Transcript {
+fn read_as(
+    format: sniff::Format,
+    text: &str,
+    diagnostics: Vec<crate::model::Diagnostic>,
+) -> Transcript {
     match format {
         sniff::Format::WebVtt => webvtt::read(text, diagnostics),
         sniff::Format::Srt => srt::read(text, diagnostics),

@@ -44,7 +44,8 @@ pub fn sniff(text: &str, hint: Option<&str>) -> Format {
     }
     let mut commas = 0;
     let mut dots = 0;
-    for line in body.lines().filter(|l| !l.trim().is_empty()).take(LOOK_LINES) {
+    let lines = crate::text::lines(body).map(|l| l.text);
+    for line in lines.filter(|l| !l.trim().is_empty()).take(LOOK_LINES) {
         if let Some((a, _)) = timing(line) {
             if a.contains(',') {
                 commas += 1;

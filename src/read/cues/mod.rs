@@ -2,7 +2,8 @@
 //! JSON and HTML transcript formats, text exports) shares.
 //!
 //! A reader turns its format into [`Piece`]s: text with its times, where
-//! it came from, and what it says about the speaker ([`Voice`]). [`build`]
+//! it came from, and what it says about the speaker ([`Voice`]). A
+//! [`Builder`] (pieces pushed one at a time) or [`build`] (all at once)
 //! makes turns and paragraphs of them the same way for every format:
 //!
 //! - consecutive pieces of one speaker are one turn; a piece without a
@@ -14,6 +15,9 @@
 //!   sentences, or (text without full stops) past [`PARAGRAPH_WORDS`]
 //!   words, so that 2,000 two-line cues read as a transcript.
 
+pub mod captions;
+pub mod markup;
+pub mod rolling;
 pub mod speakers;
 pub mod time;
 
@@ -61,8 +65,6 @@ pub struct Piece {
     pub line: usize,
     /// Its byte range in the decoded source.
     pub range: [usize; 2],
-    /// While speakers are read: the spaces after a label's colon.
-    pub(crate) label_gap: usize,
 }
 
 impl Piece {
@@ -76,7 +78,6 @@ impl Piece {
             words: Vec::new(),
             line,
             range,
-            label_gap: 0,
         }
     }
 }
@@ -101,54 +102,96 @@ pub fn note(line: usize, kind: DiagnosticKind, message: String) -> Diagnostic {
     }
 }
 
-/// The transcript of `pieces`, read from the format named `format`.
+/// The transcript of `pieces`, read from the format named `format`. (To
+/// read `Name:`, `>>` and dialogue dashes inside the pieces' text as
+/// speakers, pass them through [`speakers::split`] first.)
 pub fn build(format: &'static str, pieces: Vec<Piece>, found: Found) -> Transcript {
-    let Found {
-        mut meta,
-        mut diagnostics,
-    } = found;
-    check_order(&pieces, &mut diagnostics);
     let named = pieces
         .iter()
         .any(|p| matches!(&p.voice, Voice::Named(_) | Voice::Break(Some(_))));
-    let mut t = Transcript::default();
-    let mut turn = Turn::default();
-    let mut previous_end: Option<u32> = None;
-    for piece in pieces {
-        let pause = match (previous_end, piece.start) {
+    let mut b = Builder::new(named);
+    for p in pieces {
+        b.push(p);
+    }
+    b.finish(format, found)
+}
+
+/// Builds a transcript from pieces pushed one at a time, holding only the
+/// turn and paragraph being written: a caption file of a million cues
+/// never has them all in memory at once.
+pub struct Builder {
+    t: Transcript,
+    /// Whether the file names its speakers (else pauses make turns).
+    named: bool,
+    turn: Turn,
+    previous_end: Option<u32>,
+    order: Order,
+}
+
+impl Builder {
+    /// A builder for a file that names its speakers (`named`) or not.
+    pub fn new(named: bool) -> Builder {
+        Builder {
+            t: Transcript::default(),
+            named,
+            turn: Turn::default(),
+            previous_end: None,
+            order: Order::default(),
+        }
+    }
+
+    /// Adds the next piece.
+    pub fn push(&mut self, piece: Piece) {
+        self.order.check(&piece);
+        let pause = match (self.previous_end, piece.start) {
             (Some(end), Some(start)) => start.saturating_sub(end),
             _ => 0,
         };
         let starts_turn = match &piece.voice {
-            Voice::Continue => !named && pause >= TURN_PAUSE_MS,
+            Voice::Continue => !self.named && pause >= TURN_PAUSE_MS,
             Voice::Break(_) => true,
-            Voice::Named(label) => turn.label.as_deref().is_none_or(|l| !same_label(l, label)),
+            Voice::Named(label) => self
+                .turn
+                .label
+                .as_deref()
+                .is_none_or(|l| !same_label(l, label)),
         };
-        if starts_turn || turn.pieces == 0 {
-            turn.push_to(&mut t);
-            turn = Turn {
+        if starts_turn || self.turn.pieces == 0 {
+            self.turn.end(&mut self.t);
+            self.turn = Turn {
                 label: match &piece.voice {
                     Voice::Named(l) | Voice::Break(Some(l)) => Some(l.clone()),
                     _ => None,
                 },
                 ..Turn::default()
             };
-        } else if pause >= PARAGRAPH_PAUSE_MS || turn.paragraph_full() {
-            turn.end_paragraph();
+        } else if pause >= PARAGRAPH_PAUSE_MS || self.turn.paragraph_full() {
+            self.turn.end_paragraph(&mut self.t);
         }
-        previous_end = piece.end.or(piece.start).max(previous_end);
-        turn.add(piece);
+        self.previous_end = piece.end.or(piece.start).max(self.previous_end);
+        self.turn.add(piece, &mut self.t);
     }
-    turn.push_to(&mut t);
-    meta.format = format;
-    meta.duration = t.turns.iter().filter_map(|turn| t.times(turn)[1]).max();
-    t.meta = meta;
-    diagnostics.sort_by_key(|d| d.line);
-    t.diagnostics = diagnostics;
-    t.annotate(crate::resolve::annotate::find_annotations);
-    t.shrink_to_fit();
-    crate::resolve::speakers::resolve(&mut t, &crate::resolve::speakers::Choices::default());
-    t
+
+    /// The transcript, read from the format named `format`, with what the
+    /// reader found besides.
+    pub fn finish(mut self, format: &'static str, found: Found) -> Transcript {
+        self.turn.end(&mut self.t);
+        let Found {
+            mut meta,
+            mut diagnostics,
+        } = found;
+        self.order.report(&mut diagnostics);
+        let mut t = self.t;
+        meta.format = format;
+        meta.duration = t.turns.iter().filter_map(|turn| t.times(turn)[1]).max();
+        t.meta = meta;
+        diagnostics.sort_by_key(|d| d.line);
+        t.diagnostics = diagnostics;
+        t.annotate(crate::resolve::annotate::find_annotations);
+        t.shrink_to_fit();
+        crate::resolve::speakers::resolve(&mut t, &crate::resolve::speakers::Choices::default());
+        t
+    }
 }
 
 /// Whether two speaker labels name the same speaker as written (the
@@ -157,73 +200,81 @@ fn same_label(a: &str, b: &str) -> bool {
     a == b || fold::key(a) == fold::key(b)
 }
 
-/// One summary diagnostic each for cues out of order and cues that
-/// overlap the one before: never one per cue.
-fn check_order(pieces: &[Piece], diagnostics: &mut Vec<Diagnostic>) {
-    let (mut before, mut overlap) = ((0, 0), (0, 0));
-    let mut last: Option<(u32, u32)> = None;
-    for p in pieces {
-        let Some(start) = p.start else { continue };
-        if let Some((s, e)) = last {
+/// Cues out of order and cues that overlap the one before, counted: one
+/// summary diagnostic each, never one per cue.
+#[derive(Default)]
+struct Order {
+    last: Option<(u32, u32)>,
+    last_range: Option<[usize; 2]>,
+    /// How many, and the first one's line.
+    before: (usize, usize),
+    overlap: (usize, usize),
+}
+
+impl Order {
+    fn check(&mut self, p: &Piece) {
+        let Some(start) = p.start else { return };
+        // The parts of one cue (cut at `>>`) share its times.
+        if self.last_range == Some(p.range) {
+            return;
+        }
+        self.last_range = Some(p.range);
+        if let Some((s, e)) = self.last {
+            let count = |c: &mut (usize, usize)| {
+                if c.0 == 0 {
+                    c.1 = p.line;
+                }
+                c.0 += 1;
+            };
             if start < s {
-                before = (before.0 + 1, if before.0 == 0 { p.line } else { before.1 });
-            } else if start < e && p.range != pieces[0].range {
-                overlap = (overlap.0 + 1, if overlap.0 == 0 { p.line } else { overlap.1 });
+                count(&mut self.before);
+            } else if start < e {
+                count(&mut self.overlap);
             }
         }
-        last = Some((start, p.end.unwrap_or(start)));
+        self.last = Some((start, p.end.unwrap_or(start)));
     }
-    if before.0 > 0 {
-        diagnostics.push(note(
-            before.1,
-            DiagnosticKind::CuesOutOfOrder,
-            format!(
-                "{} cue{} start{} before the cue before {}: kept in the file's order",
-                before.0,
-                if before.0 == 1 { "" } else { "s" },
-                if before.0 == 1 { "s" } else { "" },
-                if before.0 == 1 { "it" } else { "them" },
-            ),
-        ));
-    }
-    if overlap.0 > 0 {
-        diagnostics.push(note(
-            overlap.1,
-            DiagnosticKind::CuesOutOfOrder,
-            format!(
-                "{} cue{} start{} before the cue before {} ends: kept in the file's order",
-                overlap.0,
-                if overlap.0 == 1 { "" } else { "s" },
-                if overlap.0 == 1 { "s" } else { "" },
-                if overlap.0 == 1 { "it" } else { "them" },
-            ),
-        ));
+
+    fn report(&self, diagnostics: &mut Vec<Diagnostic>) {
+        for ((n, line), what) in [(self.before, "it"), (self.overlap, "it ends")] {
+            if n == 0 {
+                continue;
+            }
+            let (s, it) = if n == 1 { ("s", "it") } else { ("", "them") };
+            let what = what.replace("it", it);
+            diagnostics.push(note(
+                line,
+                DiagnosticKind::CuesOutOfOrder,
+                format!(
+                    "{n} cue{} start{s} before the cue before {what}: kept in the file's order",
+                    if n == 1 { "" } else { "s" },
+                ),
+            ));
+        }
     }
 }
 
-/// A turn being built.
+/// The turn being built: its paragraphs go into the transcript as they
+/// end; the paragraph being written is kept here.
 #[derive(Default)]
 struct Turn {
     label: Option<String>,
-    /// Finished paragraphs: text, start, timed words (offset, ms).
-    paragraphs: Vec<(String, Option<u32>, Vec<[u32; 2]>)>,
-    /// The paragraph being written.
+    /// The paragraph being written, its start and timed words.
     text: String,
     start: Option<u32>,
     words: Vec<[u32; 2]>,
     sentences: usize,
+    words_in: usize,
     pieces: usize,
     times: [Option<u32>; 2],
-    line: usize,
     range: [usize; 2],
 }
 
 impl Turn {
-    fn add(&mut self, piece: Piece) {
+    fn add(&mut self, piece: Piece, t: &mut Transcript) {
         if self.pieces == 0 {
-            self.line = piece.line;
-            self.range[0] = piece.range[0];
-            self.times[0] = piece.start;
+            self.range = piece.range;
+            t.push_turn(self.label.as_deref(), [], piece.range, piece.line);
         }
         self.pieces += 1;
         self.range[1] = self.range[1].max(piece.range[1]);
@@ -246,6 +297,7 @@ impl Turn {
             self.words.push([(base + at) as u32, ms]);
         }
         self.sentences += sentence_ends(text);
+        self.words_in += crate::text::word_count(text);
     }
 
     /// Whether the paragraph being written is long enough to end here.
@@ -254,37 +306,30 @@ impl Turn {
             .text
             .trim_end_matches(['"', '”', '’', '\'', ')'])
             .ends_with(['.', '?', '!', '…']);
-        (ended && self.sentences >= PARAGRAPH_SENTENCES)
-            || crate::text::word_count(&self.text) >= PARAGRAPH_WORDS
+        (ended && self.sentences >= PARAGRAPH_SENTENCES) || self.words_in >= PARAGRAPH_WORDS
     }
 
-    fn end_paragraph(&mut self) {
+    fn end_paragraph(&mut self, t: &mut Transcript) {
         if !self.text.is_empty() {
-            let text = std::mem::take(&mut self.text);
-            let words = std::mem::take(&mut self.words);
-            self.paragraphs.push((text, self.start.take(), words));
+            t.push_paragraph(&self.text, self.start.take());
+            let p = t.last_paragraph();
+            for &[at, ms] in &self.words {
+                t.time_word_of(p, at as usize, ms);
+            }
+            self.text.clear();
+            self.words.clear();
         }
         self.sentences = 0;
+        self.words_in = 0;
     }
 
-    fn push_to(mut self, t: &mut Transcript) {
+    fn end(&mut self, t: &mut Transcript) {
         if self.pieces == 0 {
             return;
         }
-        self.end_paragraph();
-        t.push_turn(
-            self.label.as_deref(),
-            self.paragraphs.iter().map(|p| p.0.as_str()),
-            self.range,
-            self.line,
-        );
-        t.time_last_turn(self.times, self.paragraphs.iter().map(|p| p.1));
-        let first = t.paragraph_total() - self.paragraphs.len();
-        for (i, (_, _, words)) in self.paragraphs.iter().enumerate() {
-            for &[at, ms] in words {
-                t.time_word_of(first + i, at as usize, ms);
-            }
-        }
+        self.end_paragraph(t);
+        t.end_last_turn(self.range[1], self.times);
+        self.pieces = 0;
     }
 }
 
@@ -292,11 +337,8 @@ impl Turn {
 /// marks followed by a space or the end.
 fn sentence_ends(text: &str) -> usize {
     let b = text.as_bytes();
-    b.iter()
-        .enumerate()
-        .filter(|&(i, &c)| {
-            matches!(c, b'.' | b'?' | b'!') && b.get(i + 1).is_none_or(|n| *n == b' ')
-        })
+    memchr::memchr3_iter(b'.', b'?', b'!', b)
+        .filter(|&i| b.get(i + 1).is_none_or(|n| *n == b' '))
         .count()
 }
 

@@ -4,77 +4,90 @@
 //!
 //! A `Name:` at a cue's start counts as a speaker when it reads as a label
 //! ([`scan::is_label`]) and either is upper case or starts cues at least
-//! twice in the file: `Note: the next…` once is text.
+//! twice in the file ([`Labels`]): `Note: the next…` once is text.
 
 use super::{Piece, Voice};
 use crate::read::igf::scan;
+use crate::text::fold::key;
 use crate::text::hash::Tally;
 
-/// Splits each piece at the turn markers in its text (`>>`, a dialogue
-/// dash at a line start), and reads the speaker labels at the start of
-/// each part. Lines of a piece's text are separated by `\n`; the parts'
-/// text has them as spaces.
-pub fn split(pieces: Vec<Piece>) -> Vec<Piece> {
-    let mut parts = Vec::with_capacity(pieces.len());
-    for piece in pieces {
-        split_one(piece, &mut parts);
-    }
-    // `Name:` candidates at the start of a piece that does not follow a
-    // marker: kept when upper case or used twice.
-    let mut uses = Tally::default();
-    for p in &parts {
-        if let Voice::Named(l) = &p.voice {
-            uses.add(&crate::text::fold::key(l));
-        }
-    }
-    for p in &mut parts {
-        let Voice::Named(l) = &p.voice else { continue };
-        if !scan::is_label(l, true) && uses.get(&crate::text::fold::key(l)) < 2 {
-            // Not a speaker: the label goes back into the text.
-            let l = std::mem::take(match &mut p.voice {
-                Voice::Named(l) => l,
-                _ => unreachable!(),
-            });
-            let colon = p.label_gap;
-            unsplit(p, &l, colon);
-        }
-    }
-    for p in &mut parts {
-        p.label_gap = 0;
-    }
-    parts
+/// The `Name:` labels that start cues in a file, counted, to tell
+/// speakers from text that happens to have a colon.
+#[derive(Default)]
+pub struct Labels {
+    uses: Tally,
 }
 
-/// `piece` cut at its markers into `out`.
-fn split_one(piece: Piece, out: &mut Vec<Piece>) {
-    let text = piece.text.as_str();
-    // Where parts start: (offset, is a marker), and where each part's text
-    // starts after its marker.
+impl Labels {
+    /// Counts the label `text` (a cue's text) starts with, if any;
+    /// whether it is then one [`Labels::accepts`].
+    pub fn count(&mut self, text: &str) -> bool {
+        let Some(label) = candidate(text) else {
+            return false;
+        };
+        let k = key(label);
+        self.uses.add(&k);
+        scan::is_label(label, true) || self.uses.get(&k) >= 2
+    }
+
+    /// Whether `label`, found at a cue's start, names a speaker.
+    pub fn accepts(&self, label: &str) -> bool {
+        scan::is_label(label, true) || self.uses.get(&key(label)) >= 2
+    }
+}
+
+/// The `Name:` label `text` starts with, unless it starts with a turn
+/// marker (whose label counts anyway).
+pub fn candidate(text: &str) -> Option<&str> {
+    let body = text.trim_start();
+    if marker_at(body).is_some() || dash(body) {
+        return None;
+    }
+    let ((a, b), _) = scan::bare_label(body, false)?;
+    Some(&body[a..b])
+}
+
+/// Reads speakers in `pieces`' text ([`parts`]), counting the labels
+/// over them all first.
+pub fn split(pieces: Vec<Piece>) -> Vec<Piece> {
+    let mut labels = Labels::default();
+    for p in &pieces {
+        if p.voice == Voice::Continue {
+            _ = labels.count(&p.text);
+        }
+    }
+    let mut out = Vec::with_capacity(pieces.len());
+    for p in pieces {
+        parts(p, &labels, &mut out);
+    }
+    out
+}
+
+/// `piece` cut at the turn markers in its text (`>>`, a dialogue dash at
+/// a line start) into `out`, each part's label read. Lines of a piece's
+/// text are separated by `\n`; the parts' text has spaces.
+pub fn parts(piece: Piece, labels: &Labels, out: &mut Vec<Piece>) {
+    // Where parts start, where their text starts after the marker, and
+    // whether they start with one.
     let mut cuts: Vec<(usize, usize, bool)> = vec![(0, 0, false)];
+    let text = piece.text.as_str();
     let mut line_start = 0;
     for line in text.split('\n') {
         let lead = line.len() - line.trim_start().len();
-        let body = &line[lead..];
-        if let Some(rest) = body
-            .strip_prefix("- ")
-            .or_else(|| body.strip_prefix("– "))
-            .or_else(|| body.strip_prefix("\u{2014} "))
-        {
+        if dash(&line[lead..]) {
             let at = line_start + lead;
-            let _ = rest;
-            push_cut(&mut cuts, at, at + 2.min(body.len()), true);
+            push_cut(&mut cuts, at, at + 2);
         }
         let mut from = 0;
-        while let Some(i) = find_arrows(&line[from..]) {
+        while let Some((i, len)) = find_marker(&line[from..]) {
             let at = line_start + from + i;
-            let len = arrows_len(&line[from + i..]);
-            push_cut(&mut cuts, at, at + len, true);
+            push_cut(&mut cuts, at, at + len);
             from += i + len;
         }
         line_start += line.len() + 1;
     }
     if cuts.len() == 1 && !cuts[0].2 {
-        return labelled(piece, 0, false, out);
+        return labelled(piece, false, labels, out);
     }
     let Piece {
         start,
@@ -88,54 +101,58 @@ fn split_one(piece: Piece, out: &mut Vec<Piece>) {
     } = piece;
     for (k, &(at, body, marker)) in cuts.iter().enumerate() {
         let stop = cuts.get(k + 1).map_or(text.len(), |c| c.0);
+        let body = body.min(stop);
         let part_words: Vec<[u32; 2]> = words
             .iter()
-            .filter(|w| (w[0] as usize) >= at && (w[0] as usize) < stop.max(at + 1))
+            .filter(|w| (at..stop.max(at + 1)).contains(&(w[0] as usize)))
             .map(|&[o, ms]| [(o as usize).saturating_sub(body) as u32, ms])
             .collect();
-        let part_start = if k == 0 {
-            start
-        } else {
-            part_words.first().map(|w| w[1]).or(start)
+        let part_start = match k {
+            0 => start,
+            _ => part_words.first().map(|w| w[1]).or(start),
         };
-        let body_text = text[body.min(stop)..stop].trim_end().to_string();
-        if k == 0 && !marker && body_text.trim().is_empty() {
+        let part_text = text[body..stop].trim_end();
+        if k == 0 && !marker && part_text.trim().is_empty() {
             continue;
         }
         let p = Piece {
             start: part_start,
             end,
-            voice: if k == 0 { voice.clone() } else { Voice::Continue },
-            text: body_text,
+            voice: if k == 0 {
+                voice.clone()
+            } else {
+                Voice::Continue
+            },
             words: part_words,
-            line,
-            range,
-            label_gap: 0,
+            ..Piece::new(part_text.to_string(), line, range)
         };
-        labelled(p, 0, marker, out);
+        labelled(p, marker, labels, out);
     }
 }
 
-fn push_cut(cuts: &mut Vec<(usize, usize, bool)>, at: usize, body: usize, marker: bool) {
+fn push_cut(cuts: &mut Vec<(usize, usize, bool)>, at: usize, body: usize) {
     if at == 0 {
-        cuts[0] = (0, body, marker);
+        cuts[0] = (0, body, true);
     } else {
-        cuts.push((at, body, marker));
+        cuts.push((at, body, true));
     }
+}
+
+/// Whether a line starts with a dialogue dash: `- `, `– ` or `— `.
+fn dash(line: &str) -> bool {
+    ["- ", "– ", "— "].iter().any(|d| line.starts_with(d))
 }
 
 /// `piece` with the label at its text's start read, if any, pushed onto
 /// `out`. After a marker, the piece starts a turn.
-fn labelled(mut piece: Piece, _: usize, marker: bool, out: &mut Vec<Piece>) {
+fn labelled(mut piece: Piece, marker: bool, labels: &Labels, out: &mut Vec<Piece>) {
     let lead = piece.text.len() - piece.text.trim_start().len();
     let body = &piece.text[lead..];
     let found = if marker {
-        scan::marker(&[">>", body].concat()).and_then(|m| {
-            m.label()
-                .map(|(a, b)| ((a - 2, b - 2), m.text_start() - 2))
-        })
+        scan::marker(&[">>", body].concat())
+            .and_then(|m| m.label().map(|(a, b)| ((a - 2, b - 2), m.text_start() - 2)))
     } else if piece.voice == Voice::Continue {
-        scan::bare_label(body, false)
+        scan::bare_label(body, false).filter(|&((a, b), _)| labels.accepts(&body[a..b]))
     } else {
         None
     };
@@ -146,52 +163,45 @@ fn labelled(mut piece: Piece, _: usize, marker: bool, out: &mut Vec<Piece>) {
         for w in &mut piece.words {
             w[0] = (w[0] as usize).saturating_sub(cut) as u32;
         }
-        piece.label_gap = cut - (lead + b);
-        piece.voice = if marker {
-            Voice::Break(Some(label))
-        } else {
-            Voice::Named(label)
+        piece.voice = match marker {
+            true => Voice::Break(Some(label)),
+            false => Voice::Named(label),
         };
     } else if marker {
         piece.voice = Voice::Break(None);
     }
-    piece.text = piece.text.replace('\n', " ");
+    if piece.text.contains('\n') {
+        piece.text = piece.text.replace('\n', " ");
+    }
     out.push(piece);
 }
 
-/// Puts a label taken for a speaker back at the start of its piece's text.
-fn unsplit(p: &mut Piece, label: &str, gap: usize) {
-    let gap = gap.max(1);
-    let head = format!("{label}:{}", " ".repeat(gap - 1));
-    p.text.insert_str(0, &head);
-    for w in &mut p.words {
-        w[0] += head.len() as u32;
+/// Where the next `>>` or `&gt;&gt;` is in `s`, and its length.
+fn find_marker(s: &str) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let mut from = 0;
+    while let Some(i) = memchr::memchr2(b'>', b'&', &b[from..]) {
+        let at = from + i;
+        if let Some(len) = marker_at(&s[at..]) {
+            return Some((at, len));
+        }
+        from = at + 1;
     }
-    p.voice = Voice::Continue;
+    None
 }
 
-/// Where the next `>>` or `&gt;&gt;` is in `s`.
-fn find_arrows(s: &str) -> Option<usize> {
-    let a = memchr::memmem::find(s.as_bytes(), b">>");
-    let b = memchr::memmem::find(s.as_bytes(), b"&gt;&gt;");
-    match (a, b) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    }
-}
-
-/// The length of the marker at the start of `s`.
-fn arrows_len(s: &str) -> usize {
+/// The length of the `>>` (or `&gt;&gt;`, any number of them) at the
+/// start of `s`.
+fn marker_at(s: &str) -> Option<usize> {
     let b = s.as_bytes();
     if b.starts_with(b">>") {
-        b.iter().take_while(|&&c| c == b'>').count()
-    } else {
-        let mut n = 0;
-        while b.get(n..n + 4).is_some_and(|g| g == b"&gt;") {
-            n += 4;
-        }
-        n
+        return Some(b.iter().take_while(|&&c| c == b'>').count());
     }
+    let mut n = 0;
+    while b.get(n..n + 4).is_some_and(|g| g == b"&gt;") {
+        n += 4;
+    }
+    (n >= 8).then_some(n)
 }
 
 #[cfg(test)]

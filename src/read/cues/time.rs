@@ -19,28 +19,31 @@
 /// assert_eq!(clock("12"), None);
 /// ```
 pub fn clock(s: &str) -> Option<u32> {
-    let (whole, frac) = match s.find(['.', ',']) {
+    let (whole, frac) = match memchr::memchr2(b'.', b',', s.as_bytes()) {
         Some(i) => (&s[..i], Some(&s[i + 1..])),
         None => (s, None),
     };
-    let mut parts = whole.split(':');
-    let mut units: [Option<u64>; 3] = [None; 3];
-    let mut n = 0;
-    for p in parts.by_ref() {
-        if n == 3 || p.is_empty() || p.len() > 9 || !p.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
+    // Up to three runs of digits, separated by colons.
+    let mut units = [0u64; 3];
+    let (mut n, mut digits) = (0, 0);
+    for b in whole.bytes() {
+        match b {
+            b'0'..=b'9' if digits < 9 => {
+                units[n] = units[n] * 10 + u64::from(b - b'0');
+                digits += 1;
+            }
+            b':' if digits > 0 && n < 2 => (n, digits) = (n + 1, 0),
+            _ => return None,
         }
-        units[n] = p.parse().ok();
-        n += 1;
     }
-    if n < 2 {
+    if n == 0 || digits == 0 {
         return None;
     }
     let (h, m, sec) = match n {
-        2 => (0, units[0]?, units[1]?),
-        _ => (units[0]?, units[1]?, units[2]?),
+        1 => (0, units[0], units[1]),
+        _ => (units[0], units[1], units[2]),
     };
-    if sec >= 60 || (n == 3 && m >= 60) {
+    if sec >= 60 || (n == 2 && m >= 60) {
         return None;
     }
     let ms = fraction_ms(frac)?;
