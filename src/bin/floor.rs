@@ -101,8 +101,10 @@ fn main() -> ExitCode {
         }
     };
     // The file's name tells the formats its content cannot tell apart.
-    let name = (path != "-").then_some(path);
-    let mut transcript = floor::read::parse_named(floor::read::decode::decode(&bytes), name);
+    let mut transcript = match path {
+        "-" => floor::read::parse(&bytes),
+        _ => floor::read::parse_file(&bytes, path),
+    };
     if !no_merge.is_empty() {
         for label in &no_merge {
             let known = transcript
