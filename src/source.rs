@@ -43,6 +43,27 @@ pub fn check_src(src: &str) -> Result<(), String> {
     }
 }
 
+/// The last segment of a URL's path, as written (`talk.vtt` of
+/// `https://x.org/media/talk.vtt?v=2#t=1:00`): the file name a fetched
+/// transcript's format is hinted by ([`crate::read::parse_named`]). `None`
+/// when the path ends with `/`.
+///
+/// ```
+/// use floor::source::file_name;
+/// assert_eq!(file_name("https://x.org/media/talk.vtt?v=2#t=1:00"), Some("talk.vtt"));
+/// assert_eq!(file_name("cases/a.srt"), Some("a.srt"));
+/// assert_eq!(file_name("https://x.org/a.srt/?x=y.srt"), None);
+/// ```
+pub fn file_name(url: &str) -> Option<&str> {
+    // (Bytes: a str's pattern searches cost the WebAssembly more.)
+    let b = url.as_bytes();
+    let end = b.iter().position(|&c| c == b'?' || c == b'#');
+    let path = &b[..end.unwrap_or(b.len())];
+    let start = path.iter().rposition(|&c| c == b'/').map_or(0, |i| i + 1);
+    let name = url.get(start..path.len())?;
+    (!name.is_empty()).then_some(name)
+}
+
 /// The URL scheme of `url`, if it has one (`scheme:` before any `/`, `?` or `#`).
 /// Tabs and newlines inside are ignored, as browsers ignore them.
 fn scheme(url: &str) -> Option<String> {

@@ -74,6 +74,51 @@ fn text_prints_the_readable_transcript() {
     assert!(stdout.contains("\n[1] Chengetai Masango:\nOkay."));
 }
 
+const CAPTIONS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/data/corpus/other/podcastindex-example.vtt"
+);
+
+#[test]
+fn text_and_html_give_a_timed_turns_time() {
+    let out = floor(&["text", CAPTIONS], b"");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("\n[1] 0:00 Sarah:\nIn today's episode"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n[2] 0:19 Gillian:\nHi Buzzsprout"),
+        "{text}"
+    );
+    assert!(!text.contains("-->"));
+    let out = floor(&["html", CAPTIONS], b"");
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        page.contains(r#"<article id="t2"><h2>Gillian <time datetime="PT0M19S">0:19</time></h2>"#)
+    );
+    // An IGF text has no times.
+    let out = floor(&["html", SAMPLE], b"");
+    assert!(!String::from_utf8(out.stdout).unwrap().contains("<time"));
+}
+
+#[test]
+fn the_files_name_tells_formats_its_content_cannot() {
+    // As many SRT commas as WebVTT dots: the name decides (stdin has none).
+    let cues = "1\n00:00:01,000 --> 00:00:02,000\nOne.\n\n2\n00:00:03.000 --> 00:00:04.000\nTwo.\n";
+    let dir = env!("CARGO_TARGET_TMPDIR");
+    for (name, format) in [("cues.srt", "srt"), ("cues.txt", "webvtt")] {
+        let path = format!("{dir}/{}-{name}", std::process::id());
+        std::fs::write(&path, cues).unwrap();
+        let v = json(&floor(&["parse", &path], b""));
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(v["meta"]["format"], format, "{name}");
+        assert_eq!(v["turns"][0]["start"], 1.0);
+    }
+    let v = json(&floor(&["parse", "-"], cues.as_bytes()));
+    assert_eq!(v["meta"]["format"], "webvtt");
+}
+
 #[test]
 fn a_missing_file_is_a_clear_error() {
     let out = floor(&["parse", "/no/such/file.txt"], b"");

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::{Source, State};
 use crate::link::Location;
 use crate::names::timing;
-use crate::read::parse_decoded;
+use crate::read::parse_named;
 use crate::source;
 use crate::web::{decode::decode, dom, fetch};
 
@@ -24,8 +24,9 @@ pub enum Start {
 }
 
 /// Starts loading what `start` says (a URL to fetch, or text given by the
-/// host page), then opens the permalink the viewer was opened with. A
-/// refused address is reported at once.
+/// host page), then opens the permalink the viewer was opened with, or the
+/// turn of its time (`#t=12:34`, `?t=754`). A refused address is reported
+/// at once.
 pub(super) fn first(state: State, start: Start, location: &Location) {
     enum First {
         Fetch(String, Source),
@@ -44,6 +45,7 @@ pub(super) fn first(state: State, start: Start, location: &Location) {
         }
         Start::Text(text) => Ok(First::Text(text)),
     };
+    let time = location.time;
     match first {
         Ok(first) => {
             leptos::task::spawn_local(async move {
@@ -51,11 +53,13 @@ pub(super) fn first(state: State, start: Start, location: &Location) {
                     First::Fetch(url, source) => load_url(state, url, source).await,
                     First::Text(text) => show_bytes(state, text.into_bytes(), Source::Given),
                 }
-                // Open the permalink the page was opened with.
-                if state.alive()
-                    && let Some(anchor) = state.anchor.get_untracked()
-                {
-                    state.go(anchor);
+                // Open the permalink the page was opened with, or its time.
+                if state.alive() {
+                    match (state.anchor.get_untracked(), time) {
+                        (Some(anchor), _) => state.go(anchor),
+                        (None, Some(seconds)) => state.go_time(seconds),
+                        _ => {}
+                    }
                 }
             });
         }
@@ -88,7 +92,8 @@ async fn load_url(state: State, url: String, source: Source) {
     }
 }
 
-/// Checks and parses bytes from any source, then shows them.
+/// Checks and parses bytes from any source, then shows them. A file's name,
+/// or the last segment of a URL's path, is a hint of its format.
 pub fn show_bytes(state: State, bytes: Vec<u8>, source: Source) {
     if let Err(message) =
         source::check_size(bytes.len() as u64).and_then(|()| source::check_text(&bytes))
@@ -96,7 +101,12 @@ pub fn show_bytes(state: State, bytes: Vec<u8>, source: Source) {
         state.fail(message);
         return;
     }
-    let transcript = dom::timed(timing::PARSE, || parse_decoded(decode(bytes)));
+    let name = match &source {
+        Source::File(name) => Some(name.as_str()),
+        Source::Url(url) => source::file_name(url),
+        _ => None,
+    };
+    let transcript = dom::timed(timing::PARSE, || parse_named(decode(bytes), name));
     match source::check_parsed(&transcript) {
         Ok(()) => state.show(transcript, source),
         Err(message) => state.fail(message),

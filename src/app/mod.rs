@@ -10,7 +10,6 @@ use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::custom_attribute;
 use wasm_bindgen::JsCast;
 
-use crate::link::Anchor;
 use crate::link::Location;
 use crate::names::THEME_ATTRIBUTE;
 use crate::web::dom;
@@ -60,18 +59,20 @@ pub fn mount_in(
     permalinks: bool,
     base: String,
 ) -> leptos::mount::UnmountHandle<impl Mountable> {
+    // The host page's fragment: a turn, or a time (`#t=12:34`).
     let (_, hash) = dom::search_and_hash();
-    let anchor = if permalinks {
-        Anchor::parse(&hash)
+    let at = if permalinks {
+        Location::parse("", &hash)
     } else {
-        None
+        Location::default()
     };
     let location = Location {
         src: match &start {
             Start::Url(url) => Some(url.clone()),
             _ => None,
         },
-        anchor,
+        anchor: at.anchor,
+        time: at.time,
         ..Location::default()
     };
     let host = Host {
@@ -112,12 +113,15 @@ pub fn Viewer(
 
     let mut handles = Vec::new();
     if page {
-        // Back/forward between fragments and links to #t… inside the page.
+        // Back/forward between fragments and links to #t… (or a time,
+        // #t=12:34) inside the page.
         handles.push(window_event_listener(leptos::ev::hashchange, move |_| {
             let (_, hash) = dom::search_and_hash();
-            match Anchor::parse(&hash) {
-                Some(anchor) => state.go(anchor),
-                None => state.anchor.set(None),
+            let at = Location::parse("", &hash);
+            match (at.anchor, at.time) {
+                (Some(anchor), _) => state.go(anchor),
+                (None, Some(seconds)) => state.go_time(seconds),
+                _ => state.anchor.set(None),
             }
         }));
         handles.push(window_event_listener(leptos::ev::keydown, move |ev| {
@@ -229,7 +233,7 @@ fn Toolbar(theme: RwSignal<Theme>) -> impl IntoView {
             {page.then(|| view! {
                 <label class="button file">
                     "Open file"
-                    <input type="file" accept=".txt,.text,.html,.htm,.vtt,.srt,.md,text/*" on:change=on_file />
+                    <input type="file" accept=".txt,.text,.html,.htm,.vtt,.srt,.json,.md,text/*" on:change=on_file />
                 </label>
                 <button type="button" on:click=move |_| state.paste.set(true)>"Paste text"</button>
             })}

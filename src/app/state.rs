@@ -9,8 +9,7 @@ use leptos::prelude::*;
 
 use super::host::{self, Host};
 use super::jobs::Jobs;
-use crate::link::Anchor;
-use crate::link::Location;
+use crate::link::{Anchor, Location, time};
 use crate::model::{DiagnosticKind, Transcript};
 use crate::names::{FIRST_SCREEN_SELECTOR, PERMALINK_MESSAGE, timing};
 use crate::resolve::speakers::{Choices, resolve};
@@ -169,6 +168,7 @@ impl State {
             speaker: self.speaker.get_untracked(),
             q: Some(self.query.get_untracked()).filter(|q| !q.trim().is_empty()),
             anchor: self.anchor.get_untracked(),
+            time: None,
             no_merge: self.no_merge.get_value(),
             other: self.other_params.get_value(),
         }
@@ -265,6 +265,20 @@ impl State {
         }
         self.no_merge.set_value(choices.no_merge);
         self.display(transcript, source);
+    }
+
+    /// Moves the reader to the turn of time `seconds` (a `t=` link:
+    /// [`time::turn_at`]), whose anchor the URL then reads; or says the
+    /// transcript shown has no times.
+    pub fn go_time(&self, seconds: u32) {
+        let Some(t) = self.transcript() else { return };
+        match time::turn_at(&t, seconds) {
+            Some(turn) => self.go(Anchor::Turn(turn.n)),
+            None => self.status.set(format!(
+                "This transcript has no times to open at {}.",
+                time::clock(seconds.saturating_mul(1000))
+            )),
+        }
     }
 
     /// Shows `transcript`, its speakers resolved, replacing the one on screen.

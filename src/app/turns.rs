@@ -20,7 +20,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{State, jobs, paragraph};
-use crate::link::Anchor;
+use crate::link::{Anchor, time};
 use crate::model::{Transcript, Turn};
 use crate::view;
 use crate::web::dom;
@@ -369,8 +369,8 @@ fn template(doc: &web_sys::Document) -> Option<web_sys::Element> {
     Some(article)
 }
 
-/// Turn `turn` of `t`: a clone of `template` with its id, speaker, number
-/// and paragraphs (the first [`TURN_TEXT`] of them, and where to go on).
+/// Turn `turn` of `t`: a clone of `template` with its id, speaker, number,
+/// the `<time>` it starts at (when known) and paragraphs (the first [`TURN_TEXT`] of them, and where to go on).
 fn build_turn(
     doc: &web_sys::Document,
     template: &web_sys::Element,
@@ -402,6 +402,14 @@ fn build_turn(
     num.set_attribute("aria-label", &format!("Turn {n}, link"))
         .ok()?;
     num.set_text_content(Some(&format!("#{n}")));
+    // Beside its number, when it starts in the recording.
+    if let Some(ms) = t.start(turn) {
+        let at = doc.create_element("time").ok()?;
+        at.set_attribute("datetime", &time::datetime(ms)).ok()?;
+        at.set_text_content(Some(&time::clock(ms)));
+        head.insert_before(&at, num.next_element_sibling().as_deref())
+            .ok()?;
+    }
     let rest = draw_paragraphs(&article, (t, turn), (0, None));
     Some((article, rest))
 }

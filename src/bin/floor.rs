@@ -25,9 +25,12 @@ const USAGE: &str = "usage: floor parse [--pretty] [--no-merge LABEL]... FILE|-
 
   parse   print the transcript model as JSON: meta, speakers, turns, diagnostics
   text    print the transcript as readable text: header, then each turn
+          ([12] Name:, or [12] 12:34 Name: when its time is known)
   html    print a plain, crawlable HTML page of the transcript, with the
-          viewer's anchors (#t37, #t37-p2)
-  FILE    a transcript (text or saved HTML page, any encoding); - reads stdin
+          viewer's anchors (#t37, #t37-p2) and the turns' times
+  FILE    a transcript (text, saved HTML page, WebVTT, SRT or JSON; any
+          encoding; its extension tells formats apart where the content
+          cannot); - reads stdin
   --no-merge LABEL
           keep this speaker label (exactly as written) as a speaker of its
           own, where Floor merged it into a label it looks like (see the
@@ -97,7 +100,11 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let mut transcript = floor::read::parse(&bytes);
+    // The file's name tells the formats its content cannot tell apart.
+    let mut transcript = match path {
+        "-" => floor::read::parse(&bytes),
+        _ => floor::read::parse_file(&bytes, path),
+    };
     if !no_merge.is_empty() {
         for label in &no_merge {
             let known = transcript
@@ -145,7 +152,9 @@ fn read(path: &str) -> std::io::Result<Vec<u8>> {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-/// The transcript as plain text: header lines, then `n. Name: paragraph`.
+/// The transcript as plain text: header lines, then each turn as `[n] Name:`
+/// (`[n] 12:34 Name:` when the recording's time is known) and its
+/// paragraphs.
 fn as_text(t: &Transcript) -> String {
     let mut out = String::new();
     let m = &t.meta;
@@ -155,7 +164,14 @@ fn as_text(t: &Transcript) -> String {
     }
     for turn in &t.turns {
         let name = t.speaker_of(turn).map_or("(unattributed)", |s| &s.name);
-        out.push_str(&format!("\n[{}] {name}:\n", turn.n));
+        match t.start(turn) {
+            Some(ms) => out.push_str(&format!(
+                "\n[{}] {} {name}:\n",
+                turn.n,
+                floor::link::time::clock(ms)
+            )),
+            None => out.push_str(&format!("\n[{}] {name}:\n", turn.n)),
+        }
         for p in t.paragraphs(turn) {
             out.push_str(p);
             out.push('\n');

@@ -106,6 +106,9 @@ mod tests {
             "t1p2",
             "t1-p2x",
             "t99999999999",
+            // A time (`#t=12:34`), not a turn.
+            "t=37",
+            "#t=12:34",
         ] {
             assert_eq!(Anchor::parse(bad), None, "{bad:?}");
         }

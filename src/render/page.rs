@@ -3,7 +3,8 @@
 //! viewer's first paint is measured against (`floor html FILE`).
 //!
 //! The page has the viewer's anchors (`#t37`, `#t37-p2`), each turn an
-//! `<article>` headed by its speaker, captioner notes as `<span
+//! `<article>` headed by its speaker (and, in a timed transcript, the
+//! `<time>` it starts at in the recording), captioner notes as `<span
 //! class="note">`. Every piece of transcript text is escaped: the page holds
 //! no markup that came from the input.
 //!
@@ -17,6 +18,7 @@
 
 use std::fmt::Write;
 
+use crate::link::time;
 use crate::model::Transcript;
 use crate::view::{self, Segment};
 
@@ -37,7 +39,7 @@ fn escape(out: &mut String, text: &str) {
 /// The stylesheet of the static page: readable, light and dark, print.
 const STYLE: &str = "body{max-width:44rem;margin:0 auto;padding:1rem;font:1.0625rem/1.6 system-ui,sans-serif;color-scheme:light dark}\
 article{margin:1.5rem 0}h2{font-size:1rem;margin:0 0 .25rem}.note{font-style:italic}\
-.meta{color:GrayText}details{margin:1rem 0}";
+.meta,h2 time{color:GrayText}h2 time{font-weight:400;margin-left:.5em}details{margin:1rem 0}";
 
 /// The whole page.
 pub fn html_page(t: &Transcript) -> String {
@@ -78,6 +80,14 @@ pub fn html_page(t: &Transcript) -> String {
     for turn in &t.turns {
         let _ = write!(out, "<article id=\"t{}\"><h2>", turn.n);
         escape(&mut out, view::speaker_name(t, turn));
+        if let Some(ms) = t.start(turn) {
+            let _ = write!(
+                out,
+                " <time datetime=\"{}\">{}</time>",
+                time::datetime(ms),
+                time::clock(ms)
+            );
+        }
         out.push_str("</h2>");
         for (i, paragraph) in t.paragraphs(turn).iter().enumerate() {
             let _ = write!(out, "\n<p id=\"t{}-p{}\">", turn.n, i + 1);
@@ -104,4 +114,39 @@ pub fn html_page(t: &Transcript) -> String {
     }
     out.push_str("</main>\n</body>\n</html>\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::read::cues::{Found, Piece, Voice, build};
+
+    #[test]
+    fn a_timed_turn_has_its_time_beside_its_speaker() {
+        let cue = |start: u32, who: &str, text: &str| {
+            let mut p = Piece::new(text.into(), 1, [0, 0]);
+            (p.start, p.voice) = (Some(start), Voice::Named(who.into()));
+            p
+        };
+        let t = build(
+            "test",
+            vec![cue(754_300, "Ana", "Hi."), cue(3_723_000, "Ben", "<b>")],
+            Found::default(),
+        );
+        let page = super::html_page(&t);
+        assert!(
+            page.contains(
+                r#"<article id="t1"><h2>Ana <time datetime="PT12M34S">12:34</time></h2>"#
+            )
+        );
+        assert!(
+            page.contains(
+                r#"<article id="t2"><h2>Ben <time datetime="PT1H2M3S">1:02:03</time></h2>"#
+            )
+        );
+        assert!(page.contains("&lt;b&gt;"));
+        // Untimed: no time.
+        let page = super::html_page(&crate::read::parse_str(">>CHAIR: Hi."));
+        assert!(page.contains(r#"<article id="t1"><h2>Chair</h2>"#));
+        assert!(!page.contains("<time"));
+    }
 }

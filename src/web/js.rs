@@ -3,10 +3,19 @@
 //! ```js
 //! const transcript = parse(">>CHAIR: Good morning.");
 //! transcript.turns[0].speaker; // "chair"
+//! const captions = parse(webvtt);
+//! captions.turns[0].start;     // 754.3: seconds into the recording
+//! captions.turns[0].end;       // 761 (each null when not known)
+//! captions.meta.format;        // "webvtt"
 //! ```
 //!
 //! The objects have exactly the field names of `floor parse` JSON output
 //! (`meta`, `speakers`, `turns`, `diagnostics`); absent values are `null`.
+//! Every turn has `start` and `end`, in seconds into the recording (`null`
+//! in a transcript without times, such as IGF text); a timed transcript's
+//! turns also have `paragraph_starts` (seconds, or `null`, one per
+//! paragraph) and `word_times` (`[paragraph, byte offset, seconds]` for
+//! words timed one by one), and its `meta.duration` is in seconds.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -52,7 +61,8 @@ fn chosen(mut t: Transcript, options: &JsValue) -> Transcript {
     t
 }
 
-/// Parses transcript text (plain text or an HTML page) into plain objects.
+/// Parses transcript text (plain text, an HTML page, WebVTT, SRT or JSON:
+/// told by its content) into plain objects.
 /// `options` (optional): `{ noMerge: ["LABEL", …] }` keeps those labels as
 /// speakers of their own, where Floor merged them into a label they look
 /// like (its `speaker_merged` diagnostics name them).

@@ -194,6 +194,15 @@ test.describe('axe on Floor\'s page', () => {
     await expectNoViolations(page, 'current turn');
   });
 
+  test('a caption file with times, opened at a time (#t=0:19)', async ({ page }) => {
+    server.files.set('captions.vtt', readFileSync(here('../data/corpus/other/podcastindex-example.vtt')));
+    await page.goto(`${server.url}?src=captions.vtt#t=0:19`);
+    await expect(page.locator('#t2')).toHaveAttribute('aria-current', 'true');
+    await expect(page.locator('#t2')).toBeFocused();
+    await expect(page.locator('#t2 .turn-head time')).toHaveText('0:19');
+    await expectNoViolations(page, 'timed transcript at a time');
+  });
+
   test.describe('an error', () => {
     // Chromium logs the failed fetch as a console error: only that is allowed.
     test.use({ expectedConsoleErrors: [/^Failed to load resource: the server responded with a status of 404/] });
