@@ -8,7 +8,7 @@ use crate::link::Location;
 use crate::names::timing;
 use crate::read::parse_named;
 use crate::source;
-use crate::web::{decode::decode, dom, fetch};
+use crate::web::{decode::decode, dom, fetch, readers};
 
 pub use crate::names::SAMPLE_URL;
 
@@ -51,7 +51,7 @@ pub(super) fn first(state: State, start: Start, location: &Location) {
             leptos::task::spawn_local(async move {
                 match first {
                     First::Fetch(url, source) => load_url(state, url, source).await,
-                    First::Text(text) => show_bytes(state, text.into_bytes(), Source::Given),
+                    First::Text(text) => show_bytes(state, text.into_bytes(), Source::Given).await,
                 }
                 // Open the permalink the page was opened with, or its time.
                 if state.alive() {
@@ -87,14 +87,16 @@ async fn load_url(state: State, url: String, source: Source) {
         return;
     }
     match fetched {
-        Ok(bytes) => show_bytes(state, bytes, source),
+        Ok(bytes) => show_bytes(state, bytes, source).await,
         Err(e) => state.fail(format!("Could not load the transcript from {url}: {e}.")),
     }
 }
 
 /// Checks and parses bytes from any source, then shows them. A file's name,
-/// or the last segment of a URL's path, is a hint of its format.
-pub fn show_bytes(state: State, bytes: Vec<u8>, source: Source) {
+/// or the last segment of a URL's path, is a hint of its format. A text
+/// that may be timed (WebVTT, SRT, JSON…) is read by the timed readers,
+/// loaded the first time one is needed ([`crate::web::readers`]).
+pub async fn show_bytes(state: State, bytes: Vec<u8>, source: Source) {
     if let Err(message) =
         source::check_size(bytes.len() as u64).and_then(|()| source::check_text(&bytes))
     {
@@ -106,7 +108,25 @@ pub fn show_bytes(state: State, bytes: Vec<u8>, source: Source) {
         Source::Url(url) => source::file_name(url),
         _ => None,
     };
-    let transcript = dom::timed(timing::PARSE, || parse_named(decode(bytes), name));
+    let decoded = decode(bytes);
+    let transcript = if crate::read::may_be_timed(&decoded.text) {
+        state.status.set("Reading the transcript…".into());
+        let read = readers::read(&decoded.text, name).await;
+        if !state.alive() {
+            return;
+        }
+        match read {
+            Ok(mut t) => {
+                let mut diagnostics = decoded.diagnostics;
+                diagnostics.append(&mut t.diagnostics);
+                t.diagnostics = diagnostics;
+                t
+            }
+            Err(why) => return state.fail(format!("Could not read this transcript: {why}.")),
+        }
+    } else {
+        dom::timed(timing::PARSE, || parse_named(decoded, name))
+    };
     match source::check_parsed(&transcript) {
         Ok(()) => state.show(transcript, source),
         Err(message) => state.fail(message),
@@ -127,7 +147,7 @@ pub fn open_file(state: State, file: web_sys::File) {
             return;
         }
         match read {
-            Some(bytes) => show_bytes(state, bytes, Source::File(name)),
+            Some(bytes) => show_bytes(state, bytes, Source::File(name)).await,
             None => state.fail(format!("Could not read the file {name}.")),
         }
     });

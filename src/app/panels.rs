@@ -407,7 +407,7 @@ pub fn PasteDialog() -> impl IntoView {
             return;
         }
         area.set_value("");
-        show_bytes(state, text.into_bytes(), Source::Paste);
+        leptos::task::spawn_local(show_bytes(state, text.into_bytes(), Source::Paste));
     };
     view! {
         <dialog node_ref=dialog class="paste" aria-labelledby="paste-title" on:close=move |_| state.paste.set(false)>

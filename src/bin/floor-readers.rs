@@ -6,6 +6,11 @@
 
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
+// The viewer's allocator: a caption file makes many small allocations.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Reads `text` (`name` a hint of its format) into wire bytes.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]

@@ -48,6 +48,28 @@ pub fn isolated(s: &str) -> String {
     ["\u{2068}", s, "\u{2069}"].concat()
 }
 
+/// Where `needle` (a few bytes, not empty) first is in `haystack`: the
+/// first byte found with `memchr`, the rest compared. For the short,
+/// fixed needles of the readers (`-->`, `<v`) on short haystacks, where
+/// building a `memmem::Finder` for each search costs more than the search.
+///
+/// ```
+/// assert_eq!(floor::text::find_bytes(b"00:01 --> 00:02", b"-->"), Some(6));
+/// assert_eq!(floor::text::find_bytes(b"- ->", b"-->"), None);
+/// ```
+pub fn find_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    let (&first, rest) = needle.split_first()?;
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(first, &haystack[from..]) {
+        let at = from + i;
+        if haystack[at + 1..].starts_with(rest) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
 /// Whether a line holds nothing but whitespace.
 pub fn is_blank(line: &str) -> bool {
     trim(line).is_empty()

@@ -48,3 +48,51 @@ inputs.forEach(([name, text], i) => {
     `${name.padEnd(12)} ${mb.toFixed(2).padStart(6)} ${String(turns).padStart(8)} ${ms.toFixed(2).padStart(10)} ${mbps.toFixed(0).padStart(6)} ${n ? n.toFixed(0).padStart(13) : '-'.padStart(13)} ${String(ratio).padStart(18)}`,
   );
 });
+
+// The timed readers' module (dist/floor-readers*, loaded on demand by the
+// viewer): each reader's throughput on the files `cargo bench --bench
+// readers` wrote to target/bench-readers/ and on the corpus's caption files,
+// beside that run's native MB/s (target/bench-readers-native.json). The
+// time includes handing the transcript back as wire bytes, as the viewer
+// gets it.
+const readersJs = readdirSync(dist).find((f) => /^floor-readers(-.*)?\.js$/.test(f));
+const readersWasm = readdirSync(dist).find((f) => /^floor-readers(-.*)?_bg\.wasm$/.test(f));
+if (readersJs && readersWasm) {
+  const readers = await import(dist + readersJs);
+  readers.initSync({ module: readFileSync(dist + readersWasm) });
+  let nativeReaders = {};
+  try {
+    nativeReaders = JSON.parse(readFileSync(root + 'target/bench-readers-native.json', 'utf8'));
+  } catch {}
+  const files = [];
+  const generated = root + 'target/bench-readers/';
+  try {
+    for (const f of readdirSync(generated).sort()) files.push([f, readFileSync(generated + f, 'utf8')]);
+  } catch {
+    console.log('\n(no target/bench-readers/: run `cargo bench --bench readers` first for the 10-hour file)');
+  }
+  for (const dir of ['other', 'captions']) {
+    const d = `${root}tests/data/corpus/${dir}/`;
+    for (const f of readdirSync(d).filter((f) => !f.endsWith('.expected.json')).sort()) {
+      files.push([f, readFileSync(d + f, 'utf8')]);
+    }
+  }
+  console.log('\nWASM timed readers (dist/floor-readers, Node), median of 15 runs, text to wire bytes');
+  console.log('input                                          MB   ms/read   MB/s   native MB/s');
+  for (const [name, text] of files) {
+    const mb = Buffer.byteLength(text) / 1e6;
+    for (let w = 0; w < 3; w++) readers.read(text, name);
+    const times = [];
+    for (let r = 0; r < 15; r++) {
+      const t = performance.now();
+      readers.read(text, name);
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    const ms = times[7];
+    const n = nativeReaders[name];
+    console.log(
+      `${name.padEnd(44)} ${mb.toFixed(3).padStart(6)} ${ms.toFixed(2).padStart(9)} ${(mb / (ms / 1000)).toFixed(0).padStart(6)} ${n ? n.toFixed(0).padStart(13) : '-'.padStart(13)}`,
+    );
+  }
+}

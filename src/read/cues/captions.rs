@@ -15,7 +15,7 @@ use super::speakers::Labels;
 use super::time::clock;
 use super::{Builder, Found, Piece, Voice, note};
 use crate::model::{Diagnostic, DiagnosticKind, Transcript};
-use crate::text::{Line, lines};
+use crate::text::{Line, find_bytes, lines};
 
 /// Which caption format is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -275,7 +275,7 @@ impl Pass<'_, '_> {
         let s = &mut *self.survey;
         let b = body.as_bytes();
         if memchr::memchr2(b'<', b'>', b).is_some() || memchr::memchr(b'&', b).is_some() {
-            let find = |s: &[u8]| memchr::memmem::find(b, s).is_some();
+            let find = |s: &[u8]| find_bytes(b, s).is_some();
             s.named |= find(b"<v") || find(b">>") || find(b"&gt;&gt;");
         }
         s.named |= zoom;
@@ -307,10 +307,10 @@ impl Pass<'_, '_> {
 /// (`00:00:12,5 -> 00:00:14.000`).
 fn is_timing(line: &str) -> bool {
     let b = line.as_bytes();
-    let arrow = |b: &[u8]| memchr::memmem::find(b, b"->").is_some();
+    let arrow = |b: &[u8]| find_bytes(b, b"->").is_some();
     match b.first() {
         Some(c) if c.is_ascii_digit() && b.len() < 80 => arrow(b),
-        _ => memchr::memmem::find(b, b"-->").is_some(),
+        _ => find_bytes(b, b"-->").is_some(),
     }
 }
 
@@ -389,7 +389,7 @@ fn read_timing(
     number: usize,
 ) -> Option<(u32, u32)> {
     let b = line.as_bytes();
-    let arrow = memchr::memmem::find(b, b"-->")?;
+    let arrow = find_bytes(b, b"-->")?;
     let (a, rest) = (
         &line[..arrow],
         line[arrow + 3..].trim_start_matches([' ', '\t']),
