@@ -114,6 +114,9 @@ test-e2e:
 #   size         transfer size of a first visit, against the budget
 #   parse        parser throughput natively (criterion), then the shipped
 #                WASM under Node, with the WASM/native ratio
+#   readers      each timed reader's throughput natively (10 hours of
+#                YouTube captions, cues as WebVTT and SRT, the corpus), then
+#                in the readers' WASM module (parse-wasm.mjs)
 #   search       index and queries natively, then in Chromium per keystroke
 #   paragraph    per keystroke in a transcript whose one paragraph is 1 MB
 #                and 10 MB, in Chromium
@@ -129,6 +132,7 @@ bench: dist
 	cargo build --release --locked --bin floor
 	node tests/bench/size.mjs
 	cargo bench --locked --bench parse
+	cargo bench --locked --bench readers
 	node tests/bench/parse-wasm.mjs
 	cargo bench --locked --bench search
 	node tests/bench/search.mjs

@@ -720,17 +720,15 @@ impl Serialize for Transcript {
                 s.serialize_field("paragraphs", &ParagraphsOf(t.paragraphs(turn)))?;
                 if timed {
                     let n = t.paragraphs(turn).len();
-                    let starts: Vec<Option<f64>> = (0..n)
-                        .map(|i| t.paragraph_start(turn, i).map(|ms| f64::from(ms) / 1000.0))
-                        .collect();
+                    let mut starts = Vec::with_capacity(n);
+                    let mut words: Vec<[f64; 3]> = Vec::new();
+                    for i in 0..n {
+                        starts.push(t.paragraph_start(turn, i).map(|ms| f64::from(ms) / 1000.0));
+                        for [at, ms] in t.word_times(turn, i) {
+                            words.push([i as f64, f64::from(at), f64::from(ms) / 1000.0]);
+                        }
+                    }
                     s.serialize_field("paragraph_starts", &starts)?;
-                    let words: Vec<[f64; 3]> = (0..n)
-                        .flat_map(|i| {
-                            t.word_times(turn, i).map(move |[at, ms]| {
-                                [i as f64, f64::from(at), f64::from(ms) / 1000.0]
-                            })
-                        })
-                        .collect();
                     s.serialize_field("word_times", &words)?;
                 }
                 s.serialize_field("annotations", &NotesOf(t, turn))?;

@@ -127,9 +127,10 @@ const TIMED_HINT_BYTES: usize = 16 * 1024;
 /// assert!(!floor::read::may_be_timed("Title\n\n>>CHAIR: Hi."));
 /// ```
 pub fn may_be_timed(text: &str) -> bool {
-    let body = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
-    let head = &body.as_bytes()[..body.len().min(TIMED_HINT_BYTES)];
-    body.starts_with("WEBVTT")
-        || body.starts_with(['{', '['])
-        || memchr::memmem::find(head, b"-->").is_some()
+    let b = text.strip_prefix('\u{feff}').unwrap_or(text).as_bytes();
+    let lead = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
+    let body = &b[lead..];
+    body.starts_with(b"WEBVTT")
+        || matches!(body.first(), Some(b'{' | b'['))
+        || crate::text::find_bytes(&body[..body.len().min(TIMED_HINT_BYTES)], b"-->").is_some()
 }
