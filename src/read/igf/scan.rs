@@ -151,10 +151,18 @@ pub(crate) fn is_label(label: &str, strict: bool) -> bool {
 }
 
 /// A label at the start of a line with no `>>`: `ERIN: I'm Erin.`,
-/// `**Jerod Santo:** Alright`, `Travis:` alone. Returns the label's range and
-/// where the text starts. `strict` accepts only upper-case labels (and
-/// Markdown bold ones, which are explicit).
+/// `**Jerod Santo:** Alright`, `Travis:` alone, after any no-break spaces
+/// (an IGF page starts each paragraph with one: `\u{a0}MARILYN CADE:`).
+/// Returns the label's range and where the text starts. `strict` accepts
+/// only upper-case labels (and Markdown bold ones, which are explicit).
 pub(crate) fn bare_label(line: &str, strict: bool) -> Option<((usize, usize), usize)> {
+    let body = line.trim_start_matches(['\u{a0}', '\u{202f}', '\u{2007}']);
+    let lead = line.len() - body.len();
+    let ((a, b), text) = bare_label_at_start(body, strict)?;
+    Some(((lead + a, lead + b), lead + text))
+}
+
+fn bare_label_at_start(line: &str, strict: bool) -> Option<((usize, usize), usize)> {
     if line.starts_with(is_space) {
         return None;
     }
@@ -271,6 +279,14 @@ mod tests {
             assert_eq!(label_of(line), label, "{line:?}");
             assert_eq!(&line[m.text_start()..], text, "{line:?}");
         }
+    }
+
+    #[test]
+    fn a_bare_label_after_no_break_spaces() {
+        let line = "\u{a0}\u{a0}MARILYN CADE:\u{a0} Thank you.";
+        let ((a, b), text) = bare_label(line, true).unwrap();
+        assert_eq!((&line[a..b], &line[text..]), ("MARILYN CADE", "Thank you."));
+        assert!(bare_label(" MARILYN CADE: Thank you.", true).is_none());
     }
 
     #[test]
