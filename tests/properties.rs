@@ -143,6 +143,8 @@ const FRAGMENTS: &[&str] = &[
     "The following are the outputs of the real-time captioning", "April", "6", "2016",
     "Geneva, Switzerland", "Applause", "phonetic", "Off microphone.", "Warning: ", " on line 3",
     "***", "**", "* * *", "---", "\u{2026}", ";",
+    "Welcome to the United Nations", "You are here", "Also available in:", "Español", "SECRETARIAT ",
+    "This is the the output of the realtime captioning", "authoritative record.",
 ];
 
 /// The same, without `<` or `&`: text that is never taken as HTML.
