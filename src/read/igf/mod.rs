@@ -39,6 +39,13 @@ const MIN_BARE_LABEL_TURNS: usize = 2;
 /// as many as the `>>` lines.
 const BARE_LABELS_PER_MARKER: usize = 2;
 
+/// Labelled `>>` markers inside lines (`… (Gavel.) >>CHAIRMAN DESAI: …`)
+/// start turns when there is one for at most this many at line starts: a
+/// file whose line breaks were lost has few markers at line starts for its
+/// turns (none, or those a hard wrap put there by chance), a transcript as
+/// captioned almost none inside a line.
+const LINE_START_MARKERS_PER_INLINE: usize = 4;
+
 /// A mixed-case line-start label (`Travis:`) counts when the file uses it at
 /// least this many times.
 const MIN_BARE_LABEL_USES: usize = 2;
@@ -177,6 +184,35 @@ impl<'t> Structure<'t> {
         }
     }
 
+    /// Where the text has labelled `>>` markers inside its lines, and none
+    /// or few at their starts (an early file whose line breaks were lost: at
+    /// most [`LINE_START_MARKERS_PER_INLINE`] at line starts for each inside
+    /// a line), cuts the lines before each, so it starts a line.
+    /// Returns whether it did; `starts` is how many lines start with a
+    /// marker.
+    fn cut_at_inline_markers(&mut self, starts: usize) -> bool {
+        let lines = self.lines.all();
+        let inside: usize = lines
+            .iter()
+            .map(|l| scan::inline_markers(l.text).count())
+            .sum();
+        let cut = inside > 0 && starts <= LINE_START_MARKERS_PER_INLINE * inside;
+        if cut {
+            self.lines.cut(scan::inline_markers);
+            self.map.lines_cut();
+        }
+        cut
+    }
+
+    /// The `>>` marker each line starts with, if any.
+    fn line_markers(&self) -> Vec<Option<Marker>> {
+        self.lines
+            .all()
+            .iter()
+            .map(|l| scan::marker(l.text))
+            .collect()
+    }
+
     fn holds_no_text(&self) -> bool {
         self.lines.all().iter().all(|l| is_blank(l.text))
     }
@@ -194,14 +230,19 @@ impl<'t> Structure<'t> {
         t
     }
 
-    /// Finds the turn marker of each line: `>>` markers, plus line-start
-    /// labels (`NAME:`, `**Name:**`) where those are how the file marks its
-    /// turns — at least [`MIN_BARE_LABEL_TURNS`] of them, and at least
-    /// [`BARE_LABELS_PER_MARKER`] times as many as `>>` lines.
+    /// Finds the turn marker of each line: `>>` markers (after cutting the
+    /// lines at markers inside them, [`Structure::cut_at_inline_markers`]),
+    /// plus line-start labels (`NAME:`, `**Name:**`) where those are how the
+    /// file marks its turns — at least [`MIN_BARE_LABEL_TURNS`] of them, and
+    /// at least [`BARE_LABELS_PER_MARKER`] times as many as `>>` lines.
     fn find_markers(&mut self) {
+        let mut markers = self.line_markers();
+        let mut arrows = markers.iter().flatten().count();
+        if self.cut_at_inline_markers(arrows) {
+            markers = self.line_markers();
+            arrows = markers.iter().flatten().count();
+        }
         let lines = self.lines.all();
-        let mut markers: Vec<Option<Marker>> = lines.iter().map(|l| scan::marker(l.text)).collect();
-        let arrows = markers.iter().flatten().count();
         let accepted = bare_label_markers(lines, &markers);
         let labelled = accepted.len();
         if labelled >= MIN_BARE_LABEL_TURNS && labelled >= BARE_LABELS_PER_MARKER * arrows {
@@ -282,7 +323,8 @@ impl<'t> Structure<'t> {
             other_lines,
             separators,
         } = header::read_header(&head);
-        // Separator lines (`***` around a disclaimer) are not shown, but kept.
+        // Separators (`***` around a disclaimer, on lines of their own or
+        // glued to it) are not shown, but kept.
         if let Some(&(line, _)) = separators.first() {
             let n = separators.len();
             let text: Vec<String> = separators.into_iter().map(|(_, s)| s).collect();
@@ -292,7 +334,7 @@ impl<'t> Structure<'t> {
                     line,
                     DiagnosticKind::SeparatorDropped,
                     format!(
-                        "{n} separator line{} in the header (no letters or digits) {} not shown",
+                        "{n} separator{} in the header (no letters or digits) {} not shown",
                         plural(n),
                         if n == 1 { "is" } else { "are" }
                     ),

@@ -57,6 +57,24 @@ pub(crate) fn marker(line: &str) -> Option<Marker> {
     }
 }
 
+/// Where the labelled `>>` markers inside `line` start, past its start (an
+/// early file whose line breaks were lost runs its turns together:
+/// `… (Gavel.) >>CHAIRMAN DESAI: Thank you.`). Each run of `>` is looked
+/// at once, so a line of them is read in linear time.
+pub(crate) fn inline_markers(line: &str) -> impl Iterator<Item = usize> + '_ {
+    let lead = line.len() - trim_start(line).len();
+    let mut at = lead;
+    std::iter::from_fn(move || {
+        loop {
+            let i = at + memchr::memchr(b'>', line.as_bytes().get(at..)?)?;
+            at = i + line[i..].bytes().take_while(|&b| b == b'>').count();
+            if at - i >= 2 && i > lead && label_at(line, skip_spaces(line, at)).is_some() {
+                return Some(i);
+            }
+        }
+    })
+}
+
 /// Length of the `>>` marker (`>>`, `>>>`, `&gt;&gt;`, …) at the start of `s`.
 fn arrows(s: &str) -> Option<usize> {
     let bytes = s.as_bytes();
@@ -279,6 +297,19 @@ mod tests {
             assert_eq!(label_of(line), label, "{line:?}");
             assert_eq!(&line[m.text_start()..], text, "{line:?}");
         }
+    }
+
+    #[test]
+    fn markers_inside_a_line() {
+        let line = ">>CHAIR: Hi. (Gavel.) >>CHAIRMAN DESAI: Yes.>>MR. X: No. a >> b >>>> >>";
+        let at: Vec<usize> = inline_markers(line).collect();
+        assert_eq!(at, [22, 44]);
+        assert_eq!(&line[44..50], ">>MR. ");
+        // Only past the line's start, and only with a label.
+        assert_eq!(inline_markers("  >>CHAIR: x >> so: y").count(), 0);
+        // A run of `>` is one run, however long.
+        let long = format!("x {}CHAIR: y", ">".repeat(100_000));
+        assert_eq!(inline_markers(&long).collect::<Vec<_>>(), [2]);
     }
 
     #[test]
