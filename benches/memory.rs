@@ -2,8 +2,9 @@
 //! indexing for search) against the input's size, for each shape of input
 //! that once took far more than its size: many tiny turns, one long
 //! paragraph, text without markers, punctuation without markers, many
-//! distinct labels, a paragraph of notes; caption files of tiny cues, of
-//! rolling cues with word times, and of many voices; at 1, 10 and 40 MB.
+//! distinct labels, a paragraph of notes, tiny turns run together on one
+//! line; caption files of tiny cues, of rolling cues with word times, and
+//! of many voices; at 1, 10 and 40 MB.
 //!
 //! Peak memory is counted by a global allocator that tracks the bytes live
 //! (what the process asked for, not what the system gave it): the ratio to
@@ -40,6 +41,11 @@ fn input(shape: &str, size: usize) -> String {
             out.push_str("Minutes\n\n");
             while out.len() < size {
                 out.push_str("The meeting discussed access and rights online.\n\n");
+            }
+        }
+        "run-on turns" => {
+            while out.len() < size {
+                out.push_str(">>A: x ");
             }
         }
         "many notes" => {
@@ -112,6 +118,7 @@ fn main() {
         "punctuation",
         "many labels",
         "many notes",
+        "run-on turns",
         "tiny cues",
         "rolling cues",
         "speaker cues",

@@ -98,6 +98,31 @@ const MERGE: &[(&str, &str, &str, usize)] = &[
         1,
     ),
     ("MODERATOR*2; MODERATRO", "", "MODERATOR + MODERATRO", 1),
+    // A role before another label of the file: that person, in the role.
+    (
+        "CHENGETAI MASANGO*2; SECRETARIAT CHENGETAI MASANGO",
+        "",
+        "CHENGETAI MASANGO + SECRETARIAT CHENGETAI MASANGO",
+        1,
+    ),
+    (
+        "Anriette Esterhuysen; CO-MODERATOR ANRIETTE ESTERHUYSEN",
+        "",
+        "Anriette Esterhuysen + CO-MODERATOR ANRIETTE ESTERHUYSEN",
+        1,
+    ),
+    (
+        "CHAIR LYNN ST. AMOUR; LYNN ST. AMOUR",
+        "",
+        "CHAIR LYNN ST. AMOUR + LYNN ST. AMOUR",
+        1,
+    ),
+    (
+        "ANNA SMITH; VICE-CHAIR ANNA SMITH",
+        "",
+        "ANNA SMITH + VICE-CHAIR ANNA SMITH",
+        1,
+    ),
     (
         "REMOTE PARTICIPANT*4; REMOTE PARTICIPAN",
         "",
@@ -201,6 +226,29 @@ const APART: &[(&str, &str, &str)] = &[
         "",
         "MODERATOR ANNA | MODERATOR ANNE | MODERATOR ANNX",
     ),
+    // A role before a name the file does not use alone, or before a part
+    // of another label; a word that is no role in the list.
+    (
+        "CHAIR ST. AMOUR*2; LYNN ST. AMOUR",
+        "",
+        "CHAIR ST. AMOUR | LYNN ST. AMOUR",
+    ),
+    (
+        "MODERATOR ANNA*2; ANNA SMITH",
+        "",
+        "MODERATOR ANNA | ANNA SMITH",
+    ),
+    (
+        "REMOTE MODERATOR; MODERATOR",
+        "",
+        "REMOTE MODERATOR | MODERATOR",
+    ),
+    (
+        "MINISTER ANNA SMITH; ANNA SMITH",
+        "",
+        "MINISTER ANNA SMITH | ANNA SMITH",
+    ),
+    ("CHAIRS ANNA; ANNA", "", "CHAIRS ANNA | ANNA"),
     // Different scripts wholly.
     ("ANNA*2; АННА", "", "ANNA | АННА"),
 ];

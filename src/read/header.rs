@@ -9,6 +9,7 @@
 
 use crate::model::Meta;
 use crate::text::fold::{fold_char, key};
+use crate::text::is_word_char;
 
 /// English month names, in order; a month is its full name, its first three
 /// letters, or `sept`.
@@ -452,24 +453,39 @@ fn day_before(toks: &[Token], i: usize) -> Option<usize> {
 
 // ---------------------------------------------------------------- disclaimers and places
 
+/// How disclaimers open, folded (after any `Note:`).
+const OPENINGS: &[&str] = &[
+    "the following is the output",
+    "the following are the output",
+    "the following is an output",
+    "the following is a transcript",
+    "the following is the transcript",
+    "the following is a rough",
+    "this is the output of the",
+    // The 2014 page's slip.
+    "this is the the output of",
+    "this text is being provided",
+];
+
+/// How disclaimers end, in the order they are looked for: the IGF's last
+/// sentence, the CART notice's, the IGF's without its last sentence.
+const CLOSINGS: &[&str] = &[
+    "authoritative record",
+    "verbatim record of the proceedings",
+    "transcription errors",
+];
+
 /// Whether a paragraph is the captioning disclaimer: it opens like
 /// `[Note:] The following is/are the output(s) of the [real-time] captioning
-/// taken during ...` (every era of IGF wording, including virtual calls and
-/// interventions), or it says the text `should not be treated as an
-/// authoritative record`, or it is the CART provider's `rough draft format` /
-/// `not a totally verbatim record` notice. Case-insensitive; punctuation,
-/// `***`, U+00A0 and extra spaces are ignored.
+/// taken during ...` or `This is the output of the realtime captioning`
+/// (every era of IGF wording, including virtual calls, interventions and the
+/// 2014 page's `This is the the output`), or it says the text `should not
+/// be treated as an authoritative record` (`posted` or `posed as an aid`),
+/// or it is the CART provider's `rough draft format` / `not a totally
+/// verbatim record` notice. Case-insensitive; punctuation, `***`, U+00A0
+/// and extra spaces are ignored.
 #[must_use]
 pub fn is_disclaimer(paragraph: &str) -> bool {
-    const OPENINGS: &[&str] = &[
-        "the following is the output",
-        "the following are the output",
-        "the following is an output",
-        "the following is a transcript",
-        "the following is the transcript",
-        "the following is a rough",
-        "this is the output of the",
-    ];
     const PHRASES: &[&str] = &[
         "not be treated as an authoritative record",
         "provided in a rough draft format",
@@ -483,6 +499,55 @@ pub fn is_disclaimer(paragraph: &str) -> bool {
     let opens = OPENINGS.iter().any(|o| body.starts_with(o))
         && (body.contains("caption") || body.contains("transcri"));
     opens || PHRASES.iter().any(|p| body.contains(p))
+}
+
+/// Where the disclaimer is in a header paragraph: the whole of a
+/// disclaimer, or, in a paragraph that runs the title, the disclaimer and
+/// more together (an early file whose line breaks were lost), from its
+/// opening words (`Note: The following …`, looked for in the paragraph's
+/// first [`DISCLAIMER_MAX_BYTES`]) through the sentence of its first
+/// [`CLOSINGS`] found (or to the end).
+fn disclaimer_in(paragraph: &str) -> Option<(usize, usize)> {
+    let bytes = paragraph.as_bytes();
+    let whole = || is_disclaimer(paragraph).then_some((0, bytes.len()));
+    let head = &bytes[..bytes.len().min(DISCLAIMER_MAX_BYTES)];
+    // (What the ASCII openings and closings match starts and ends on char
+    // boundaries.)
+    let mut i = usize::MAX;
+    for o in OPENINGS {
+        i = i.min(find_ascii(head, o).unwrap_or(i));
+    }
+    if i == usize::MAX {
+        return whole();
+    }
+    let before = paragraph[..i].trim_end();
+    let start = match before.len().checked_sub(5) {
+        Some(n) if bytes[n..before.len()].eq_ignore_ascii_case(b"note:") => n,
+        _ => i,
+    };
+    if paragraph[..start].ends_with(is_word_char) {
+        return whole();
+    }
+    let rest = &bytes[start..bytes.len().min(start + DISCLAIMER_MAX_BYTES)];
+    let mut end = bytes.len();
+    for c in CLOSINGS {
+        if let Some(n) = find_ascii(rest, c) {
+            let n = n + c.len();
+            end = start + n + usize::from(rest.get(n) == Some(&b'.'));
+            break;
+        }
+    }
+    if is_disclaimer(&paragraph[start..end]) {
+        Some((start, end))
+    } else {
+        whole()
+    }
+}
+
+/// Where `needle` (ASCII, lower case) first is in `hay`, case ignored.
+fn find_ascii(hay: &[u8], needle: &str) -> Option<usize> {
+    hay.windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// Whether a word of a place name is acceptable: capitalised, a lower-case
@@ -552,7 +617,10 @@ pub fn looks_like_place(line: &str, after_date: bool) -> bool {
 /// Reads the header paragraphs (already whitespace-normalised, each with its
 /// 1-based source line number) into a [`Meta`]. In order:
 /// - paragraphs with no letter or digit (`***`, rules) are skipped;
-/// - the first disclaimer ([`is_disclaimer`]) → `disclaimer`; later ones → `other`;
+/// - the first disclaimer ([`is_disclaimer`]) → `disclaimer`; later ones →
+///   `other`. It can be found inside a paragraph that runs the title and
+///   more into it ([`disclaimer_in`]): what comes before it and after it
+///   are paragraphs of their own, without the stars glued to them;
 /// - the first date line ([`parse_date_line`]) → `date`, `date_text`, `time`;
 ///   later ones → `other`;
 /// - the first remaining paragraph is the `title` when it has at most
@@ -571,40 +639,66 @@ pub fn read_header(paragraphs: &[(usize, String)]) -> Header {
     let mut separators = Vec::new();
     let (mut title_decided, mut prev_was_date) = (false, false);
     for (line, text) in paragraphs {
-        if !text.chars().any(char::is_alphanumeric) {
-            separators.push((*line, text.trim().to_string()));
-            continue;
-        }
-        let trimmed = text.trim();
-        let after_date = std::mem::replace(&mut prev_was_date, false);
-        if is_disclaimer(text) {
-            if meta.disclaimer.is_none() {
-                meta.disclaimer = Some(trimmed.to_string());
-                continue;
-            }
-        } else if let Some(d) = parse_date_line(text) {
-            if meta.date_text.is_none() {
-                (meta.date, meta.time) = (Some(d.date), d.time);
-                meta.date_text = Some(trimmed.to_string());
-                prev_was_date = true;
-                continue;
-            }
-        } else if meta.location.is_none()
-            && (title_decided || after_date)
-            && looks_like_place(text, after_date)
+        // The first disclaimer, and what runs into it before and after.
+        let found = meta.disclaimer.is_none().then(|| disclaimer_in(text));
+        let (a, b) = found.flatten().unwrap_or((0, 0));
+        for (i, piece) in [&text[..a], &text[a..b], &text[b..]]
+            .into_iter()
+            .enumerate()
         {
-            // A place right after the date is the place even with no title yet.
-            meta.location = Some(trimmed.to_string());
-            continue;
-        } else if !title_decided {
-            title_decided = true;
-            if trimmed.chars().count() <= TITLE_MAX {
-                meta.title = Some(trimmed.to_string());
+            let mut trimmed = piece.trim();
+            if trimmed.is_empty() {
                 continue;
             }
+            if !trimmed.chars().any(char::is_alphanumeric) {
+                separators.push((*line, trimmed.to_string()));
+                continue;
+            }
+            // Stars glued to the pieces of a paragraph (`…Access *** Note:`)
+            // are separators.
+            let whole = trimmed;
+            if a < b {
+                let inner = whole.trim_start_matches(['*', ' ', '\u{a0}']);
+                let at = whole.len() - inner.len();
+                trimmed = inner.trim_end_matches(['*', ' ', '\u{a0}', '\t']);
+                for stars in [&whole[..at], &whole[at + trimmed.len()..]] {
+                    if !stars.is_empty() {
+                        separators.push((*line, stars.trim().to_string()));
+                    }
+                }
+            }
+            if i == 1 {
+                meta.disclaimer = Some(trimmed.to_string());
+                prev_was_date = false;
+                continue;
+            }
+            let after_date = std::mem::replace(&mut prev_was_date, false);
+            if is_disclaimer(trimmed) {
+                // A later disclaimer is another paragraph.
+            } else if let Some(d) = parse_date_line(trimmed) {
+                if meta.date_text.is_none() {
+                    (meta.date, meta.time) = (Some(d.date), d.time);
+                    meta.date_text = Some(trimmed.to_string());
+                    prev_was_date = true;
+                    continue;
+                }
+            } else if meta.location.is_none()
+                && (title_decided || after_date)
+                && looks_like_place(trimmed, after_date)
+            {
+                // A place right after the date is the place even with no title yet.
+                meta.location = Some(trimmed.to_string());
+                continue;
+            } else if !title_decided {
+                title_decided = true;
+                if trimmed.chars().count() <= TITLE_MAX {
+                    meta.title = Some(trimmed.to_string());
+                    continue;
+                }
+            }
+            meta.other.push(trimmed.to_string());
+            other_lines.push(*line);
         }
-        meta.other.push(text.clone());
-        other_lines.push(*line);
     }
     if meta.date.is_none() {
         meta.date = meta.title.as_deref().and_then(date_in_title);
@@ -741,6 +835,8 @@ mod tests {
             "*** The following is the output of the real-time captioning taken during the IGF 2009. ***",
             "This transcript is posted as an aid to understanding the proceedings, but should not be treated as an authoritative record.",
             "This text is being provided in a rough draft format. Communication Access Realtime Translation (CART) is provided in order to facilitate communication accessibility and may not be a totally verbatim record of the proceedings.",
+            "This is the the output of the realtime captioning taken during the IGF 2014. Although it is largely accurate, in some cases it may be incomplete or inaccurate due to inaudible passages or transcription errors.",
+            "This is the output of the realtime captioning taken during the IGF 2014. It is posed as an aid to understanding the proceedings at the session, but should not be treated as an authoritative record.***",
         ];
         for p in yes {
             assert!(is_disclaimer(p), "{p:?}");
@@ -757,6 +853,50 @@ mod tests {
         for p in no {
             assert!(!is_disclaimer(p), "{p:?}");
         }
+    }
+
+    #[test]
+    fn a_disclaimer_inside_a_paragraph() {
+        let title = "IGF Athens 2006 Opening Session ";
+        let d = "Note: The following is the output of the real-time captioning taken during the IGF. It is posted as an aid, but should not be treated as an authoritative record.";
+        let p = format!("{title}{d}*** - Chair's Summing Up -");
+        let (a, b) = disclaimer_in(&p).unwrap();
+        assert_eq!((&p[..a], &p[a..b]), (title, d));
+        // A whole disclaimer, and none.
+        assert_eq!(disclaimer_in(d), Some((0, d.len())));
+        let whole = "This transcript is posted as an aid, but should not be treated as an authoritative record.";
+        assert_eq!(disclaimer_in(whole), Some((0, whole.len())));
+        assert_eq!(disclaimer_in(IGF_TITLE), None);
+        // Not inside a word, nor without a word of captioning.
+        assert_eq!(
+            disclaimer_in("Xthe following is the output of the captioning"),
+            None
+        );
+        assert_eq!(
+            disclaimer_in("IGF 2006 The following is the output of the meeting."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_header_run_together() {
+        let p = paras(&[(
+            1,
+            "IGF 2007 Rio *** Note: The following is the output of the real-time captioning taken during the IGF. It is posted as an aid, but should not be treated as an authoritative record.*** - Chair's Summing Up -",
+        )]);
+        let h = read_header(&p);
+        assert_eq!(h.meta.title.as_deref(), Some("IGF 2007 Rio"));
+        assert!(
+            h.meta
+                .disclaimer
+                .is_some_and(|d| d.starts_with("Note: ") && d.ends_with("record."))
+        );
+        assert_eq!(
+            (h.meta.other, h.other_lines),
+            (vec!["- Chair's Summing Up -".to_string()], vec![1])
+        );
+        let stars = |n: usize| vec![(1, "***".to_string()); n];
+        assert_eq!(h.separators, stars(2));
     }
 
     #[test]

@@ -23,6 +23,8 @@ pub(crate) struct SourceMap<'a> {
     page: Option<&'a Extracted>,
     /// Where each line of `source` starts, built on first need.
     line_starts: OnceCell<Vec<usize>>,
+    /// The reader cut lines of the text in pieces ([`SourceMap::lines_cut`]).
+    cut: bool,
 }
 
 impl<'a> SourceMap<'a> {
@@ -34,6 +36,7 @@ impl<'a> SourceMap<'a> {
             skipped,
             page: None,
             line_starts: OnceCell::new(),
+            cut: false,
         }
     }
 
@@ -56,11 +59,18 @@ impl<'a> SourceMap<'a> {
     /// The 1-based number, in the caller's source, of the line that holds
     /// `line` of the text (where the line starts, for extracted text).
     pub(crate) fn line(&self, line: &Line) -> usize {
-        match self.page {
-            Some(_) => self.line_at(self.offset(line.start)),
+        if self.page.is_some() || self.cut {
+            self.line_at(self.offset(line.start))
+        } else {
             // The skipped bytes hold no line break: lines are numbered alike.
-            None => line.number,
+            line.number
         }
+    }
+
+    /// Says that the reader cut lines of the text in pieces, numbered as
+    /// lines of their own: lines are then numbered by where they start.
+    pub(crate) fn lines_cut(&mut self) {
+        self.cut = true;
     }
 
     /// The 1-based number, in the caller's source, of the line where a

@@ -21,6 +21,12 @@
 //!   difference is a digit (`SPEAKER 1`, `SPEAKER 2`), an honorific or
 //!   suffix (`MR`/`MS`, `JR`/`SR`), a plural, a space, or in a word shorter
 //!   than five letters (`IRAN`/`IRAQ`).
+//! - **A role before another label is that label's speaker**: a label that
+//!   is a role of a short list (`SECRETARIAT`, `CHAIR`, `MODERATOR`, …) and
+//!   then exactly another label of the file (`SECRETARIAT CHENGETAI
+//!   MASANGO`, `CHENGETAI MASANGO`) names that person; a role before a
+//!   name the file has not used alone (`CHAIR ST. AMOUR`) stays a speaker
+//!   of its own.
 //!
 //! Resolution is linear in the number of turns and distinct labels: labels
 //! are grouped by key in one hash table, and a slip's mended key is looked
@@ -110,6 +116,11 @@ const ROLE_WORDS: &[&str] = &[
     "voice",
 ];
 
+/// Roles a label may put before a person's name, folded, `|` after each
+/// (`SECRETARIAT CHENGETAI MASANGO`, `CO-MODERATOR ANNA SMITH`).
+const ROLE_PREFIXES: &str = "chair|chairman|chairperson|chairwoman|co chair|cochair|vice chair|\
+    moderator|co moderator|comoderator|secretariat|";
+
 /// Honorifics and generational suffixes, folded: a difference in one is a
 /// different person.
 const HONORIFICS: &[&str] = &[
@@ -163,6 +174,8 @@ enum Why {
     },
     /// A slip in a usual label word.
     Typo { typo: String, word: &'static str },
+    /// A role before another label of the file.
+    Role(&'static str),
 }
 
 /// Resolves the labels of `t`'s turns to speakers: fills `t.speakers` and
@@ -189,6 +202,7 @@ pub fn resolve(t: &mut Transcript, choices: &Choices) {
     let mut r = Resolution::group(t, choices);
     r.merge_mixed_scripts(t);
     r.merge_typos();
+    r.merge_roles();
     r.keys = Chains::default(); // looked up no more
     r.name_speakers(t);
     r.note(t);
@@ -410,6 +424,27 @@ impl Resolution {
         }
     }
 
+    /// Step 4: a label that is one of [`ROLE_PREFIXES`] and then exactly
+    /// another label of the file (`SECRETARIAT CHENGETAI MASANGO` and
+    /// `CHENGETAI MASANGO`, by key) joins that label's group: one person,
+    /// speaking in a role.
+    fn merge_roles(&mut self) {
+        for g in 0..self.groups.len() {
+            if self.groups[g].apart || self.groups[g].into != NONE {
+                continue;
+            }
+            let k = self.key(g);
+            let found = ROLE_PREFIXES.split_terminator('|').find_map(|role| {
+                let rest = k.strip_prefix(role)?.strip_prefix(' ')?;
+                let to = self.group_by_key(rest)?;
+                Some((to, role))
+            });
+            if let Some((to, role)) = found {
+                self.merge(g, to, Why::Role(role));
+            }
+        }
+    }
+
     /// The group `g` ends up in, after merges.
     fn root(&self, mut g: usize) -> usize {
         // Merges go from a group to one not merged itself, so this ends; the
@@ -423,7 +458,7 @@ impl Resolution {
         g
     }
 
-    /// Step 4: one speaker per group left, in order of first appearance,
+    /// Step 5: one speaker per group left, in order of first appearance,
     /// and each turn's speaker.
     fn name_speakers(&self, t: &mut Transcript) {
         let mut speaker_of_group: Vec<u32> = vec![NONE; self.groups.len()];
@@ -465,7 +500,7 @@ impl Resolution {
         t.speakers = speakers;
     }
 
-    /// Step 5: the diagnostics about speakers, anew, in line order.
+    /// Step 6: the diagnostics about speakers, anew, in line order.
     fn note(&self, t: &mut Transcript) {
         let labels = &self.labels;
         t.diagnostics.retain(|d| {
@@ -521,6 +556,11 @@ impl Resolution {
                     "label {} mixes {script} and {other} letters (\u{201c}{letter}\u{201d} is {other}) and looks like \u{201c}{}\u{201d}: taken as the same speaker",
                     said(main),
                     text(t, &labels[target])
+                ),
+                Why::Role(role) => format!(
+                    "label {} is the role \u{201c}{role}\u{201d} before the label {}: taken as the same speaker",
+                    said(main),
+                    said(target)
                 ),
                 Why::Typo { typo, word } => format!(
                     "label {} is one letter away from {}: \u{201c}{typo}\u{201d} is a slip of the label word \u{201c}{word}\u{201d}: taken as the same speaker",

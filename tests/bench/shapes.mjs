@@ -1,8 +1,8 @@
 // Memory and time in Chromium for each shape of input that once took far
 // more than its size (the same shapes as `cargo bench --bench memory`):
 // many tiny turns, one long paragraph, text without markers, punctuation
-// without markers, many distinct labels, a paragraph of notes; at 1, 10 and
-// 40 MB. Each is served from memory and opened as `?src=`, in a new browser
+// without markers, many distinct labels, a paragraph of notes, tiny turns
+// run together on one line; at 1, 10 and 40 MB. Each is served from memory and opened as `?src=`, in a new browser
 // context, with the release build in dist/.
 //
 // Figures, once the transcript is on screen (its status line says
@@ -70,6 +70,9 @@ function input(shape, size) {
       push('>>CHAIR: ');
       repeat('[x] ');
       break;
+    case 'run-on turns':
+      repeat('>>A: x ');
+      break;
     case 'many labels':
       for (let i = 0; length < size; i++) push(`>>DELEGATE ${letters(i)}: Thank you.\n\n`);
       break;
@@ -79,7 +82,7 @@ function input(shape, size) {
   return parts.join('');
 }
 
-const SHAPES = ['tiny turns', 'long paragraph', 'no markers', 'punctuation', 'many labels', 'many notes'];
+const SHAPES = ['tiny turns', 'long paragraph', 'no markers', 'punctuation', 'many labels', 'many notes', 'run-on turns'];
 const server = await startServer({ root: root + 'dist', files: { 'favicon.ico': { status: 204 } } });
 const browser = await launch();
 

@@ -162,6 +162,10 @@ impl Layout {
             block.clear();
         };
         let (mut inner_blanks, mut prev_blank, mut turns) = (0usize, false, 0usize);
+        // The pieces of a line cut at markers inside it
+        // ([`Lines::starts_mid_line`]) are as long as the line: from this
+        // one to line `run_end`, `run_len` bytes.
+        let (mut run_end, mut run_len) = (0, 0);
         for (i, line) in lines.iter().enumerate().skip(first) {
             let blank = is_blank(line.text);
             turns += usize::from(markers[i].is_some());
@@ -170,12 +174,26 @@ impl Layout {
             if blank || (markers[i].is_some() && !block.is_empty()) {
                 flush(&mut block);
             }
-            if !is_blank(line.text) {
+            if i >= run_end {
+                run_end = (i + 1..lines.len())
+                    .find(|&j| !lines.starts_mid_line(j))
+                    .unwrap_or(lines.len());
+                run_len = lines.at(run_end - 1).end() - line.start;
+            }
+            if !blank {
                 let t = match markers[i] {
                     Some(m) => &line.text[m.text_start()..],
                     None => line.text,
                 };
-                block.push((trim(line.text).len(), trim(t)));
+                let whole = i + 1 == run_end && !lines.starts_mid_line(i);
+                block.push((
+                    if whole {
+                        trim(line.text).len()
+                    } else {
+                        run_len
+                    },
+                    trim(t),
+                ));
             }
         }
         flush(&mut block);
@@ -277,7 +295,9 @@ impl Layout {
             push_line(&mut out, i, t, starts_paragraph);
             open = true;
             prev_len = trim(line.text).len();
-            prev_ends = ends_a_sentence(t);
+            // A line cut from the middle of one is short for that, not
+            // because its paragraph ended.
+            prev_ends = ends_a_sentence(t) && !lines.starts_mid_line(i);
         }
         out
     }

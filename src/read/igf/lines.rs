@@ -29,12 +29,34 @@ impl<'t> LineTable<'t> {
         }
     }
 
+    /// Cuts the lines also where `cuts` says (offsets inside a line, in
+    /// order): each piece is a line of its own, numbered in turn (the source
+    /// map then numbers lines by offset).
+    pub(super) fn cut<I: Iterator<Item = usize>>(&mut self, cuts: impl Fn(&'t str) -> I) {
+        let mut spans = Vec::with_capacity(self.spans.len());
+        for &[start, end] in &self.spans {
+            let mut from = start;
+            let text = self
+                .text
+                .get(start as usize..end as usize)
+                .unwrap_or_default();
+            for cut in cuts(text) {
+                let at = start + u32::try_from(cut).unwrap_or(0);
+                spans.push([from, at]);
+                from = at;
+            }
+            spans.push([from, end]);
+        }
+        self.spans = spans;
+    }
+
     /// All the lines.
     pub(super) fn all(&self) -> Lines<'_> {
         Lines {
             text: self.text,
             spans: &self.spans,
             first: 0,
+            before: u32::MAX,
         }
     }
 }
@@ -48,6 +70,8 @@ pub(super) struct Lines<'a> {
     spans: &'a [[u32; 2]],
     /// The position of the first of them among all the lines.
     first: usize,
+    /// Where the line before the first ends (`u32::MAX`: none).
+    before: u32,
 }
 
 impl<'a> Lines<'a> {
@@ -76,11 +100,26 @@ impl<'a> Lines<'a> {
 
     /// Lines `range` of these.
     pub(super) fn slice(&self, range: std::ops::Range<usize>) -> Lines<'a> {
+        let before = match range.start {
+            0 => self.before,
+            i => self.spans[i - 1][1],
+        };
         Lines {
             text: self.text,
             first: self.first + range.start,
             spans: &self.spans[range],
+            before,
         }
+    }
+
+    /// Whether line `i` starts where the line before ends: it was cut from
+    /// it ([`LineTable::cut`]), in the middle of a line of the text.
+    pub(super) fn starts_mid_line(&self, i: usize) -> bool {
+        let before = match i {
+            0 => self.before,
+            i => self.spans.get(i - 1).map_or(u32::MAX, |s| s[1]),
+        };
+        self.spans.get(i).is_some_and(|s| s[0] == before)
     }
 
     pub(super) fn iter(
@@ -109,6 +148,30 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn cut_lines() {
+        let mut table = LineTable::new("ab>>c>>d\nxy>>z");
+        table.cut(|line| line.match_indices(">>").map(|(i, _)| i));
+        let lines: Vec<(usize, &str, usize)> = table
+            .all()
+            .iter()
+            .map(|l| (l.start, l.text, l.number))
+            .collect();
+        let want = [
+            (0, "ab", 1),
+            (2, ">>c", 2),
+            (5, ">>d", 3),
+            (9, "xy", 4),
+            (11, ">>z", 5),
+        ];
+        assert_eq!(lines, want);
+        let mid: Vec<bool> = (0..6).map(|i| table.all().starts_mid_line(i)).collect();
+        assert_eq!(mid, [false, true, true, false, true, false]);
+        let two = table.all().slice(2..4);
+        assert!(two.starts_mid_line(0) && !two.starts_mid_line(1));
+        assert!(!LineTable::new("a\n\nb").all().starts_mid_line(1));
     }
 
     #[test]

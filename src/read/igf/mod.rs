@@ -20,6 +20,7 @@ use crate::read::html::{self, Extracted};
 use crate::read::source_map::SourceMap;
 use crate::resolve::annotate::find_annotations;
 use crate::resolve::speakers;
+use crate::text::fold::key;
 use crate::text::{is_blank, trim};
 use layout::{Layout, Paragraph, header_paragraphs};
 use lines::{LineTable, Lines};
@@ -37,6 +38,13 @@ const MIN_BARE_LABEL_TURNS: usize = 2;
 /// Line-start labels make turns only when they are at least this many times
 /// as many as the `>>` lines.
 const BARE_LABELS_PER_MARKER: usize = 2;
+
+/// Labelled `>>` markers inside lines (`… (Gavel.) >>CHAIRMAN DESAI: …`)
+/// start turns when there is one for at most this many at line starts: a
+/// file whose line breaks were lost has few markers at line starts for its
+/// turns (none, or those a hard wrap put there by chance), a transcript as
+/// captioned almost none inside a line.
+const LINE_START_MARKERS_PER_INLINE: usize = 4;
 
 /// A mixed-case line-start label (`Travis:`) counts when the file uses it at
 /// least this many times.
@@ -64,6 +72,7 @@ pub(crate) fn read(source: &str, diagnostics: Vec<Diagnostic>) -> Transcript {
     if pass.holds_no_text() {
         return pass.empty();
     }
+    pass.drop_site_chrome();
     pass.find_markers();
     pass.decide_layout();
     let loose_text = pass.read_header();
@@ -130,24 +139,78 @@ impl<'t> Structure<'t> {
     /// Blanks the PHP warnings printed into a page, keeping their text in a
     /// diagnostic each.
     fn drop_php_warnings(&mut self) {
-        let warnings: Vec<usize> = self
-            .lines
+        let lines = self.lines.all().iter();
+        let warnings = lines
+            .filter(|l| is_php_warning(l.text))
+            .map(|l| l.number)
+            .collect();
+        self.drop_lines(
+            warnings,
+            DiagnosticKind::PhpWarningDropped,
+            "dropped a PHP warning printed into the page",
+        );
+    }
+
+    /// Blanks the IGF sites' furniture above the transcript, the lines
+    /// before its first line of text that [`is_site_chrome`], keeping the
+    /// text of each in a diagnostic: it is no title.
+    fn drop_site_chrome(&mut self) {
+        let mut chrome = Vec::new();
+        for line in self.lines.all().iter() {
+            if !is_blank(line.text) {
+                if !is_site_chrome(line.text) {
+                    break;
+                }
+                chrome.push(line.number);
+            }
+        }
+        self.drop_lines(
+            chrome,
+            DiagnosticKind::SiteChromeDropped,
+            "dropped a line of the site's furniture above the transcript",
+        );
+    }
+
+    /// Blanks lines `numbers` (from 1), keeping the text of each in a
+    /// diagnostic of `kind`.
+    fn drop_lines(&mut self, numbers: Vec<usize>, kind: DiagnosticKind, message: &str) {
+        for n in numbers {
+            let line = self.lines.all().at(n - 1);
+            self.diagnostics.push(Diagnostic {
+                dropped: Some(trim(line.text).to_string()),
+                ..note(self.map.line(&line), kind, message.into())
+            });
+            self.lines.blank(n - 1);
+        }
+    }
+
+    /// Where the text has labelled `>>` markers inside its lines, and none
+    /// or few at their starts (an early file whose line breaks were lost: at
+    /// most [`LINE_START_MARKERS_PER_INLINE`] at line starts for each inside
+    /// a line), cuts the lines before each, so it starts a line.
+    /// Returns whether it did; `starts` is how many lines start with a
+    /// marker.
+    fn cut_at_inline_markers(&mut self, starts: usize) -> bool {
+        let lines = self.lines.all();
+        let inside: usize = lines
+            .iter()
+            .map(|l| scan::inline_markers(l.text).count())
+            .sum();
+        let cut = inside > 0 && starts <= LINE_START_MARKERS_PER_INLINE * inside;
+        if cut {
+            self.lines.cut(scan::inline_markers);
+            self.map.lines_cut();
+        }
+        cut
+    }
+
+    /// The `>>` marker each line starts with, if any.
+    fn line_markers(&self) -> Vec<Option<Marker>> {
+        self.lines
             .all()
             .iter()
-            .filter(|line| is_php_warning(line.text))
-            .map(|line| line.number - 1)
-            .collect();
-        for i in warnings {
-            let line = self.lines.all().at(i);
-            self.diagnostics.push(Diagnostic {
-                line: self.map.line(&line),
-                kind: DiagnosticKind::PhpWarningDropped,
-                message: "dropped a PHP warning printed into the page".into(),
-                dropped: Some(trim(line.text).to_string()),
-                label: None,
-            });
-            self.lines.blank(i);
-        }
+            .map(|l| scan::marker(l.text))
+            .collect()
     }
 
     fn holds_no_text(&self) -> bool {
@@ -168,14 +231,19 @@ impl<'t> Structure<'t> {
         t
     }
 
-    /// Finds the turn marker of each line: `>>` markers, plus line-start
-    /// labels (`NAME:`, `**Name:**`) where those are how the file marks its
-    /// turns — at least [`MIN_BARE_LABEL_TURNS`] of them, and at least
-    /// [`BARE_LABELS_PER_MARKER`] times as many as `>>` lines.
+    /// Finds the turn marker of each line: `>>` markers (after cutting the
+    /// lines at markers inside them, [`Structure::cut_at_inline_markers`]),
+    /// plus line-start labels (`NAME:`, `**Name:**`) where those are how the
+    /// file marks its turns — at least [`MIN_BARE_LABEL_TURNS`] of them, and
+    /// at least [`BARE_LABELS_PER_MARKER`] times as many as `>>` lines.
     fn find_markers(&mut self) {
+        let mut markers = self.line_markers();
+        let mut arrows = markers.iter().flatten().count();
+        if self.cut_at_inline_markers(arrows) {
+            markers = self.line_markers();
+            arrows = markers.iter().flatten().count();
+        }
         let lines = self.lines.all();
-        let mut markers: Vec<Option<Marker>> = lines.iter().map(|l| scan::marker(l.text)).collect();
-        let arrows = markers.iter().flatten().count();
         let accepted = bare_label_markers(lines, &markers);
         let labelled = accepted.len();
         if labelled >= MIN_BARE_LABEL_TURNS && labelled >= BARE_LABELS_PER_MARKER * arrows {
@@ -256,7 +324,8 @@ impl<'t> Structure<'t> {
             other_lines,
             separators,
         } = header::read_header(&head);
-        // Separator lines (`***` around a disclaimer) are not shown, but kept.
+        // Separators (`***` around a disclaimer, on lines of their own or
+        // glued to it) are not shown, but kept.
         if let Some(&(line, _)) = separators.first() {
             let n = separators.len();
             let text: Vec<String> = separators.into_iter().map(|(_, s)| s).collect();
@@ -266,7 +335,7 @@ impl<'t> Structure<'t> {
                     line,
                     DiagnosticKind::SeparatorDropped,
                     format!(
-                        "{n} separator line{} in the header (no letters or digits) {} not shown",
+                        "{n} separator{} in the header (no letters or digits) {} not shown",
                         plural(n),
                         if n == 1 { "is" } else { "are" }
                     ),
@@ -460,6 +529,14 @@ fn is_separator(paragraph: &str) -> bool {
 /// deprecated in /var/www/x.php on line 12`.
 fn is_php_warning(line: &str) -> bool {
     let line = trim(line);
+    is_php_message(line)
+        && line.rsplit_once(" on line ").is_some_and(|(_, n)| {
+            n.trim().chars().all(|c| c.is_ascii_digit()) && !n.trim().is_empty()
+        })
+}
+
+/// Whether a line opens like a PHP message (`Deprecated:`, `PHP Warning:`).
+fn is_php_message(line: &str) -> bool {
     let line = line.strip_prefix("PHP ").unwrap_or(line);
     [
         "Deprecated:",
@@ -471,9 +548,42 @@ fn is_php_warning(line: &str) -> bool {
     ]
     .iter()
     .any(|p| line.starts_with(p))
-        && line.rsplit_once(" on line ").is_some_and(|(_, n)| {
-            n.trim().chars().all(|c| c.is_ascii_digit()) && !n.trim().is_empty()
-        })
+}
+
+/// How the lines of the IGF sites' furniture open, folded, each with a space
+/// after: the United Nations banner, the breadcrumb's `You are here`, the
+/// old site's notice, the translations' `Also available in:`.
+const CHROME: &[&str] = &[
+    "welcome to the united nations ",
+    "you are here ",
+    "this is now a legacy site ",
+    "also available in ",
+];
+
+/// The languages the IGF sites name their translations in, folded
+/// (`Español`, `Русский`): a line of these alone follows `Also available
+/// in:`.
+const LANGUAGES: &str = "english espanol francais русскии العربية 中文";
+
+/// Longest line of furniture, in bytes: a longer line is not folded to be
+/// checked.
+const CHROME_MAX_BYTES: usize = 300;
+
+/// Whether a line is furniture of the IGF sites, as a page copied or saved
+/// from them has above the transcript: a [`CHROME`] line, a PHP message
+/// (with or without its `on line N`), a lone link (the new site's, after
+/// the legacy notice), a line of [`LANGUAGES`].
+fn is_site_chrome(line: &str) -> bool {
+    let t = trim(line);
+    if t.len() > CHROME_MAX_BYTES {
+        return false;
+    }
+    let k = key(t) + " ";
+    is_php_message(t)
+        || CHROME.iter().any(|c| k.starts_with(c))
+        || (!t.contains(' ') && (t.starts_with("http") || t.starts_with("www.")))
+        || k.split_terminator(' ')
+            .all(|w| LANGUAGES.split(' ').any(|l| l == w))
 }
 
 #[cfg(test)]
@@ -487,6 +597,46 @@ mod tests {
             assert!(t.turns.is_empty(), "{input:?}");
             assert_eq!(t.diagnostics[0].kind, DiagnosticKind::Empty);
         }
+    }
+
+    #[test]
+    fn site_chrome() {
+        for line in [
+            "Welcome to the United Nations | Department of Economic and Social Affairs",
+            "You are here",
+            " You are here: ",
+            "This is now a legacy site and could be not up to date. Please move to the new IGF Website at",
+            "This is now a legacy site and could be not up to date. Please move to the new IGF Website at https://www.intgovforum.org",
+            "https://www.intgovforum.org/",
+            "Also available in:",
+            "Also available in: English Español",
+            "Español  Français Русский",
+            "العربية 中文",
+            "Deprecated: Function create_function() is deprecated",
+        ] {
+            assert!(is_site_chrome(line), "{line:?}");
+        }
+        for line in [
+            "IGF 2010",
+            "IGF 2021 Third Open Consultations & MAG Meeting - Day 3",
+            "Transcript Afternoon of September 16",
+            "You are heretics",
+            "Welcome, everyone, to the United Nations",
+            "English as a working language",
+            "https://www.intgovforum.org is the new site",
+            "***",
+            "",
+        ] {
+            assert!(!is_site_chrome(line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn languages_are_folded() {
+        assert_eq!(
+            key("English Español Français Русский العربية 中文"),
+            LANGUAGES
+        );
     }
 
     #[test]

@@ -57,6 +57,24 @@ pub(crate) fn marker(line: &str) -> Option<Marker> {
     }
 }
 
+/// Where the labelled `>>` markers inside `line` start, past its start (an
+/// early file whose line breaks were lost runs its turns together:
+/// `… (Gavel.) >>CHAIRMAN DESAI: Thank you.`). Each run of `>` is looked
+/// at once, so a line of them is read in linear time.
+pub(crate) fn inline_markers(line: &str) -> impl Iterator<Item = usize> + '_ {
+    let lead = line.len() - trim_start(line).len();
+    let mut at = lead;
+    std::iter::from_fn(move || {
+        loop {
+            let i = at + memchr::memchr(b'>', line.as_bytes().get(at..)?)?;
+            at = i + line[i..].bytes().take_while(|&b| b == b'>').count();
+            if at - i >= 2 && i > lead && label_at(line, skip_spaces(line, at)).is_some() {
+                return Some(i);
+            }
+        }
+    })
+}
+
 /// Length of the `>>` marker (`>>`, `>>>`, `&gt;&gt;`, …) at the start of `s`.
 fn arrows(s: &str) -> Option<usize> {
     let bytes = s.as_bytes();
@@ -151,10 +169,18 @@ pub(crate) fn is_label(label: &str, strict: bool) -> bool {
 }
 
 /// A label at the start of a line with no `>>`: `ERIN: I'm Erin.`,
-/// `**Jerod Santo:** Alright`, `Travis:` alone. Returns the label's range and
-/// where the text starts. `strict` accepts only upper-case labels (and
-/// Markdown bold ones, which are explicit).
+/// `**Jerod Santo:** Alright`, `Travis:` alone, after any no-break spaces
+/// (an IGF page starts each paragraph with one: `\u{a0}MARILYN CADE:`).
+/// Returns the label's range and where the text starts. `strict` accepts
+/// only upper-case labels (and Markdown bold ones, which are explicit).
 pub(crate) fn bare_label(line: &str, strict: bool) -> Option<((usize, usize), usize)> {
+    let body = line.trim_start_matches(['\u{a0}', '\u{202f}', '\u{2007}']);
+    let lead = line.len() - body.len();
+    let ((a, b), text) = bare_label_at_start(body, strict)?;
+    Some(((lead + a, lead + b), lead + text))
+}
+
+fn bare_label_at_start(line: &str, strict: bool) -> Option<((usize, usize), usize)> {
     if line.starts_with(is_space) {
         return None;
     }
@@ -271,6 +297,27 @@ mod tests {
             assert_eq!(label_of(line), label, "{line:?}");
             assert_eq!(&line[m.text_start()..], text, "{line:?}");
         }
+    }
+
+    #[test]
+    fn markers_inside_a_line() {
+        let line = ">>CHAIR: Hi. (Gavel.) >>CHAIRMAN DESAI: Yes.>>MR. X: No. a >> b >>>> >>";
+        let at: Vec<usize> = inline_markers(line).collect();
+        assert_eq!(at, [22, 44]);
+        assert_eq!(&line[44..50], ">>MR. ");
+        // Only past the line's start, and only with a label.
+        assert_eq!(inline_markers("  >>CHAIR: x >> so: y").count(), 0);
+        // A run of `>` is one run, however long.
+        let long = format!("x {}CHAIR: y", ">".repeat(100_000));
+        assert_eq!(inline_markers(&long).collect::<Vec<_>>(), [2]);
+    }
+
+    #[test]
+    fn a_bare_label_after_no_break_spaces() {
+        let line = "\u{a0}\u{a0}MARILYN CADE:\u{a0} Thank you.";
+        let ((a, b), text) = bare_label(line, true).unwrap();
+        assert_eq!((&line[a..b], &line[text..]), ("MARILYN CADE", "Thank you."));
+        assert!(bare_label(" MARILYN CADE: Thank you.", true).is_none());
     }
 
     #[test]
