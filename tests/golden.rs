@@ -96,7 +96,7 @@ fn golden_snapshots() {
         // The viewer hands every timed file to the readers' module.
         let text = floor::read::decode::decode(&bytes).text;
         assert!(
-            t_format_is_igf(&text, &input.to_string_lossy()) || floor::read::may_be_timed(&text),
+            t_format_is_igf(&text, &input.to_string_lossy()) || floor::read::needs_readers(&text),
             "{}: a timed file the viewer would not hand to the timed readers",
             input.display()
         );

@@ -210,7 +210,11 @@ fn the_prefetched_response() {
         only_known(
             &app_files(),
             "__floor",
-            &[names::PREFETCH_GLOBAL, names::BODY_GLOBAL, names::READ_GLOBAL]
+            &[
+                names::PREFETCH_GLOBAL,
+                names::BODY_GLOBAL,
+                names::READ_GLOBAL
+            ]
         ),
         4
     );

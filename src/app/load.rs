@@ -94,7 +94,7 @@ async fn load_url(state: State, url: String, source: Source) {
 
 /// Checks and parses bytes from any source, then shows them. A file's name,
 /// or the last segment of a URL's path, is a hint of its format. A text
-/// that may be timed (WebVTT, SRT, JSON…) is read by the timed readers,
+/// that needs them (a saved page; WebVTT, SRT, JSON…) is read by the readers
 /// loaded the first time one is needed ([`crate::web::readers`]).
 pub async fn show_bytes(state: State, bytes: Vec<u8>, source: Source) {
     if let Err(message) =
@@ -109,7 +109,7 @@ pub async fn show_bytes(state: State, bytes: Vec<u8>, source: Source) {
         _ => None,
     };
     let decoded = decode(bytes);
-    let transcript = if crate::read::may_be_timed(&decoded.text) {
+    let transcript = if crate::read::needs_readers(&decoded.text) {
         state.status.set("Reading the transcript…".into());
         let read = readers::read(&decoded.text, name).await;
         if !state.alive() {

@@ -1,5 +1,6 @@
-//! `floor-readers`: the timed readers (WebVTT, SRT, the JSON and HTML
-//! transcript formats, text exports) as a module of their own, which the
+//! `floor-readers`: the readers of saved pages (the HTML extractor) and of
+//! the timed formats (WebVTT, SRT, the JSON and HTML transcript formats,
+//! text exports) as a module of their own, which the
 //! viewer loads on demand (`src/web/readers.rs`) when a file needs one: the
 //! viewer's first visit does not carry them. It reads text and hands back
 //! the transcript as wire bytes (`Transcript::to_wire`).

@@ -61,9 +61,9 @@ pub fn parse_decoded(decoded: Decoded) -> Transcript {
 
 /// Parses text decoded by an edge, with the file's name (or extension) as
 /// a hint for the formats its content cannot tell apart
-/// ([`sniff::sniff`]). Without the `timed` feature (the viewer's own
-/// module) every text is read as IGF text: the viewer hands a text that
-/// [`may_be_timed`] to the readers' module instead.
+/// ([`sniff::sniff`]). Without the `readers` feature (the viewer's own
+/// module) every text is read as IGF text, and a page as text: the viewer
+/// hands a text that [`needs_readers`] to the readers' module instead.
 pub fn parse_named(decoded: Decoded, name: Option<&str>) -> Transcript {
     let format = sniff_named(&decoded.text, name);
     read_as(format, &decoded.text, decoded.diagnostics)
@@ -83,11 +83,11 @@ pub fn parse_str(text: &str) -> Transcript {
     read_as(sniff_named(text, None), text, Vec::new())
 }
 
-/// The format of `text`; IGF without the timed readers.
+/// The format of `text`; IGF without the readers loaded on demand.
 fn sniff_named(text: &str, name: Option<&str>) -> sniff::Format {
-    #[cfg(feature = "timed")]
+    #[cfg(feature = "readers")]
     return sniff::sniff(text, name);
-    #[cfg(not(feature = "timed"))]
+    #[cfg(not(feature = "readers"))]
     return {
         let _ = (text, name);
         sniff::Format::Igf
@@ -101,36 +101,40 @@ fn read_as(
     diagnostics: Vec<crate::model::Diagnostic>,
 ) -> Transcript {
     match format {
-        #[cfg(feature = "timed")]
+        #[cfg(feature = "readers")]
         sniff::Format::WebVtt => webvtt::read(text, diagnostics),
-        #[cfg(feature = "timed")]
+        #[cfg(feature = "readers")]
         sniff::Format::Srt => srt::read(text, diagnostics),
-        #[cfg(feature = "timed")]
+        #[cfg(feature = "readers")]
         sniff::Format::Json => json::read(text, diagnostics),
         _ => igf::read(text, diagnostics),
     }
 }
 
-/// How much of a text's start [`may_be_timed`] looks at.
-const TIMED_HINT_BYTES: usize = 16 * 1024;
+/// How much of a text's start [`needs_readers`] looks at.
+const READERS_HINT_BYTES: usize = 16 * 1024;
 
-/// Whether `text` may be in a timed format (WebVTT, SRT, JSON, …), told
-/// cheaply: every text [`sniff::sniff`] finds timed (`tests/golden.rs`
-/// checks it on every file of `tests/data/`), and a few IGF texts besides
-/// (an arrow, `-->`, near the start). The viewer, whose module does not
-/// carry the timed readers, hands such a text to the readers' module, which
-/// sniffs it and may read it as IGF text after all.
+/// Whether `text` needs the readers the viewer loads on demand: a saved
+/// page or fragment ([`html::looks_like_html`]), or a text that may be in a
+/// timed format (WebVTT, SRT, JSON, …), told cheaply: every text
+/// [`sniff::sniff`] finds timed (`tests/golden.rs` checks it on every file
+/// of `tests/data/`), and a few IGF texts besides (an arrow, `-->`, near
+/// the start). The viewer's module, which does not carry these readers,
+/// hands such a text to the readers' module, which sniffs it and may read
+/// it as IGF text after all.
 ///
 /// ```
-/// assert!(floor::read::may_be_timed("WEBVTT\n\n00:01.000 --> 00:02.000\nHi"));
-/// assert!(floor::read::may_be_timed("  {\"segments\": []}"));
-/// assert!(!floor::read::may_be_timed("Title\n\n>>CHAIR: Hi."));
+/// assert!(floor::read::needs_readers("WEBVTT\n\n00:01.000 --> 00:02.000\nHi"));
+/// assert!(floor::read::needs_readers("  {\"segments\": []}"));
+/// assert!(floor::read::needs_readers("<p>>>CHAIR: Hi.</p>"));
+/// assert!(!floor::read::needs_readers("Title\n\n>>CHAIR: Hi."));
 /// ```
-pub fn may_be_timed(text: &str) -> bool {
+pub fn needs_readers(text: &str) -> bool {
     let b = text.strip_prefix('\u{feff}').unwrap_or(text).as_bytes();
     let lead = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
     let body = &b[lead..];
     body.starts_with(b"WEBVTT")
         || matches!(body.first(), Some(b'{' | b'['))
-        || crate::text::find_bytes(&body[..body.len().min(TIMED_HINT_BYTES)], b"-->").is_some()
+        || crate::text::find_bytes(&body[..body.len().min(READERS_HINT_BYTES)], b"-->").is_some()
+        || html::looks_like_html(text)
 }

@@ -58,7 +58,8 @@ globalThis.__floorBody = async (response, max) => {
   return body;
 };
 
-// The timed readers (WebVTT, SRT, JSON, …: src/bin/floor-readers.rs) are a
+// The readers of saved pages and timed formats (WebVTT, SRT, JSON, …:
+// src/bin/floor-readers.rs) are a
 // module of their own, floor-readers.js, loaded the first time a text needs
 // one, so that a first visit does not carry them: in a worker (readers.js),
 // so that a long file is read off the page's thread, or, where a worker
@@ -127,10 +128,10 @@ const defaults = {
 };
 
 export const parse = (text) => wasm.parse(text);
-// Any format: WebVTT, SRT and JSON through the timed readers, loaded on
+// Any format: saved pages, WebVTT, SRT and JSON through their readers, loaded on
 // demand; `name` (a file name) is a hint of the format.
 export const read = async (text, name) =>
-  wasm.mayBeTimed(text) ? wasm.fromWire(await globalThis.__floorRead(text, name)) : wasm.parse(text);
+  wasm.needsReaders(text) ? wasm.fromWire(await globalThis.__floorRead(text, name)) : wasm.parse(text);
 export const parseBytes = (bytes) => wasm.parseBytes(bytes);
 export const mount = (element, options = {}) => wasm.mount(element, { ...defaults, ...options });
 export const unmount = (element) => wasm.unmount(element);

@@ -66,23 +66,24 @@ fn chosen(mut t: Transcript, options: &JsValue) -> Transcript {
 /// `options` (optional): `{ noMerge: ["LABEL", …] }` keeps those labels as
 /// speakers of their own, where Floor merged them into a label they look
 /// like (its `speaker_merged` diagnostics name them).
-/// Text in a timed format (WebVTT, SRT, JSON) is refused with a message
-/// naming `read`, which loads the readers this module does not carry.
+/// A saved page, or text in a timed format (WebVTT, SRT, JSON), is refused
+/// with a message naming `read`, which loads the readers this module does
+/// not carry.
 #[wasm_bindgen(js_name = parse)]
 pub fn parse(text: &str, options: JsValue) -> Result<JsValue, JsError> {
-    if crate::read::may_be_timed(text) {
+    if crate::read::needs_readers(text) {
         return Err(JsError::new(
-            "this text may be captions or JSON: read it with `await read(text)`, which loads the timed readers",
+            "this text may be a page, captions or JSON: read it with `await read(text)`, which loads their readers",
         ));
     }
     to_js(&chosen(crate::read::parse_str(text), &options))
 }
 
-/// Whether `text` may be in a timed format (WebVTT, SRT, JSON…): whether
-/// `read` hands it to the timed readers.
-#[wasm_bindgen(js_name = mayBeTimed)]
-pub fn may_be_timed(text: &str) -> bool {
-    crate::read::may_be_timed(text)
+/// Whether `text` is a page or may be in a timed format (WebVTT, SRT,
+/// JSON…): whether `read` hands it to the readers loaded on demand.
+#[wasm_bindgen(js_name = needsReaders)]
+pub fn needs_readers(text: &str) -> bool {
+    crate::read::needs_readers(text)
 }
 
 /// The transcript the timed readers handed over as wire bytes, as plain
@@ -97,10 +98,11 @@ pub fn from_wire(bytes: Vec<u8>, options: JsValue) -> Result<JsValue, JsError> {
 /// the same `options` as `parse`.
 #[wasm_bindgen(js_name = parseBytes)]
 pub fn parse_bytes(bytes: Vec<u8>, options: JsValue) -> Result<JsValue, JsError> {
-    to_js(&chosen(
-        crate::read::parse_decoded(super::decode::decode(bytes)),
-        &options,
-    ))
+    let decoded = super::decode::decode(bytes);
+    if crate::read::needs_readers(&decoded.text) {
+        return parse(&decoded.text, options);
+    }
+    to_js(&chosen(crate::read::parse_decoded(decoded), &options))
 }
 
 /// Parses transcript text and returns only its number of turns, without

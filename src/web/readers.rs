@@ -1,5 +1,6 @@
-//! The timed readers (WebVTT, SRT, the JSON and HTML transcript formats,
-//! text exports), which the viewer's module does not carry: `floor.js`'s
+//! The readers of saved pages and timed formats (WebVTT, SRT, the JSON and
+//! HTML transcript formats, text exports), which the viewer's module does
+//! not carry: `floor.js`'s
 //! `__floorRead` ([`crate::names::READ_GLOBAL`]) loads `floor-readers` the
 //! first time a text needs them, in a worker, and hands back the
 //! transcript as wire bytes ([`Transcript::from_wire`]).
@@ -17,7 +18,7 @@ extern "C" {
     fn read_wire(text: &str, name: Option<String>) -> Result<js_sys::Promise, JsValue>;
 }
 
-/// Reads `text` (`name` a hint of its format) with the timed readers.
+/// Reads `text` (`name` a hint of its format) with the readers' module.
 /// `Err` says why they could not read it.
 pub async fn read(text: &str, name: Option<&str>) -> Result<Transcript, String> {
     let failed = |e: JsValue| {

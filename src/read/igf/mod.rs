@@ -16,7 +16,7 @@ pub(crate) mod scan;
 
 use crate::model::{Diagnostic, DiagnosticKind, Meta, Transcript};
 use crate::read::header;
-use crate::read::html::{self, Extracted};
+use crate::read::html::Extracted;
 use crate::read::source_map::SourceMap;
 use crate::resolve::annotate::find_annotations;
 use crate::resolve::speakers;
@@ -59,7 +59,12 @@ pub(crate) fn read(source: &str, diagnostics: Vec<Diagnostic>) -> Transcript {
         0
     };
     let input = &source[bom..];
-    let page = html::looks_like_html(input).then(|| html::extract(input));
+    // A saved page's text: the extractor is one of the readers the viewer
+    // loads on demand (`read::needs_readers`).
+    #[cfg(feature = "readers")]
+    let page = crate::read::html::looks_like_html(input).then(|| crate::read::html::extract(input));
+    #[cfg(not(feature = "readers"))]
+    let page: Option<Extracted> = None;
     let (text, map) = match &page {
         Some(page) => (page.text.as_str(), SourceMap::extracted(source, bom, page)),
         None => (input, SourceMap::verbatim(source, bom)),
