@@ -12,8 +12,11 @@
 //! - with no speaker anywhere, turns break at pauses of [`TURN_PAUSE_MS`];
 //! - the pieces of a turn are joined into sentences, and paragraphs break
 //!   at pauses of [`PARAGRAPH_PAUSE_MS`], after [`PARAGRAPH_SENTENCES`]
-//!   sentences, or (text without full stops) past [`PARAGRAPH_WORDS`]
-//!   words, so that 2,000 two-line cues read as a transcript.
+//!   sentences or past [`PARAGRAPH_WORDS`] words at a sentence's end, and
+//!   in text without full stops (automatic captions) past that many words
+//!   anyway; at most [`PARAGRAPH_MAX_WORDS`] words whatever the text. So
+//!   2,000 two-line cues read as a transcript, never cut mid-sentence
+//!   where the text has sentences.
 
 pub mod captions;
 pub mod markup;
@@ -33,6 +36,9 @@ pub const PARAGRAPH_SENTENCES: usize = 4;
 /// A paragraph ends at the end of a cue past this many words, full stop or
 /// not (automatic captions have none).
 pub const PARAGRAPH_WORDS: usize = 120;
+/// A paragraph ends at the end of a cue past this many words, at a
+/// sentence's end or not.
+pub const PARAGRAPH_MAX_WORDS: usize = 300;
 
 /// What a piece of text says about who speaks it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -287,7 +293,9 @@ impl Turn {
         let lead = piece.text.len() - piece.text.trim_start().len();
         if self.text.is_empty() {
             self.start = piece.start.or(piece.words.first().map(|w| w[1]));
-        } else {
+        } else if !text.starts_with(['.', ',', ';', ':', '!', '?', ')', '…']) {
+            // (A cue that starts with the full stop of the one before
+            // joins it without a space.)
             self.text.push(' ');
         }
         let base = self.text.len();
@@ -306,7 +314,10 @@ impl Turn {
             .text
             .trim_end_matches(['"', '”', '’', '\'', ')'])
             .ends_with(['.', '?', '!', '…']);
-        (ended && self.sentences >= PARAGRAPH_SENTENCES) || self.words_in >= PARAGRAPH_WORDS
+        let long = self.words_in >= PARAGRAPH_WORDS;
+        (ended && (long || self.sentences >= PARAGRAPH_SENTENCES))
+            || (long && self.sentences == 0)
+            || self.words_in >= PARAGRAPH_MAX_WORDS
     }
 
     fn end_paragraph(&mut self, t: &mut Transcript) {
