@@ -134,6 +134,7 @@ bench: dist
 	cargo bench --locked --bench parse
 	cargo bench --locked --bench readers
 	node tests/bench/parse-wasm.mjs
+	node tests/bench/readers-page.mjs
 	cargo bench --locked --bench search
 	node tests/bench/search.mjs
 	node tests/bench/paragraph.mjs
