@@ -13,12 +13,12 @@ use floor::text::words;
 use proptest::prelude::*;
 use proptest::sample::select;
 
+#[path = "support/config.rs"]
+mod support_config;
+
+/// `cases` cases from this file's fixed seed ([`support_config::config`]).
 fn config(cases: u32) -> ProptestConfig {
-    let env = |name: &str| std::env::var(name).ok().and_then(|n| n.parse().ok());
-    let mut c = ProptestConfig::with_cases(env("PROPTEST_CASES").map_or(cases, |n: u64| n as u32));
-    c.failure_persistence = None;
-    c.rng_seed = proptest::test_runner::RngSeed::Fixed(env("PROPTEST_SEED").unwrap_or(0x00C0_FFEE));
-    c
+    support_config::config(cases, 0x00C0_FFEE)
 }
 
 /// The words of the turns' paragraphs, in order (labels left out).

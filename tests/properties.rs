@@ -12,16 +12,12 @@ use floor::text::{is_blank, lines, words};
 use proptest::prelude::*;
 use proptest::sample::select;
 
-/// `cases` cases (or `PROPTEST_CASES` when set, for a longer hunt), from a
-/// fixed seed so every run of `make test` tries the same inputs (or
-/// `PROPTEST_SEED`, to explore others), and no regression files written
-/// next to the tests.
+#[path = "support/config.rs"]
+mod support_config;
+
+/// `cases` cases from this file's fixed seed ([`support_config::config`]).
 fn config(cases: u32) -> ProptestConfig {
-    let env = |name: &str| std::env::var(name).ok().and_then(|n| n.parse().ok());
-    let mut c = ProptestConfig::with_cases(env("PROPTEST_CASES").map_or(cases, |n: u64| n as u32));
-    c.failure_persistence = None;
-    c.rng_seed = proptest::test_runner::RngSeed::Fixed(env("PROPTEST_SEED").unwrap_or(0x00F1_0042));
-    c
+    support_config::config(cases, 0x00F1_0042)
 }
 
 // ---------------------------------------------------------------- consistency

@@ -245,6 +245,19 @@ pub struct Diagnostic {
     pub label: Option<String>,
 }
 
+impl Diagnostic {
+    /// A diagnostic with no dropped text or label.
+    pub fn new(line: usize, kind: DiagnosticKind, message: String) -> Diagnostic {
+        Diagnostic {
+            line,
+            kind,
+            message,
+            dropped: None,
+            label: None,
+        }
+    }
+}
+
 /// The kinds of [`Diagnostic`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -99,13 +99,7 @@ pub struct Found {
 
 /// A diagnostic with no dropped text or label.
 pub fn note(line: usize, kind: DiagnosticKind, message: String) -> Diagnostic {
-    Diagnostic {
-        line,
-        kind,
-        message,
-        dropped: None,
-        label: None,
-    }
+    Diagnostic::new(line, kind, message)
 }
 
 /// The transcript of `pieces`, read from the format named `format`. (To

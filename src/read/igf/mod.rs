@@ -444,13 +444,7 @@ impl<'t> Structure<'t> {
 }
 
 fn note(line: usize, kind: DiagnosticKind, message: String) -> Diagnostic {
-    Diagnostic {
-        line,
-        kind,
-        message,
-        dropped: None,
-        label: None,
-    }
+    Diagnostic::new(line, kind, message)
 }
 
 fn plural(n: usize) -> &'static str {
