@@ -199,6 +199,9 @@ proptest! {
                 }
                 prop_assert_eq!(t.speaker_of(turn).is_some(), turn.speaker().is_some());
             }
+            for pair in t.turns.windows(2) {
+                prop_assert!(pair[0].range[1] <= pair[1].range[0], "turns {} and {} overlap", pair[0].n, pair[1].n);
+            }
             if let Some(d) = t.meta.duration {
                 prop_assert!(t.turns.iter().all(|turn| t.times(turn)[1].is_none_or(|e| e <= d)));
             }

@@ -130,10 +130,14 @@ pub fn read(text: &str, diagnostics: Vec<Diagnostic>, dialect: Dialect) -> Trans
             let id = text[range[0]..].lines().next().unwrap_or_default();
             zoom_speaker(id)
         });
-        for (k, mut span) in clean(body).into_iter().enumerate() {
+        let spans = clean(body);
+        let last = spans.len() - 1;
+        for (k, mut span) in spans.into_iter().enumerate() {
             if k == 0 && span.voice.is_none() {
                 span.voice = id_voice.clone().flatten();
             }
+            // A cue's voices share its range as its `>>` parts do.
+            let range = super::speakers::part_range(range, k < last);
             let mut p = piece(span, cue.line as usize, range, start, end);
             if k == 0 && p.words.first().is_some_and(|w| w[0] > 0) {
                 // The first word of a cue with word times starts with it.

@@ -205,7 +205,8 @@ fn same_label(a: &str, b: &str) -> bool {
 #[derive(Default)]
 struct Order {
     last: Option<(u32, u32)>,
-    last_range: Option<[usize; 2]>,
+    /// Where the last cue starts in the source: its parts share it.
+    last_cue: Option<usize>,
     /// How many, and the first one's line.
     before: (usize, usize),
     overlap: (usize, usize),
@@ -215,10 +216,10 @@ impl Order {
     fn check(&mut self, p: &Piece) {
         let Some(start) = p.start else { return };
         // The parts of one cue (cut at `>>`) share its times.
-        if self.last_range == Some(p.range) {
+        if self.last_cue == Some(p.range[0]) {
             return;
         }
-        self.last_range = Some(p.range);
+        self.last_cue = Some(p.range[0]);
         if let Some((s, e)) = self.last {
             let count = |c: &mut (usize, usize)| {
                 if c.0 == 0 {

@@ -124,10 +124,19 @@ pub fn parts(piece: Piece, labels: &Labels, out: &mut Vec<Piece>) {
                 Voice::Continue
             },
             words: part_words,
-            ..Piece::new(part_text.to_string(), line, range)
+            // The parts of one cue share its source: all but the last
+            // take none of it, so that the turns they start or end never
+            // overlap (the last holds the cue's range).
+            ..Piece::new(part_text.to_string(), line, part_range(range, k + 1 < cuts.len()))
         };
         labelled(p, marker, labels, out);
     }
+}
+
+/// A part's source range: the cue's, or for a part that is not its last,
+/// the empty range at its start.
+pub(crate) fn part_range(range: [usize; 2], more: bool) -> [usize; 2] {
+    if more { [range[0], range[0]] } else { range }
 }
 
 fn push_cut(cuts: &mut Vec<(usize, usize, bool)>, at: usize, body: usize) {
