@@ -33,13 +33,14 @@ const LOOK_LINES: usize = 60;
 /// assert_eq!(sniff("1\n00:00:01,000 --> 00:00:02,000\nHi", Some("a.txt")), Format::Srt);
 /// assert_eq!(sniff("00:00:01.000 --> 00:00:02.000\nHi", None), Format::WebVtt);
 /// assert_eq!(sniff("Title\n\n>>CHAIR: Hi.", Some("a.vtt")), Format::Igf);
+/// assert_eq!(sniff("{\"segments\": []}", None), Format::Json);
 /// ```
 pub fn sniff(text: &str, hint: Option<&str>) -> Format {
     let body = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
     if body.starts_with("WEBVTT") {
         return Format::WebVtt;
     }
-    if body.starts_with(['{', '[']) && !body.starts_with("[0") && super::json::looks_like(body) {
+    if super::json::looks_like(body) {
         return Format::Json;
     }
     let mut commas = 0;
