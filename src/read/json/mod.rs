@@ -103,12 +103,13 @@ pub fn read(text: &str, diagnostics: Vec<crate::model::Diagnostic>) -> Transcrip
 
 /// Says where the JSON of `doc` stops, and why, then `then`.
 fn stopped(doc: &Doc, stop: Stop, then: &str) -> String {
-    let found = doc.text[stop.at..].chars().next();
-    let what = match found {
-        Some(c) if stop.why != "text after the JSON" => format!(" at `{c}`"),
-        _ => String::new(),
-    };
-    format!("the JSON stops here ({}{what}): {then}", stop.why)
+    let mut why = String::from(stop.why);
+    if let Some(c) = doc.text[stop.at..].chars().next()
+        && why.ends_with("expected")
+    {
+        why = format!("{why}, `{c}` found");
+    }
+    format!("the JSON breaks off here ({why}): {then}")
 }
 
 #[cfg(test)]

@@ -263,7 +263,9 @@ impl<'a> Doc<'a> {
 }
 
 /// A walk over an array's values or an object's members: where each starts
-/// and ends (for a member, where its key starts and its value ends).
+/// and ends (for a member, where its key starts and its value ends). An
+/// array's value that does not end before the document's stop is not
+/// walked; the last member of an object is, its end the stop.
 pub(crate) struct Items<'d, 'a> {
     doc: &'d Doc<'a>,
     at: usize,
@@ -287,29 +289,28 @@ impl Iterator for Items<'_, '_> {
         if b.get(i) == Some(&b',') {
             i = ws(b, i + 1);
         }
-        let end = match b.get(i) {
-            _ if i >= doc.end => None,
+        // Where the value starts (after a member's key), and ends.
+        let (value, end) = match b.get(i) {
+            _ if i >= doc.end => (doc.end, None),
             Some(b']' | b'}') => {
                 self.done = true;
                 return None;
             }
-            // A member: its key, then its value.
-            Some(b'"') if self.object => string_end(b, i)
-                .map(|e| ws(b, ws(b, e) + 1))
-                .and_then(|v| doc.skip(v)),
-            _ => doc.skip(i),
+            Some(b'"') if self.object => {
+                let v = string_end(b, i).map_or(doc.end, |e| ws(b, ws(b, e) + 1));
+                (v, doc.skip(v))
+            }
+            _ => (i, doc.skip(i)),
         };
-        match end {
-            Some(e) => {
-                self.at = e;
-                Some([i, e])
-            }
-            None => {
-                self.done = true;
-                self.cut = Some(i.min(doc.end));
-                None
-            }
+        if let Some(e) = end {
+            self.at = e;
+            return Some([i, e]);
         }
+        self.done = true;
+        self.cut = Some(i.min(doc.end));
+        // A member whose value breaks off is still one: its value can be
+        // walked up to the break.
+        (self.object && value < doc.end).then_some([i, doc.end])
     }
 }
 
@@ -478,6 +479,10 @@ mod tests {
         assert_eq!(items.cut, Some(25));
         let doc = Doc::new("[1, 2] x");
         assert_eq!(doc.items(0).count(), 2);
+        // A member whose value breaks off is walked up to the break.
+        let doc = Doc::new(r#"{"a": 1, "b": [2, {"c"#);
+        let b = doc.get(0, "b").unwrap();
+        assert_eq!(doc.items(b).count(), 1);
     }
 
     #[test]
