@@ -24,6 +24,7 @@ pub(crate) mod header;
 pub mod html;
 pub(crate) mod igf;
 pub mod json;
+pub mod podcast_html;
 pub mod sniff;
 pub(crate) mod source_map;
 pub mod srt;
@@ -64,6 +65,7 @@ fn read_as(format: sniff::Format, text: &str, diagnostics: Vec<crate::model::Dia
         sniff::Format::WebVtt => webvtt::read(text, diagnostics),
         sniff::Format::Srt => srt::read(text, diagnostics),
         sniff::Format::Json => json::read(text, diagnostics),
+        sniff::Format::PodcastHtml => podcast_html::read(text, diagnostics),
         sniff::Format::Igf => igf::read(text, diagnostics),
     }
 }

@@ -19,6 +19,9 @@ pub enum Format {
     Srt,
     /// JSON: Podcasting 2.0 transcripts, speech-to-text segments.
     Json,
+    /// A Podcasting 2.0 HTML transcript: `<cite>`, `<time>`, `<p>` per
+    /// segment.
+    PodcastHtml,
 }
 
 /// How many lines from the start are looked at for timing lines.
@@ -34,6 +37,7 @@ const LOOK_LINES: usize = 60;
 /// assert_eq!(sniff("00:00:01.000 --> 00:00:02.000\nHi", None), Format::WebVtt);
 /// assert_eq!(sniff("Title\n\n>>CHAIR: Hi.", Some("a.vtt")), Format::Igf);
 /// assert_eq!(sniff("{\"segments\": []}", None), Format::Json);
+/// assert_eq!(sniff("<cite>Ana:</cite> <time>0:00</time> <p>Hi.</p>", None), Format::PodcastHtml);
 /// ```
 pub fn sniff(text: &str, hint: Option<&str>) -> Format {
     let body = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
@@ -42,6 +46,9 @@ pub fn sniff(text: &str, hint: Option<&str>) -> Format {
     }
     if super::json::looks_like(body) {
         return Format::Json;
+    }
+    if super::podcast_html::looks_like(body) {
+        return Format::PodcastHtml;
     }
     let mut commas = 0;
     let mut dots = 0;
