@@ -20,6 +20,7 @@
 
 pub mod cues;
 pub mod decode;
+pub mod export;
 pub(crate) mod header;
 pub mod html;
 pub(crate) mod igf;
@@ -66,6 +67,7 @@ fn read_as(format: sniff::Format, text: &str, diagnostics: Vec<crate::model::Dia
         sniff::Format::Srt => srt::read(text, diagnostics),
         sniff::Format::Json => json::read(text, diagnostics),
         sniff::Format::PodcastHtml => podcast_html::read(text, diagnostics),
+        sniff::Format::TextExport => export::read(text, diagnostics),
         sniff::Format::Igf => igf::read(text, diagnostics),
     }
 }
