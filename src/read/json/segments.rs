@@ -182,7 +182,10 @@ pub(super) fn read(
                 super::stopped(
                     doc,
                     stop,
-                    &format!("the {} items before it are read, the rest is not", pieces.len()),
+                    &format!(
+                        "the {} items before it are read, the rest is not",
+                        pieces.len()
+                    ),
                 ),
             )
         });
