@@ -2,7 +2,8 @@
 //! indexing for search) against the input's size, for each shape of input
 //! that once took far more than its size: many tiny turns, one long
 //! paragraph, text without markers, punctuation without markers, many
-//! distinct labels, a paragraph of notes; at 1, 10 and 40 MB.
+//! distinct labels, a paragraph of notes, a JSON array of tiny items; at
+//! 1, 10 and 40 MB.
 //!
 //! Peak memory is counted by a global allocator that tracks the bytes live
 //! (what the process asked for, not what the system gave it): the ratio to
@@ -52,6 +53,13 @@ fn input(shape: &str, size: usize) -> String {
                 out.push(';');
             }
         }
+        "json items" => {
+            out.push('[');
+            while out.len() < size {
+                out.push_str("{\"text\":\"a\"},");
+            }
+            out.push_str("{\"text\":\"a\"}]");
+        }
         _ => {
             let mut i = 0;
             while out.len() < size {
@@ -83,6 +91,7 @@ fn main() {
         "long paragraph",
         "no markers",
         "punctuation",
+        "json items",
         "many labels",
         "many notes",
     ] {

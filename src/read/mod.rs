@@ -15,6 +15,11 @@
 //! 4. [`header`] reads the header, and [`crate::resolve`] resolves labels to
 //!    speakers and finds the captioner's notes.
 //!
+//! Other formats, which [`sniff`] tells from the content, have a reader
+//! each that makes [`cues::Piece`]s for [`cues::build`]: [`json`]
+//! (Podcasting 2.0, Whisper, speech-to-text utterances),
+//! [`podcast_html`], [`export`] (text exports with speaker headers).
+//!
 //! A [`source_map::SourceMap`] maps what a reader read (the text after a
 //! byte-order mark, or a page's extracted text) back to the caller's source.
 

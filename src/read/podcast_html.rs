@@ -172,7 +172,7 @@ pub fn read(source: &str, diagnostics: Vec<Diagnostic>) -> Transcript {
     // Text outside the segments, and where it starts.
     let (mut outside, mut outside_at) = (String::new(), None);
     let b = source.as_bytes();
-    let mut i = 0;
+    let mut i = if source.starts_with('\u{feff}') { 3 } else { 0 };
     while i < b.len() {
         let lt = memchr::memchr(b'<', &b[i..]).map_or(b.len(), |k| i + k);
         let mut stray = |html: &str, at: usize, outside: &mut String| {
@@ -327,6 +327,20 @@ mod tests {
         assert_eq!(
             dropped.and_then(|d| d.dropped.as_deref()),
             Some("Transcript")
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_no_text() {
+        let t = read(
+            "\u{feff}<cite>A:</cite><time>0:01</time><p>x</p>",
+            Vec::new(),
+        );
+        assert_eq!(t.turns.len(), 1);
+        assert!(
+            t.diagnostics
+                .iter()
+                .all(|d| d.kind == DiagnosticKind::FormatRead)
         );
     }
 

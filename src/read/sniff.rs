@@ -75,7 +75,7 @@ pub fn sniff(text: &str, hint: Option<&str>) -> Format {
     }
     // A page of a text export is read by the IGF reader, which extracts
     // the page's text and hands it to the text export reader.
-    if !super::html::looks_like_html(body) && super::export::looks_like(body) {
+    if super::export::looks_like(body) && !super::html::looks_like_html(body) {
         return Format::TextExport;
     }
     Format::Igf

@@ -107,6 +107,11 @@ pub(super) fn read(
     let mut pieces = Vec::new();
     let mut skipped = 0;
     let mut word_keys: Option<(Keys, bool)> = None;
+    // A speaker given as a number is `Speaker 1` (`Channel 1`).
+    let number_label = match shape.key(Role::Speaker) {
+        Some(k) if k.eq_ignore_ascii_case("channel") => "Channel ",
+        _ => "Speaker ",
+    };
     let mut items = doc.items(shape.at);
     for [at, end] in items.by_ref() {
         let v = fields::values(doc, at, &shape.keys);
@@ -135,7 +140,7 @@ pub(super) fn read(
                 None => doc
                     .scalar(s)
                     .filter(|n| *n != "null")
-                    .map_or(String::new(), |n| ["Speaker ", n].concat()),
+                    .map_or(String::new(), |n| [number_label, n].concat()),
             };
             if !label.is_empty() {
                 piece.voice = Voice::Named(label);
@@ -153,6 +158,7 @@ pub(super) fn read(
             format!("read as a Podcasting 2.0 JSON transcript (version {v}): ")
         }
         ("podcast-json", None) => "read as a Podcasting 2.0 JSON transcript: ".to_string(),
+        _ if shape.key == "segments" => "read as JSON segments (Whisper's shape): ".to_string(),
         _ => "read as JSON segments: ".to_string(),
     };
     describe(&mut message, shape, pieces.len(), rule);
