@@ -47,8 +47,8 @@ fn header(line: &str) -> Option<(&str, u32, &str)> {
         let text = rest.strip_prefix(':').or(rest.is_empty().then_some(""))?;
         (name.trim_end(), time, text)
     } else {
-        let (name, time) = line.rsplit_once(' ')?;
-        (name.trim_end(), time, "")
+        let space = line.bytes().rposition(|c| c == b' ')?;
+        (line[..space].trim_end(), &line[space..], "")
     };
     (is_name(name)).then_some((name, clock(time.trim())?, text))
 }
@@ -122,7 +122,7 @@ pub(crate) fn read_page(
             ..note(
                 map.dropped_line(d),
                 DiagnosticKind::WrapperDropped,
-                format!("dropped the page's {}", d.what),
+                "dropped the page's ".to_string() + d.what,
             )
         });
     }
@@ -173,15 +173,14 @@ fn read_mapped(text: &str, map: &SourceMap, diagnostics: Vec<Diagnostic>) -> Tra
     let mut lead = lead.into_iter();
     found.meta.title = lead.next();
     found.meta.other = lead.collect();
-    let shown: String = first.chars().take(60).collect();
-    found.diagnostics.push(note(
-        0,
-        DiagnosticKind::FormatRead,
-        format!(
-            "read as a text export: {} speaker headers like `{shown}`",
-            pieces.len()
-        ),
-    ));
+    let message = "read as a text export: ".to_string()
+        + &pieces.len().to_string()
+        + " speaker headers like `"
+        + first
+        + "`";
+    found
+        .diagnostics
+        .push(note(0, DiagnosticKind::FormatRead, message));
     cues::build("text-export", pieces, found)
 }
 

@@ -75,20 +75,31 @@ fn skip_markup(s: &str, lt: usize) -> Option<usize> {
 }
 
 /// Whether `text` (trimmed at the start) is a Podcasting 2.0 HTML
-/// transcript: at least twice, a `</cite>` or `</time>` followed (after
-/// spaces) by a `<time>` or `<p>`.
+/// transcript: twice at least among its first 4,096 tags, a `</cite>` or
+/// `</time>` followed (after spaces) by a `<time>` or `<p>`.
 pub fn looks_like(text: &str) -> bool {
-    let mut n = 0;
-    for needle in ["</cite>", "</time>"] {
-        for at in memchr::memmem::find_iter(text.as_bytes(), needle).take(4) {
-            let next = text[at + needle.len()..].trim_start();
-            if let Some(t) = tag_at(next, 0).filter(|_| next.starts_with('<'))
-                && !t.closing
-                && (t.is("time") || t.is("p"))
-            {
-                n += 1;
-            }
+    let b = text.as_bytes();
+    // Just past the last tag, if it closed a `<cite>` or `<time>`.
+    let (mut n, mut i, mut after) = (0, 0, None);
+    for _ in 0..4096 {
+        let Some(k) = memchr::memchr(b'<', &b[i..]) else {
+            break;
+        };
+        let lt = i + k;
+        let tag = tag_at(text, lt);
+        if let Some(t) = &tag
+            && !t.closing
+            && (t.is("time") || t.is("p"))
+            && after
+                .and_then(|a| text.get(a..lt))
+                .is_some_and(|gap| gap.trim().is_empty())
+        {
+            n += 1;
         }
+        after = tag
+            .filter(|t| t.closing && (t.is("cite") || t.is("time")))
+            .map(|t| t.end);
+        i = lt + 1;
     }
     n >= 2
 }
@@ -159,6 +170,14 @@ fn text_of(html: &str) -> String {
     out
 }
 
+/// Keeps the text of `html`, found at `at` outside the segments.
+fn stray(html: &str, at: usize, outside: &mut String, outside_at: &mut Option<usize>) {
+    if !html.trim().is_empty() {
+        outside_at.get_or_insert(at);
+        text_into(html, outside);
+    }
+}
+
 /// Reads a Podcasting 2.0 HTML transcript.
 pub fn read(source: &str, diagnostics: Vec<Diagnostic>) -> Transcript {
     let lines = SourceMap::verbatim(source, 0);
@@ -175,13 +194,7 @@ pub fn read(source: &str, diagnostics: Vec<Diagnostic>) -> Transcript {
     let mut i = if source.starts_with('\u{feff}') { 3 } else { 0 };
     while i < b.len() {
         let lt = memchr::memchr(b'<', &b[i..]).map_or(b.len(), |k| i + k);
-        let mut stray = |html: &str, at: usize, outside: &mut String| {
-            if !html.trim().is_empty() {
-                outside_at.get_or_insert(at);
-                text_into(html, outside);
-            }
-        };
-        stray(&source[i..lt], i, &mut outside);
+        stray(&source[i..lt], i, &mut outside, &mut outside_at);
         if lt == b.len() {
             break;
         }
@@ -191,7 +204,7 @@ pub fn read(source: &str, diagnostics: Vec<Diagnostic>) -> Transcript {
         }
         let Some(tag) = tag_at(source, lt) else {
             // A `<` that is text.
-            stray("&lt;", lt, &mut outside);
+            stray("&lt;", lt, &mut outside, &mut outside_at);
             i = lt + 1;
             continue;
         };
@@ -236,7 +249,7 @@ pub fn read(source: &str, diagnostics: Vec<Diagnostic>) -> Transcript {
             let time = text_of(html);
             piece.start = clock(&time);
             if piece.start.is_none() {
-                stray(html, lt, &mut outside);
+                stray(html, lt, &mut outside, &mut outside_at);
             }
         } else {
             piece.text = text_of(html);
@@ -251,14 +264,12 @@ pub fn read(source: &str, diagnostics: Vec<Diagnostic>) -> Transcript {
     for p in &mut pieces {
         p.line = lines.line_at(p.range[0]);
     }
-    found.diagnostics.push(note(
-        0,
-        DiagnosticKind::FormatRead,
-        format!(
-            "read as a Podcasting 2.0 HTML transcript: {} segments, speakers from `<cite>`, starts from `<time>`, text from `<p>`",
-            pieces.len()
-        ),
-    ));
+    let message = "read as a Podcasting 2.0 HTML transcript: ".to_string()
+        + &pieces.len().to_string()
+        + " segments, speakers from `<cite>`, starts from `<time>`, text from `<p>`";
+    found
+        .diagnostics
+        .push(note(0, DiagnosticKind::FormatRead, message));
     if let Some(at) = outside_at {
         found.diagnostics.push(Diagnostic {
             dropped: Some(outside),

@@ -8,7 +8,7 @@
 //! `words` last: a list of words is the transcript only when nothing else
 //! is.
 
-use super::value::Doc;
+use super::value::{Doc, Items};
 
 /// What a field of an item holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,27 +30,18 @@ pub(super) enum Role {
 /// How many roles.
 pub(super) const ROLES: usize = 6;
 
-/// The names of each role's field, the preferred first, compared in lower
+/// The names of each role's field, role after role in [`Role`]'s order
+/// (` | ` between roles), the preferred first. They are compared in lower
 /// case without `_` and `-`, and without a last `ms` or `millis` (which
 /// says the unit): `start_time`, `startTime` and `startTimeMs` are all
 /// `starttime`.
-#[rustfmt::skip]
-const NAMES: &[(&str, Role)] = &[
-    ("text", Role::Text), ("body", Role::Text), ("transcript", Role::Text),
-    ("content", Role::Text), ("utterance", Role::Text), ("sentence", Role::Text),
-    ("punctuatedword", Role::Text), ("word", Role::Text),
-    ("start", Role::Start), ("starttime", Role::Start), ("begin", Role::Start),
-    ("from", Role::Start), ("offset", Role::Start), ("ts", Role::Start),
-    ("end", Role::End), ("endtime", Role::End), ("to", Role::End),
-    ("duration", Role::Duration),
-    ("speaker", Role::Speaker), ("speakerlabel", Role::Speaker), ("speakername", Role::Speaker),
-    ("name", Role::Speaker), ("speakerid", Role::Speaker), ("channel", Role::Speaker),
-    ("words", Role::Words),
-];
+const NAMES: &str = "text body transcript content utterance sentence punctuatedword word \
+                     | start starttime begin from offset ts | end endtime to | duration \
+                     | speaker speakerlabel speakername name speakerid channel | words";
 
-/// A field's role, its rank (lower is preferred), and whether its name says
-/// milliseconds.
-fn role(key: &str) -> Option<(Role, usize, bool)> {
+/// A field's role (a [`Role`] as a number), its rank (lower is
+/// preferred), and whether its name says milliseconds.
+fn role(key: &str) -> Option<(usize, usize, bool)> {
     let mut buf = [0u8; 24];
     let mut n = 0;
     for c in key.bytes().filter(|c| !matches!(c, b'_' | b'-')) {
@@ -65,8 +56,18 @@ fn role(key: &str) -> Option<(Role, usize, bool)> {
             break;
         }
     }
-    let rank = NAMES.iter().position(|(n, _)| n.as_bytes() == name)?;
-    Some((NAMES[rank].1, rank, ms))
+    let (mut role, mut rank) = (0, 0);
+    for word in NAMES.as_bytes().split(|&c| c == b' ') {
+        if word == b"|" {
+            role += 1;
+            continue;
+        }
+        if word == name {
+            return Some((role, rank, ms));
+        }
+        rank += 1;
+    }
+    None
 }
 
 /// The field names of each [`Role`] in some items, by role.
@@ -75,21 +76,20 @@ pub(super) type Keys<'a> = [Option<&'a str>; ROLES];
 /// The preferred field name of each role among the objects of the first
 /// 16 `items`, and whether the start's (else the end's) name says
 /// milliseconds.
-pub(super) fn keys<'a>(doc: &Doc<'a>, items: impl Iterator<Item = [usize; 2]>) -> (Keys<'a>, bool) {
-    let mut best: [Option<(usize, &'a str, bool)>; ROLES] = [None; ROLES];
+pub(super) fn keys<'a>(doc: &Doc<'a>, items: Items<'_, 'a>) -> (Keys<'a>, bool) {
+    let mut keys: Keys<'a> = [None; ROLES];
+    let (mut ranks, mut ms) = ([usize::MAX; ROLES], [false; ROLES]);
     for [at, _] in items.take(16) {
         for (key, _) in doc.members(at) {
-            if let Some((role, rank, ms)) = role(key)
-                && best[role as usize].is_none_or(|b| rank < b.0)
+            if let Some((role, rank, in_ms)) = role(key)
+                && rank < ranks[role]
             {
-                best[role as usize] = Some((rank, key, ms));
+                (keys[role], ranks[role], ms[role]) = (Some(key), rank, in_ms);
             }
         }
     }
-    let ms = best[Role::Start as usize]
-        .or(best[Role::End as usize])
-        .is_some_and(|b| b.2);
-    (best.map(|b| b.map(|b| b.1)), ms)
+    let (start, end) = (Role::Start as usize, Role::End as usize);
+    (keys, ms[start] || (keys[start].is_none() && ms[end]))
 }
 
 /// Where the values of each role are in the object at `at`.
@@ -175,11 +175,19 @@ mod tests {
 
     #[test]
     fn field_names_in_any_spelling() {
-        assert_eq!(role("startTime"), Some((Role::Start, 9, false)));
-        assert_eq!(role("start_time_ms"), Some((Role::Start, 9, true)));
-        assert_eq!(role("endMs"), Some((Role::End, 14, true)));
-        assert_eq!(role("speaker-label"), Some((Role::Speaker, 19, false)));
-        assert_eq!(role("punctuated_word").map(|r| r.0), Some(Role::Text));
+        let start = Role::Start as usize;
+        assert_eq!(role("startTime"), Some((start, 9, false)));
+        assert_eq!(role("start_time_ms"), Some((start, 9, true)));
+        assert_eq!(role("endMs"), Some((Role::End as usize, 14, true)));
+        assert_eq!(
+            role("speaker-label"),
+            Some((Role::Speaker as usize, 19, false))
+        );
+        assert_eq!(role("words"), Some((Role::Words as usize, 24, false)));
+        assert_eq!(
+            role("punctuated_word").map(|r| r.0),
+            Some(Role::Text as usize)
+        );
         assert_eq!(role("items"), None);
         assert_eq!(role("a_very_long_key_that_is_no_field_at_all"), None);
     }

@@ -21,8 +21,8 @@ mod podcast;
 mod segments;
 pub(crate) mod value;
 
-use crate::model::{DiagnosticKind, Meta, Transcript};
-use crate::read::cues::{self, Found, note};
+use crate::model::{Diagnostic, DiagnosticKind, Transcript};
+use crate::read::cues::{self, Found, Voice, note};
 use crate::read::source_map::SourceMap;
 use value::{Doc, Stop};
 
@@ -48,68 +48,82 @@ pub fn looks_like(text: &str) -> bool {
 }
 
 /// Reads a JSON transcript (see the module's documentation).
-pub fn read(text: &str, diagnostics: Vec<crate::model::Diagnostic>) -> Transcript {
+pub fn read(text: &str, diagnostics: Vec<Diagnostic>) -> Transcript {
     let doc = Doc::new(text);
     let mut found = Found {
-        meta: Meta::default(),
         diagnostics,
+        ..Found::default()
     };
-    if let Some(mut shape) = fields::find(&doc) {
-        let version = podcast::adopt(&doc, &mut shape).flatten();
-        found.meta.title = doc
-            .root
-            .and_then(|r| doc.get(r, "title"))
-            .and_then(|t| doc.string(t))
-            .filter(|t| !t.trim().is_empty());
-        return segments::read(&doc, &shape, found, version);
-    }
-    let lines = SourceMap::verbatim(text, 0);
-    if let Some(stop) = doc.stop {
-        let message = stopped(
-            &doc,
-            stop,
-            "no transcript before it, so the file is read as text",
-        );
-        found.diagnostics.push(note(
-            lines.line_at(stop.at),
-            DiagnosticKind::FormatRead,
-            message,
-        ));
-        return super::igf::read(text, found.diagnostics);
-    }
-    let mut message = String::from(
-        "no transcript found in this JSON: looked for `segments` (Podcasting 2.0, Whisper) or another array of \
-         objects with a text field (`text`, `body`, `transcript`, `content`, `utterance`, `sentence`, `word`), \
-         at the top or under a member of the top object",
-    );
-    let keys: Vec<&str> = doc
-        .members(doc.root.unwrap_or_default())
-        .map(|(k, _)| k)
-        .take(9)
-        .collect();
-    if !keys.is_empty() {
-        message.push_str("; the top object has `");
-        message.push_str(&keys[..keys.len().min(8)].join("`, `"));
-        message.push('`');
-        if keys.len() > 8 {
-            message.push_str(", …");
+    let Some(mut shape) = fields::find(&doc) else {
+        if let Some(stop) = doc.stop {
+            let then = "no transcript before it, so the file is read as text";
+            found.diagnostics.push(stopped(&doc, stop, then));
+            return super::igf::read(text, found.diagnostics);
         }
+        let mut message = String::from(
+            "no transcript found in this JSON: looked for `segments` or another array of objects \
+             with a text field (`text`, `body`, `transcript`, `content`, `utterance`, `sentence`, \
+             `word`) at the top or one or two levels down",
+        );
+        let mut sep = "; its top-level keys: `";
+        for (key, _) in doc.members(doc.root.unwrap_or_default()).take(8) {
+            message.push_str(sep);
+            message.push_str(key);
+            sep = "`, `";
+        }
+        if sep.len() == 4 {
+            message.push('`');
+        }
+        found
+            .diagnostics
+            .push(note(0, DiagnosticKind::FormatRead, message));
+        return cues::build("json", Vec::new(), found);
+    };
+    let mut message = String::from("read as ");
+    match podcast::adopt(&doc, &mut shape) {
+        Some(version) => {
+            message.push_str("a Podcasting 2.0 JSON transcript, version ");
+            message.push_str(version.as_deref().unwrap_or("not given"));
+        }
+        None if shape.key == "segments" => message.push_str("JSON segments (Whisper's shape)"),
+        None => message.push_str("JSON segments"),
     }
+    message.push_str(": ");
+    let (mut pieces, cut) = segments::pieces(&doc, &shape, &mut message);
     found
         .diagnostics
         .push(note(0, DiagnosticKind::FormatRead, message));
-    cues::build("json", Vec::new(), found)
+    if let Some(stop) = doc.stop {
+        let then = pieces.len().to_string() + " items before it are read, the rest is not";
+        let mut d = stopped(&doc, stop, &then);
+        let rest = text[cut.unwrap_or(stop.at)..].trim();
+        d.dropped = rest
+            .contains(char::is_alphanumeric)
+            .then(|| rest.to_string());
+        found.diagnostics.push(d);
+    }
+    if !pieces.iter().any(|p| matches!(p.voice, Voice::Named(_))) {
+        pieces = cues::speakers::split(pieces);
+    }
+    cues::build(shape.format, pieces, found)
 }
 
-/// Says where the JSON of `doc` stops, and why, then `then`.
-fn stopped(doc: &Doc, stop: Stop, then: &str) -> String {
-    let mut why = String::from(stop.why);
-    if let Some(c) = doc.text[stop.at..].chars().next()
-        && why.ends_with("expected")
+/// A diagnostic at the line where the JSON of `doc` stops, saying why,
+/// then `then`.
+fn stopped(doc: &Doc, stop: Stop, then: &str) -> Diagnostic {
+    let mut m = String::from("the JSON breaks off here (");
+    m.push_str(stop.why);
+    if stop.why.ends_with("expected")
+        && let Some(c) = doc.text[stop.at..].chars().next()
     {
-        why = format!("{why}, `{c}` found");
+        m.push_str(", `");
+        m.push(c);
+        m.push_str("` found");
     }
-    format!("the JSON breaks off here ({why}): {then}")
+    m.push_str("): ");
+    m.push_str(then);
+    let line = SourceMap::verbatim(doc.text, 0).line_at(stop.at);
+    note(line, DiagnosticKind::FormatRead, m)
 }
 
 #[cfg(test)]
@@ -143,7 +157,7 @@ mod tests {
         assert_eq!(t.times(&t.turns[0]), [Some(500), Some(1250)]);
         assert_eq!(t.turns[1].line, 4);
         assert!(
-            t.diagnostics[0].message.contains("version 1.0.0"),
+            t.diagnostics[0].message.contains("version 1.0.0:"),
             "{:?}",
             t.diagnostics
         );
@@ -165,7 +179,8 @@ mod tests {
         );
         let m = &t.diagnostics[0].message;
         assert!(
-            m.contains("`start` and `end` in seconds") && m.contains("word times from `words`"),
+            m.contains("start `start`, end `end`; times in seconds")
+                && m.contains("word times from `words`"),
             "{m}"
         );
     }
@@ -202,7 +217,7 @@ mod tests {
         let m = &t.diagnostics[0].message;
         assert!(
             m.starts_with("no transcript found in this JSON")
-                && m.ends_with("the top object has `name`, `items`"),
+                && m.ends_with("its top-level keys: `name`, `items`"),
             "{m}"
         );
     }

@@ -10,79 +10,75 @@
 //! 100 or more on average (100 seconds an item is no transcript; 100
 //! milliseconds is a word), else seconds. The diagnostic names the rule.
 
-use std::fmt::Write;
-
-use super::fields::{self, Keys, ROLES, Role, Shape};
+use super::fields::{self, Keys, Role, Shape};
 use super::value::{Doc, thousandths};
-use crate::model::{DiagnosticKind, Transcript};
-use crate::read::cues::{self, Found, Piece, Voice, note, time::clock};
+use crate::read::cues::{Piece, Voice, time::clock};
 use crate::read::source_map::SourceMap;
 
-/// A time as written: a number in thousandths of its unit and whether it
-/// is whole, or a clock time in milliseconds.
-enum Time {
-    Number(u64, bool),
-    Clock(u32),
-}
+const START: usize = Role::Start as usize;
+const END: usize = Role::End as usize;
+const DURATION: usize = Role::Duration as usize;
+const TEXT: usize = Role::Text as usize;
+const SPEAKER: usize = Role::Speaker as usize;
 
-fn time(doc: &Doc, at: usize) -> Option<Time> {
-    let (v, whole) = match doc.string(at) {
-        Some(s) if s.contains(':') => return clock(s.trim()).map(Time::Clock),
-        Some(s) => thousandths(s.trim())?,
-        None => thousandths(doc.scalar(at)?)?,
-    };
-    Some(Time::Number(v, whole))
+/// A time as written: a number in thousandths of its unit and whether it
+/// is whole, or (`None`) a clock time in milliseconds.
+type Time = (u64, Option<bool>);
+
+fn time(doc: &Doc, at: Option<usize>) -> Option<Time> {
+    let at = at?;
+    Some(match doc.string(at) {
+        Some(s) if s.contains(':') => (u64::from(clock(s.trim())?), None),
+        Some(s) => thousandths(s.trim()).map(|(v, w)| (v, Some(w)))?,
+        None => thousandths(doc.scalar(at)?).map(|(v, w)| (v, Some(w)))?,
+    })
 }
 
 /// Milliseconds of a time, numbers in milliseconds if `ms`, else seconds.
-fn ms(t: Time, ms: bool) -> Option<u32> {
-    match t {
-        Time::Clock(c) => Some(c),
-        Time::Number(v, _) => u32::try_from(if ms { v.saturating_add(500) / 1000 } else { v }).ok(),
-    }
+fn ms((v, whole): Time, ms: bool) -> Option<u32> {
+    let ms = ms && whole.is_some();
+    u32::try_from(if ms { v.saturating_add(500) / 1000 } else { v }).ok()
 }
 
 /// Whether the times written as numbers are milliseconds, and why (see the
 /// module's documentation).
 fn unit(doc: &Doc, shape: &Shape) -> (bool, &'static str) {
-    match shape.ms {
-        Some(true) => return (true, "milliseconds (the field names say so)"),
-        Some(false) => return (false, "seconds (as the spec says)"),
-        None => {}
+    if let Some(ms) = shape.ms {
+        return (
+            ms,
+            if ms {
+                "milliseconds (the field names say so)"
+            } else {
+                "seconds (as the spec says)"
+            },
+        );
     }
-    let (mut numbers, mut fraction) = (false, false);
-    // Total length and count of items with two times, and the first and
-    // last starts with the count of starts.
-    let (mut total, mut lasting, mut first, mut last, mut starts) = (0u64, 0u64, None, 0, 0u64);
+    let (mut numbers, mut fraction, mut total, mut n, mut last) = (false, false, 0u64, 0u64, None);
     for [at, _] in doc.items(shape.at) {
         let v = fields::values(doc, at, &shape.keys);
-        let [s, e, d] = [Role::Start, Role::End, Role::Duration].map(|r| {
-            match v[r as usize].and_then(|a| time(doc, a)) {
-                Some(Time::Number(n, whole)) => {
-                    numbers = true;
-                    fraction |= !whole;
-                    Some(n)
-                }
-                _ => None,
-            }
+        let [s, e, d] = [START, END, DURATION].map(|r| {
+            let (t, whole) = time(doc, v[r])?;
+            numbers |= whole.is_some();
+            fraction |= whole == Some(false);
+            whole.map(|_| t)
         });
-        if let Some(s) = s {
-            first.get_or_insert(s);
-            (last, starts) = (s, starts + 1);
-        }
-        if let Some(length) = e.zip(s).map(|(e, s)| e.saturating_sub(s)).or(d) {
-            (total, lasting) = (total.saturating_add(length), lasting + 1);
+        // An item's length: its end less its start, its duration, or the
+        // time since the start before.
+        let length = match (s, e, d, last) {
+            (Some(s), Some(e), ..) => Some(e.saturating_sub(s)),
+            (_, _, Some(d), _) => Some(d),
+            (Some(s), _, _, Some(l)) => Some(s.saturating_sub(l)),
+            _ => None,
+        };
+        last = s.or(last);
+        if let Some(length) = length {
+            (total, n) = (total.saturating_add(length), n + 1);
         }
     }
-    let average = match (lasting, first) {
-        (1.., _) => total / lasting,
-        (0, Some(first)) if starts > 1 => (last - first.min(last)) / (starts - 1),
-        _ => 0,
-    };
     match (numbers, fraction) {
         (false, _) => (false, "clock times"),
         (_, true) => (false, "seconds (the numbers have fractions)"),
-        _ if average >= 100_000 => (
+        _ if total / n.max(1) >= 100_000 => (
             true,
             "milliseconds (whole numbers, 100 or more an item on average: too long for seconds)",
         ),
@@ -93,142 +89,86 @@ fn unit(doc: &Doc, shape: &Shape) -> (bool, &'static str) {
     }
 }
 
-/// The transcript of the items of `shape`, with `found` (the decoder's
-/// diagnostics and the document's title) and what it says of the version
-/// of a Podcasting 2.0 transcript.
-pub(super) fn read(
+/// The pieces of the items of `shape`, and where the items stop being
+/// read (before an item that breaks off). Appends what was read to
+/// `message`.
+pub(super) fn pieces(
     doc: &Doc,
     shape: &Shape,
-    mut found: Found,
-    version: Option<String>,
-) -> Transcript {
+    message: &mut String,
+) -> (Vec<Piece>, Option<usize>) {
     let (in_ms, rule) = unit(doc, shape);
     let lines = SourceMap::verbatim(doc.text, 0);
-    let mut pieces = Vec::new();
-    let mut skipped = 0;
-    let mut word_keys: Option<(Keys, bool)> = None;
     // A speaker given as a number is `Speaker 1` (`Channel 1`).
-    let number_label = match shape.key(Role::Speaker) {
+    let number = match shape.keys[SPEAKER] {
         Some(k) if k.eq_ignore_ascii_case("channel") => "Channel ",
         _ => "Speaker ",
     };
+    let mut pieces = Vec::new();
+    let (mut items_seen, mut timed_words) = (0, false);
+    let mut word_keys: Option<(Keys, bool)> = None;
     let mut items = doc.items(shape.at);
     for [at, end] in items.by_ref() {
+        items_seen += 1;
         let v = fields::values(doc, at, &shape.keys);
-        let value = |r: Role| v[r as usize];
-        let Some(mut text) = value(Role::Text)
-            .and_then(|a| doc.string(a).or_else(|| doc.scalar(a).map(str::to_string)))
-        else {
-            skipped += 1;
+        let Some(text) = v[TEXT].and_then(|a| doc.string(a)) else {
             continue;
         };
-        if text.contains(['\r', '\t']) {
-            text = text.replace(['\r', '\t'], " ");
-        }
         let mut piece = Piece::new(text, lines.line_at(at), [at, end]);
-        let time = |r: Role| {
-            value(r)
-                .and_then(|a| time(doc, a))
-                .and_then(|t| ms(t, in_ms))
-        };
-        piece.start = time(Role::Start);
-        piece.end =
-            time(Role::End).or_else(|| Some(piece.start?.saturating_add(time(Role::Duration)?)));
-        if let Some(s) = value(Role::Speaker) {
-            let label = match doc.string(s) {
-                Some(name) => name.trim().to_string(),
-                None => doc
-                    .scalar(s)
-                    .filter(|n| *n != "null")
-                    .map_or(String::new(), |n| [number_label, n].concat()),
+        let time = |r: usize| ms(time(doc, v[r])?, in_ms);
+        piece.start = time(START);
+        piece.end = time(END).or_else(|| Some(piece.start?.saturating_add(time(DURATION)?)));
+        if let Some(s) = v[SPEAKER] {
+            let label = match doc.scalar(s) {
+                Some("null") | None => doc.string(s).unwrap_or_default(),
+                Some(n) => number.to_string() + n,
             };
-            if !label.is_empty() {
-                piece.voice = Voice::Named(label);
+            if !label.trim().is_empty() {
+                piece.voice = Voice::Named(label.trim().to_string());
             }
         }
-        if let Some(words) = value(Role::Words).filter(|&w| doc.is(w, b'[')) {
+        if let Some(words) = v[Role::Words as usize].filter(|&w| doc.is(w, b'[')) {
             let (keys, ms_named) =
                 *word_keys.get_or_insert_with(|| fields::keys(doc, doc.items(words)));
             time_words(doc, words, &keys, ms_named || in_ms, &mut piece);
+            timed_words |= !piece.words.is_empty();
         }
         pieces.push(piece);
     }
-    let mut message = match (shape.format, version) {
-        ("podcast-json", Some(v)) => {
-            format!("read as a Podcasting 2.0 JSON transcript (version {v}): ")
+    message.push_str(&pieces.len().to_string());
+    message.push_str(" items of ");
+    match shape.key {
+        "" => message.push_str("the top-level array"),
+        key => {
+            message.push('`');
+            message.push_str(key);
+            message.push('`');
         }
-        ("podcast-json", None) => "read as a Podcasting 2.0 JSON transcript: ".to_string(),
-        _ if shape.key == "segments" => "read as JSON segments (Whisper's shape): ".to_string(),
-        _ => "read as JSON segments: ".to_string(),
-    };
-    describe(&mut message, shape, pieces.len(), rule);
-    if pieces.iter().any(|p| !p.words.is_empty()) {
-        let _ = write!(
-            message,
-            ", word times from `{}`",
-            shape.key(Role::Words).unwrap_or_default()
-        );
     }
-    if skipped > 0 {
-        let _ = write!(message, "; {skipped} items without text skipped");
-    }
-    found
-        .diagnostics
-        .push(note(0, DiagnosticKind::FormatRead, message));
-    if let Some(stop) = doc.stop {
-        let cut = items.cut.unwrap_or(stop.at);
-        let rest = doc.text[cut..].trim();
-        found.diagnostics.push(crate::model::Diagnostic {
-            dropped: rest
-                .contains(char::is_alphanumeric)
-                .then(|| rest.to_string()),
-            ..note(
-                lines.line_at(stop.at),
-                DiagnosticKind::FormatRead,
-                super::stopped(
-                    doc,
-                    stop,
-                    &format!(
-                        "the {} items before it are read, the rest is not",
-                        pieces.len()
-                    ),
-                ),
-            )
-        });
-    }
-    if !pieces.iter().any(|p| matches!(p.voice, Voice::Named(_))) {
-        pieces = cues::speakers::split(pieces);
-    } else {
-        for p in &mut pieces {
-            if p.text.contains('\n') {
-                p.text = p.text.replace('\n', " ");
+    // The fields used, in [`Role`]'s order.
+    for (key, name) in shape
+        .keys
+        .iter()
+        .zip(["text", "start", "end", "duration", "speaker"])
+    {
+        if let Some(key) = key {
+            for part in [", ", name, " `", key, "`"] {
+                message.push_str(part);
             }
         }
     }
-    cues::build(shape.format, pieces, found)
-}
-
-/// Appends which items and fields were read to `m`.
-fn describe(m: &mut String, shape: &Shape, n: usize, rule: &str) {
-    let _ = match shape.key {
-        "" => write!(m, "{n} items of the top-level array"),
-        key => write!(m, "{n} items of `{key}`"),
-    };
-    let _ = write!(
-        m,
-        ", text from `{}`",
-        shape.key(Role::Text).unwrap_or_default()
-    );
-    if let Some(s) = shape.key(Role::Speaker) {
-        let _ = write!(m, ", speaker from `{s}`");
+    if shape.keys[START].is_some() {
+        message.push_str("; times in ");
+        message.push_str(rule);
     }
-    let _ = match [Role::Start, Role::End, Role::Duration].map(|r| shape.key(r)) {
-        [Some(s), Some(e), _] | [Some(s), None, Some(e)] => {
-            write!(m, ", times from `{s}` and `{e}` in {rule}")
-        }
-        [Some(s), None, None] => write!(m, ", times from `{s}` in {rule}"),
-        _ => write!(m, ", no times"),
-    };
+    if timed_words {
+        message.push_str("; word times from `words`");
+    }
+    if items_seen > pieces.len() {
+        message.push_str("; items without text skipped: ");
+        message.push_str(&(items_seen - pieces.len()).to_string());
+    }
+    (pieces, items.cut)
 }
 
 /// Times the words of `piece` listed in the array at `at`: each word found
@@ -236,12 +176,10 @@ fn describe(m: &mut String, shape: &Shape, n: usize, rule: &str) {
 fn time_words(doc: &Doc, at: usize, keys: &Keys, in_ms: bool, piece: &mut Piece) {
     let mut from = 0;
     for [w, _] in doc.items(at) {
-        let v: [Option<usize>; ROLES] = fields::values(doc, w, keys);
+        let v = fields::values(doc, w, keys);
         let (Some(word), Some(start)) = (
-            v[Role::Text as usize].and_then(|a| doc.string(a)),
-            v[Role::Start as usize]
-                .and_then(|a| time(doc, a))
-                .and_then(|t| ms(t, in_ms)),
+            v[TEXT].and_then(|a| doc.string(a)),
+            time(doc, v[START]).and_then(|t| ms(t, in_ms)),
         ) else {
             continue;
         };
@@ -252,9 +190,7 @@ fn time_words(doc: &Doc, at: usize, keys: &Keys, in_ms: bool, piece: &mut Piece)
             .and_then(|t| t.find(word))
             .filter(|_| !word.is_empty())
         {
-            piece
-                .words
-                .push([u32::try_from(from + k).unwrap_or(u32::MAX), start]);
+            piece.words.push([(from + k) as u32, start]);
             from += k + word.len();
         }
     }

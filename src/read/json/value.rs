@@ -118,7 +118,7 @@ impl<'a> Doc<'a> {
                         open.pop();
                         i += 1;
                     }
-                    _ => break stop("a comma or a closing bracket was expected"),
+                    _ => break stop("a comma or a closing bracket expected"),
                 },
                 Want::Key => match c {
                     b'"' => {
@@ -129,7 +129,7 @@ impl<'a> Doc<'a> {
                         if b.get(i) != Some(&b':') {
                             break Some(Stop {
                                 at: i,
-                                why: "a colon was expected after a key",
+                                why: "a colon expected",
                             });
                         }
                         i += 1;
@@ -140,11 +140,11 @@ impl<'a> Doc<'a> {
                         i += 1;
                         want = Want::Next;
                     }
-                    _ => break stop("a key in quotes was expected"),
+                    _ => break stop("a key in quotes expected"),
                 },
                 Want::Value => match c {
                     b'{' | b'[' if open.len() == MAX_DEPTH => {
-                        break stop("arrays and objects nested too deep");
+                        break stop("nested too deep");
                     }
                     b'{' | b'[' => {
                         open.push(c);
@@ -167,7 +167,7 @@ impl<'a> Doc<'a> {
                         i = bare_end(b, i);
                         want = Want::Next;
                     }
-                    _ => break stop("a value was expected"),
+                    _ => break stop("a value expected"),
                 },
             }
         };
@@ -314,7 +314,9 @@ impl Iterator for Items<'_, '_> {
     }
 }
 
-/// `s` (a string's contents) with its escapes decoded.
+/// `s` (a string's contents) with its escapes decoded; escaped control
+/// characters (`\n`, `\t`, …) are spaces: a transcript's text is lines
+/// joined by spaces.
 fn unescape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -323,29 +325,27 @@ fn unescape(s: &str) -> String {
         let mut chars = rest[k + 1..].chars();
         let c = chars.next().unwrap_or('\\');
         rest = chars.as_str();
-        match c {
-            'n' => out.push('\n'),
-            't' => out.push('\t'),
-            'r' => out.push('\r'),
-            'b' => out.push('\u{8}'),
-            'f' => out.push('\u{c}'),
-            'u' => match hex4(rest) {
-                Some(hi) => {
-                    let lo = rest[4..].strip_prefix("\\u").and_then(hex4);
-                    let pair = (0xD800..0xDC00).contains(&hi)
-                        && lo.is_some_and(|lo| (0xDC00..0xE000).contains(&lo));
-                    let (code, used) = match lo {
-                        Some(lo) if pair => (0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00), 10),
-                        _ => (hi, 4),
-                    };
-                    out.push(char::from_u32(code).unwrap_or('\u{FFFD}'));
-                    rest = &rest[used..];
-                }
-                None => out.push_str("\\u"),
-            },
-            // `\"`, `\\`, `\/`, and any other escaped char as itself.
-            c => out.push(c),
-        }
+        let hi = hex4(rest).filter(|_| c == 'u');
+        out.push(match (c, hi) {
+            ('n' | 't' | 'r' | 'b' | 'f', _) => ' ',
+            (_, Some(hi)) => {
+                let lo = rest[4..].strip_prefix("\\u").and_then(hex4);
+                let code = match lo {
+                    Some(lo)
+                        if (0xD800..0xDC00).contains(&hi) && (0xDC00..0xE000).contains(&lo) =>
+                    {
+                        rest = &rest[6..];
+                        0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
+                    }
+                    _ => hi,
+                };
+                rest = &rest[4..];
+                char::from_u32(code).unwrap_or('\u{FFFD}')
+            }
+            // `\"`, `\\`, `\/`, and any other escaped char (a `\u` without
+            // four hex digits too) as itself.
+            (c, None) => c,
+        });
     }
     out.push_str(rest);
     out
@@ -353,11 +353,9 @@ fn unescape(s: &str) -> String {
 
 /// Four hex digits at the start of `s`.
 fn hex4(s: &str) -> Option<u32> {
-    let h = s.get(..4)?;
-    if !h.bytes().all(|c| c.is_ascii_hexdigit()) {
-        return None;
-    }
-    u32::from_str_radix(h, 16).ok()
+    s.get(..4)?
+        .chars()
+        .try_fold(0, |v, c| Some(v * 16 + c.to_digit(16)?))
 }
 
 /// A non-negative decimal number as written (`12`, `3.25`, `1e2`,
@@ -368,38 +366,51 @@ fn hex4(s: &str) -> Option<u32> {
 /// "3.25" → (3250, false)    "12" → (12000, true)    "1e-3" → (1, false)
 /// ```
 pub(crate) fn thousandths(s: &str) -> Option<(u64, bool)> {
-    let s = s.strip_prefix('+').unwrap_or(s);
-    let (mantissa, exp) = match s.find(['e', 'E']) {
-        Some(i) => (&s[..i], s[i + 1..].parse::<i32>().ok()?.clamp(-64, 64)),
-        None => (s, 0),
-    };
-    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let digits = || int.bytes().chain(frac.bytes());
-    if int.len() + frac.len() == 0 || !digits().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    let mut scale = exp + 3 - i32::try_from(frac.len()).ok()?;
-    let mut v: u64 = 0;
-    for d in digits() {
-        if v < u64::MAX / 100 {
-            v = v * 10 + u64::from(d - b'0');
-        } else {
-            scale += 1;
+    let b = s.as_bytes();
+    let b = b.strip_prefix(b"+").unwrap_or(b);
+    let (mut v, mut scale, mut digits, mut point, mut i) = (0u64, 3i32, 0, false, 0);
+    while let Some(&c) = b.get(i) {
+        match c {
+            b'0'..=b'9' if v < u64::MAX / 100 => {
+                v = v * 10 + u64::from(c - b'0');
+                scale -= i32::from(point);
+            }
+            // Past 17 digits, a digit only scales.
+            b'0'..=b'9' => scale += i32::from(!point),
+            b'.' if !point => point = true,
+            _ => break,
         }
+        digits += usize::from(c.is_ascii_digit());
+        i += 1;
+    }
+    let whole = i == b.len() && !point;
+    if let Some(e) = b.get(i..).filter(|e| !e.is_empty()) {
+        let e = e.strip_prefix(b"e").or(e.strip_prefix(b"E"))?;
+        let (sign, e) = match e.strip_prefix(b"-") {
+            Some(e) => (-1, e),
+            None => (1, e.strip_prefix(b"+").unwrap_or(e)),
+        };
+        let mut x = 0;
+        for &d in e {
+            x = (x * 10 + i32::from(d.checked_sub(b'0').filter(|d| *d < 10)?)).min(99);
+        }
+        if e.is_empty() {
+            return None;
+        }
+        scale += sign * x;
+    }
+    if digits == 0 {
+        return None;
     }
     while scale > 0 {
         v = v.saturating_mul(10);
         scale -= 1;
     }
     while scale < 0 && v > 0 {
-        v = if scale == -1 {
-            v.saturating_add(5) / 10
-        } else {
-            v / 10
-        };
+        v = if scale == -1 { (v + 5) / 10 } else { v / 10 };
         scale += 1;
     }
-    Some((v, s.len() == int.len()))
+    Some((v, whole))
 }
 
 #[cfg(test)]
@@ -436,8 +447,8 @@ mod tests {
     #[test]
     fn decodes_escapes() {
         assert_eq!(
-            strings(r#"["a\n\t\/\\", "\u00e9\ud83d\ude00", "\ud83d x", "\uZZ", "\q"]"#),
-            ["a\n\t/\\", "é😀", "\u{FFFD} x", "\\uZZ", "q"]
+            strings(r#"["a\n\t\/\\", "\u00e9\ud83d\ude00", "\ud83d x", "\uZZ", "\q", "\u00"]"#),
+            ["a  /\\", "é😀", "\u{FFFD} x", "uZZ", "q", "u00"]
         );
     }
 
@@ -455,19 +466,16 @@ mod tests {
             stop("[1, 2"),
             Some((5, "the file ends before the JSON does"))
         );
-        assert_eq!(
-            stop("{\"a\" 1}"),
-            Some((5, "a colon was expected after a key"))
-        );
+        assert_eq!(stop("{\"a\" 1}"), Some((5, "a colon expected")));
         assert_eq!(
             stop("[1 2]"),
-            Some((3, "a comma or a closing bracket was expected"))
+            Some((3, "a comma or a closing bracket expected"))
         );
         assert_eq!(stop("[\"abc"), Some((1, "the file ends inside a string")));
         assert_eq!(stop("{} x"), Some((3, "text after the JSON")));
-        assert_eq!(stop("{1: 2}"), Some((1, "a key in quotes was expected")));
-        assert_eq!(stop("[}"), Some((1, "a value was expected")));
-        assert_eq!(stop("{\"a\": }"), Some((6, "a value was expected")));
+        assert_eq!(stop("{1: 2}"), Some((1, "a key in quotes expected")));
+        assert_eq!(stop("[}"), Some((1, "a value expected")));
+        assert_eq!(stop("{\"a\": }"), Some((6, "a value expected")));
     }
 
     #[test]
@@ -508,8 +516,10 @@ mod tests {
         assert_eq!(t("2.5E-1"), Some((250, false)));
         assert_eq!(t(".5"), Some((500, false)));
         assert_eq!(t("99999999999999999999999"), Some((u64::MAX, true)));
+        assert_eq!(t("1e99999999999"), Some((u64::MAX, false)));
+        assert_eq!(t("+7"), Some((7000, true)));
         assert_eq!(t(&format!("0.{}", "0".repeat(100_000))), Some((0, false)));
-        for bad in ["", ".", "-1", "1e", "abc", "1.2.3", "NaN", "1e99999999999"] {
+        for bad in ["", ".", "-1", "1e", "abc", "1.2.3", "NaN", "1e+", "1x"] {
             assert_eq!(t(bad), None, "{bad}");
         }
     }
