@@ -22,7 +22,7 @@ mod segments;
 pub(crate) mod value;
 
 use crate::model::{Diagnostic, DiagnosticKind, Transcript};
-use crate::read::cues::{self, Found, Voice, note};
+use crate::read::cues::{self, Found, Piece, Voice, note};
 use crate::read::source_map::SourceMap;
 use value::{Doc, Stop};
 
@@ -102,7 +102,11 @@ pub fn read(text: &str, diagnostics: Vec<Diagnostic>) -> Transcript {
             .then(|| rest.to_string());
         found.diagnostics.push(d);
     }
-    if !pieces.iter().any(|p| matches!(p.voice, Voice::Named(_))) {
+    // Without speakers, `>> NAME:` or `Name:` in the text may say them.
+    let marks = |p: &Piece| {
+        p.text.contains(['>', ':', '&']) || p.text.trim_start().starts_with(['-', '–', '—'])
+    };
+    if !pieces.iter().any(|p| matches!(p.voice, Voice::Named(_))) && pieces.iter().any(marks) {
         pieces = cues::speakers::split(pieces);
     }
     cues::build(shape.format, pieces, found)

@@ -41,20 +41,12 @@ fn ms((v, whole): Time, ms: bool) -> Option<u32> {
 }
 
 /// Whether the times written as numbers are milliseconds, and why (see the
-/// module's documentation).
-fn unit(doc: &Doc, shape: &Shape) -> (bool, &'static str) {
-    if let Some(ms) = shape.ms {
-        return (
-            ms,
-            if ms {
-                "milliseconds (the field names say so)"
-            } else {
-                "seconds (as the spec says)"
-            },
-        );
-    }
+/// module's documentation), and how many items there are.
+fn unit(doc: &Doc, shape: &Shape) -> (bool, &'static str, usize) {
+    let mut items = 0;
     let (mut numbers, mut fraction, mut total, mut n, mut last) = (false, false, 0u64, 0u64, None);
     for [at, _] in doc.items(shape.at) {
+        items += 1;
         let v = fields::values(doc, at, &shape.keys);
         let [s, e, d] = [START, END, DURATION].map(|r| {
             let (t, whole) = time(doc, v[r])?;
@@ -75,9 +67,11 @@ fn unit(doc: &Doc, shape: &Shape) -> (bool, &'static str) {
             (total, n) = (total.saturating_add(length), n + 1);
         }
     }
-    match (numbers, fraction) {
-        (false, _) => (false, "clock times"),
-        (_, true) => (false, "seconds (the numbers have fractions)"),
+    let (ms, rule) = match (shape.ms, numbers, fraction) {
+        (Some(true), ..) => (true, "milliseconds (the field names say so)"),
+        (Some(false), ..) => (false, "seconds (as the spec says)"),
+        (_, false, _) => (false, "clock times"),
+        (_, _, true) => (false, "seconds (the numbers have fractions)"),
         _ if total / n.max(1) >= 100_000 => (
             true,
             "milliseconds (whole numbers, 100 or more an item on average: too long for seconds)",
@@ -86,7 +80,8 @@ fn unit(doc: &Doc, shape: &Shape) -> (bool, &'static str) {
             false,
             "seconds (whole numbers, under 100 an item on average)",
         ),
-    }
+    };
+    (ms, rule, items)
 }
 
 /// The pieces of the items of `shape`, and where the items stop being
@@ -97,14 +92,15 @@ pub(super) fn pieces(
     shape: &Shape,
     message: &mut String,
 ) -> (Vec<Piece>, Option<usize>) {
-    let (in_ms, rule) = unit(doc, shape);
+    let (in_ms, rule, count) = unit(doc, shape);
     let lines = SourceMap::verbatim(doc.text, 0);
     // A speaker given as a number is `Speaker 1` (`Channel 1`).
     let number = match shape.keys[SPEAKER] {
         Some(k) if k.eq_ignore_ascii_case("channel") => "Channel ",
         _ => "Speaker ",
     };
-    let mut pieces = Vec::new();
+    // A piece is some 130 bytes, an item as few as 13: no room to spare.
+    let mut pieces = Vec::with_capacity(count);
     let (mut items_seen, mut timed_words) = (0, false);
     let mut word_keys: Option<(Keys, bool)> = None;
     let mut items = doc.items(shape.at);
