@@ -108,6 +108,13 @@ pub fn read(text: &str, diagnostics: Vec<Diagnostic>) -> Transcript {
     };
     if !pieces.iter().any(|p| matches!(p.voice, Voice::Named(_))) && pieces.iter().any(marks) {
         pieces = cues::speakers::split(pieces);
+        // The parts of an item share its range, and may go to two turns:
+        // all but the last get its start, so that turns do not overlap.
+        for i in 1..pieces.len() {
+            if pieces[i].range == pieces[i - 1].range {
+                pieces[i - 1].range[1] = pieces[i - 1].range[0];
+            }
+        }
     }
     cues::build(shape.format, pieces, found)
 }
@@ -211,6 +218,17 @@ mod tests {
         assert_eq!(clock.times(&clock.turns[0]), [Some(62_500), Some(63_000)]);
         let whole = parse_str(r#"[{"start": 2, "end": "5", "text": "a"}]"#);
         assert_eq!(whole.times(&whole.turns[0]), [Some(2_000), Some(5_000)]);
+    }
+
+    #[test]
+    fn turns_split_inside_an_item_do_not_overlap() {
+        let t = parse_str(r#"[{"text": "One."}, {"text": "Two. >> CHAIR: Three."}]"#);
+        let got: Vec<_> = t
+            .turns
+            .iter()
+            .map(|turn| (t.label(turn), turn.range))
+            .collect();
+        assert_eq!(got, [(None, [1, 19]), (Some("CHAIR"), [19, 52])]);
     }
 
     #[test]
