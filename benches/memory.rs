@@ -3,8 +3,8 @@
 //! that once took far more than its size: many tiny turns, one long
 //! paragraph, text without markers, punctuation without markers, many
 //! distinct labels, a paragraph of notes, tiny turns run together on one
-//! line; caption files of tiny cues, of rolling cues with word times, and
-//! of many voices; at 1, 10 and 40 MB.
+//! line, a JSON array of tiny items; caption files of tiny cues, of rolling
+//! cues with word times, and of many voices; at 1, 10 and 40 MB.
 //!
 //! Peak memory is counted by a global allocator that tracks the bytes live
 //! (what the process asked for, not what the system gave it): the ratio to
@@ -85,6 +85,13 @@ fn input(shape: &str, size: usize) -> String {
                 out.push(';');
             }
         }
+        "json items" => {
+            out.push('[');
+            while out.len() < size {
+                out.push_str("{\"text\":\"a\"},");
+            }
+            out.push_str("{\"text\":\"a\"}]");
+        }
         _ => {
             let mut i = 0;
             while out.len() < size {
@@ -116,6 +123,7 @@ fn main() {
         "long paragraph",
         "no markers",
         "punctuation",
+        "json items",
         "many labels",
         "many notes",
         "run-on turns",

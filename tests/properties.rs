@@ -682,6 +682,135 @@ proptest! {
     }
 }
 
+// ---------------------------------------------------------------- JSON and podcast HTML
+
+/// The JSON and HTML files of the test data (cases and corpus), by name,
+/// decoded.
+fn markup_samples() -> &'static [(String, String)] {
+    static SAMPLES: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    SAMPLES.get_or_init(|| {
+        let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+        let keep = |p: &Path| {
+            let name = p.to_string_lossy();
+            (name.ends_with(".json") || name.ends_with(".html"))
+                && !name.ends_with(".expected.json")
+        };
+        let mut paths = Vec::new();
+        collect(&data.join("cases"), &keep, &mut paths);
+        collect(&data.join("corpus/other"), &keep, &mut paths);
+        assert!(
+            paths.len() >= 8,
+            "JSON and HTML samples under {}",
+            data.display()
+        );
+        paths
+            .into_iter()
+            .map(|p| {
+                let bytes = std::fs::read(&p).expect("readable sample");
+                let name = p.strip_prefix(&data).unwrap_or(&p).display().to_string();
+                (name, floor::read::decode::decode(&bytes).text)
+            })
+            .collect()
+    })
+}
+
+/// The JSON transcripts among [`markup_samples`], by position.
+fn json_transcripts() -> Vec<usize> {
+    let samples = markup_samples();
+    (0..samples.len())
+        .filter(|&i| {
+            let format = parse_str(&samples[i].1).meta.format;
+            samples[i].0.ends_with(".json") && format.contains("json") && format != "json"
+        })
+        .collect()
+}
+
+/// Pieces of JSON transcripts and of near misses (escapes, surrogates,
+/// numbers of every shape, clock strings, the fields the readers look
+/// for), and of podcast HTML.
+#[rustfmt::skip]
+const JSON_FRAGMENTS: &[&str] = &[
+    "{", "}", "[", "]", "\"", ":", ",", " ", "\n", "\\", "\\u", "\\ud83d", "\\ude00", "\\u00e9",
+    "\\n", "\\\"", "\"segments\"", "\"utterances\"", "\"words\"", "\"text\"", "\"body\"",
+    "\"word\"", "\"speaker\"", "\"start\"", "\"end\"", "\"startTime\"", "\"endTime\"",
+    "\"start_ms\"", "\"duration\"", "\"version\"", "\"title\"", "0", "1.5", "250", "-1", "1e9",
+    "1e-3", "99999999999999999999", "\"0:01\"", "\"12\"", "true", "null", "NaN", "\"Ana\"",
+    "\"Hi.\"", "\" >> CHAIR: x\"", "é", "\u{feff}", "{\"text\": \"a\", \"start\": 1}",
+    "<cite>", "</cite>", "<time>", "</time>", "<p>", "</p>", "0:00", "Ana:", "<!--", "-->",
+];
+
+/// Strings that start like a JSON transcript (or a podcast page) and go on
+/// with [`JSON_FRAGMENTS`].
+fn json_ish() -> impl Strategy<Value = String> {
+    let starts = vec![
+        "",
+        "{\"",
+        "[{",
+        "{\"segments\": [{",
+        "{\"version\": \"1.0.0\", \"segments\": [{\"body\": \"x\", ",
+        "[{\"text\": \"a\", \"words\": [{",
+        "<cite>A:</cite><time>0:01</time><p>",
+    ];
+    (select(starts), joined(JSON_FRAGMENTS.to_vec(), 80))
+        .prop_map(|(a, b)| [a, b.as_str()].concat())
+}
+
+proptest! {
+    #![proptest_config(config(5_000))]
+
+    #[test]
+    fn json_ish_strings_never_panic(s in json_ish()) {
+        check_consistent(&parse_str(&s), &s)?;
+    }
+
+    /// The JSON and HTML files of the test data, with up to eight
+    /// byte-level edits, never panic and give a consistent model.
+    #[test]
+    fn mutated_json_and_html_never_panic(
+        i in 0..markup_samples().len(),
+        edits in prop::collection::vec(edit(), 1..8),
+    ) {
+        let mut bytes = markup_samples()[i].1.as_bytes().to_vec();
+        for e in &edits {
+            apply(&mut bytes, e);
+        }
+        let t = parse(&bytes);
+        check_consistent(&t, &floor::read::decode::decode(&bytes).text)?;
+    }
+
+    /// A JSON transcript cut anywhere (a download that broke off) reads
+    /// the items before the cut: its words are the first words of the
+    /// whole's. Cut before any item, it is read as text.
+    #[test]
+    fn truncated_json_reads_the_items_before_the_cut(
+        i in select(json_transcripts()),
+        cut in any::<prop::sample::Index>(),
+    ) {
+        let (name, text) = &markup_samples()[i];
+        let mut at = cut.index(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let (whole, got) = (parse_str(text), parse_str(&text[..at]));
+        check_consistent(&got, &text[..at])?;
+        let words = |t: &Transcript| -> Vec<String> {
+            t.turns
+                .iter()
+                .flat_map(|turn| t.paragraphs(turn))
+                .flat_map(words)
+                .map(str::to_string)
+                .collect()
+        };
+        if got.meta.format == whole.meta.format {
+            let (got, whole) = (words(&got), words(&whole));
+            prop_assert!(whole.starts_with(&got), "{} cut at {}: {:?} is not a start of {:?}", name, at, got, whole);
+        } else {
+            // (The IGF reader leaves an empty text's format empty.)
+            prop_assert!(matches!(got.meta.format, "igf" | ""), "{} cut at {}: {}", name, at, got.meta.format);
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(config(256))]
 

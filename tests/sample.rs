@@ -111,3 +111,17 @@ fn sample_loses_no_word() {
     }
     assert_eq!(got, words(text).collect::<Vec<_>>());
 }
+
+/// The first visit never loads the readers' module: the bundled sample, and
+/// an IGF transcript of the corpus, are read by the viewer's own module.
+#[test]
+fn igf_text_needs_no_readers_module() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    for file in [
+        "assets/sample.txt",
+        "tests/data/corpus/igf/igf-2016-mag-2016-04-06.txt",
+    ] {
+        let text = std::fs::read_to_string(format!("{root}/{file}")).expect("readable");
+        assert!(!floor::read::needs_readers(&text), "{file}");
+    }
+}

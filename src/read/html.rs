@@ -361,7 +361,7 @@ fn entity(b: &[u8]) -> Option<(char, usize)> {
 }
 
 /// Appends `s` to `out` with entities decoded.
-fn decode_into(s: &str, out: &mut String) {
+pub(crate) fn decode_into(s: &str, out: &mut String) {
     let b = s.as_bytes();
     let (mut i, mut run) = (0, 0);
     while i < b.len() {

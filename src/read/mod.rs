@@ -15,15 +15,22 @@
 //! 4. [`header`] reads the header, and [`crate::resolve`] resolves labels to
 //!    speakers and finds the captioner's notes.
 //!
+//! Other formats, which [`sniff`] tells from the content, have a reader
+//! each that makes [`cues::Piece`]s for [`cues::build`]: [`json`]
+//! (Podcasting 2.0, Whisper, speech-to-text utterances),
+//! [`podcast_html`], [`export`] (text exports with speaker headers).
+//!
 //! A [`source_map::SourceMap`] maps what a reader read (the text after a
 //! byte-order mark, or a page's extracted text) back to the caller's source.
 
 pub mod cues;
 pub mod decode;
+pub mod export;
 pub(crate) mod header;
 pub mod html;
 pub(crate) mod igf;
 pub mod json;
+pub mod podcast_html;
 pub mod sniff;
 pub(crate) mod source_map;
 pub mod srt;
@@ -107,6 +114,10 @@ fn read_as(
         sniff::Format::Srt => srt::read(text, diagnostics),
         #[cfg(feature = "readers")]
         sniff::Format::Json => json::read(text, diagnostics),
+        #[cfg(feature = "readers")]
+        sniff::Format::PodcastHtml => podcast_html::read(text, diagnostics),
+        #[cfg(feature = "readers")]
+        sniff::Format::TextExport => export::read(text, diagnostics),
         _ => igf::read(text, diagnostics),
     }
 }
@@ -116,10 +127,11 @@ const READERS_HINT_BYTES: usize = 16 * 1024;
 
 /// Whether `text` needs the readers the viewer loads on demand: a saved
 /// page or fragment ([`html::looks_like_html`]), or a text that may be in a
-/// timed format (WebVTT, SRT, JSON, …), told cheaply: every text
-/// [`sniff::sniff`] finds timed (`tests/golden.rs` checks it on every file
-/// of `tests/data/`), and a few IGF texts besides (an arrow, `-->`, near
-/// the start). The viewer's module, which does not carry these readers,
+/// timed format (WebVTT, SRT, JSON, a text export…), told cheaply: every
+/// text [`sniff::sniff`] finds timed (`tests/golden.rs` checks it on every
+/// file of `tests/data/`), and a few IGF texts besides (an arrow, `-->`,
+/// near the start; two short lines that could be an export's speaker
+/// headers). The viewer's module, which does not carry these readers,
 /// hands such a text to the readers' module, which sniffs it and may read
 /// it as IGF text after all.
 ///
@@ -137,4 +149,24 @@ pub fn needs_readers(text: &str) -> bool {
         || matches!(body.first(), Some(b'{' | b'['))
         || crate::text::find_bytes(&body[..body.len().min(READERS_HINT_BYTES)], b"-->").is_some()
         || html::looks_like_html(text)
+        || crate::text::lines(text)
+            .take(EXPORT_HINT_LINES)
+            .filter(|l| may_be_export_header(l.text))
+            .nth(1)
+            .is_some()
+}
+
+/// How many lines [`needs_readers`] looks at for a text export's headers.
+const EXPORT_HINT_LINES: usize = 400;
+
+/// Whether a line could be a text export's speaker header, cheaply (a
+/// superset of `export`'s): `[00:12:34] …`, `Name  12:34` (a short line
+/// ending in a clock) or `Name (00:12:34): …`.
+fn may_be_export_header(line: &str) -> bool {
+    let b = line.trim_ascii_end().as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let n = b.len();
+    (b.first() == Some(&b'[') && digit(1))
+        || (n < 80 && n >= 5 && b[n - 3] == b':' && digit(n - 1) && digit(n - 2) && digit(n - 4))
+        || crate::text::find_bytes(b, b"):").is_some_and(|i| i >= 5 && digit(i - 1))
 }

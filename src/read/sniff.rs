@@ -19,6 +19,12 @@ pub enum Format {
     Srt,
     /// JSON: Podcasting 2.0 transcripts, speech-to-text segments.
     Json,
+    /// A Podcasting 2.0 HTML transcript: `<cite>`, `<time>`, `<p>` per
+    /// segment.
+    PodcastHtml,
+    /// Text exported by meeting tools, with a speaker header per turn
+    /// (`Name  12:34`, `[00:12:34] Name:`, `Name (00:12:34):`).
+    TextExport,
 }
 
 /// How many lines from the start are looked at for timing lines.
@@ -33,14 +39,20 @@ const LOOK_LINES: usize = 60;
 /// assert_eq!(sniff("1\n00:00:01,000 --> 00:00:02,000\nHi", Some("a.txt")), Format::Srt);
 /// assert_eq!(sniff("00:00:01.000 --> 00:00:02.000\nHi", None), Format::WebVtt);
 /// assert_eq!(sniff("Title\n\n>>CHAIR: Hi.", Some("a.vtt")), Format::Igf);
+/// assert_eq!(sniff("{\"segments\": []}", None), Format::Json);
+/// assert_eq!(sniff("<cite>Ana:</cite> <time>0:00</time> <p>Hi.</p>", None), Format::PodcastHtml);
+/// assert_eq!(sniff("Ana  0:00\nHi.\n\nBen  0:04\nHello.", None), Format::TextExport);
 /// ```
 pub fn sniff(text: &str, hint: Option<&str>) -> Format {
     let body = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
     if body.starts_with("WEBVTT") {
         return Format::WebVtt;
     }
-    if body.starts_with(['{', '[']) && !body.starts_with("[0") && super::json::looks_like(body) {
+    if super::json::looks_like(body) {
         return Format::Json;
+    }
+    if super::podcast_html::looks_like(body) {
+        return Format::PodcastHtml;
     }
     let mut commas = 0;
     let mut dots = 0;
@@ -62,7 +74,11 @@ pub fn sniff(text: &str, hint: Option<&str>) -> Format {
             Format::WebVtt
         };
     }
-    let _ = hint;
+    // A page of a text export is read by the IGF reader, which extracts
+    // the page's text and hands it to the text export reader.
+    if super::export::looks_like(body) && !super::html::looks_like_html(body) {
+        return Format::TextExport;
+    }
     Format::Igf
 }
 

@@ -127,7 +127,11 @@ pub fn parts(piece: Piece, labels: &Labels, out: &mut Vec<Piece>) {
             // The parts of one cue share its source: all but the last
             // take none of it, so that the turns they start or end never
             // overlap (the last holds the cue's range).
-            ..Piece::new(part_text.to_string(), line, part_range(range, k + 1 < cuts.len()))
+            ..Piece::new(
+                part_text.to_string(),
+                line,
+                part_range(range, k + 1 < cuts.len()),
+            )
         };
         labelled(p, marker, labels, out);
     }

@@ -65,6 +65,13 @@ pub(crate) fn read(source: &str, diagnostics: Vec<Diagnostic>) -> Transcript {
     let page = crate::read::html::looks_like_html(input).then(|| crate::read::html::extract(input));
     #[cfg(not(feature = "readers"))]
     let page: Option<Extracted> = None;
+    // A saved page of a text export (`Name  12:34` headers) is one.
+    #[cfg(feature = "readers")]
+    if let Some(page) = &page
+        && crate::read::export::looks_like(&page.text)
+    {
+        return crate::read::export::read_page(source, bom, page, diagnostics);
+    }
     let (text, map) = match &page {
         Some(page) => (page.text.as_str(), SourceMap::extracted(source, bom, page)),
         None => (input, SourceMap::verbatim(source, bom)),
