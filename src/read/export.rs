@@ -104,6 +104,7 @@ pub fn read(source: &str, diagnostics: Vec<Diagnostic>) -> Transcript {
 
 /// Reads the text of a saved page that [`looks_like`] a text export
 /// (the IGF reader extracted it, from `source[bom..]`).
+#[cfg_attr(not(feature = "readers"), allow(dead_code))]
 pub(crate) fn read_page(
     source: &str,
     bom: usize,

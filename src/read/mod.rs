@@ -167,6 +167,10 @@ fn may_be_export_header(line: &str) -> bool {
     let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
     let n = b.len();
     (b.first() == Some(&b'[') && digit(1))
-        || (n < 80 && n >= 5 && b[n - 3] == b':' && digit(n - 1) && digit(n - 2) && digit(n - 4))
+        || ((5..80).contains(&n)
+            && b[n - 3] == b':'
+            && digit(n - 1)
+            && digit(n - 2)
+            && digit(n - 4))
         || crate::text::find_bytes(b, b"):").is_some_and(|i| i >= 5 && digit(i - 1))
 }
