@@ -21,15 +21,9 @@ fn config(cases: u32) -> ProptestConfig {
     support_config::config(cases, 0x00C0_FFEE)
 }
 
-/// The words of the turns' paragraphs, in order (labels left out).
-fn paragraph_words(t: &Transcript) -> Vec<String> {
-    t.turns
-        .iter()
-        .flat_map(|turn| t.paragraphs(turn))
-        .flat_map(words)
-        .map(str::to_string)
-        .collect()
-}
+#[path = "support/words.rs"]
+mod support_words;
+use support_words::paragraph_words;
 
 /// The transcript as JSON without what differs between two files of the
 /// same cues: where things are in the file, and the format's name.

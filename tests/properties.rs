@@ -14,6 +14,9 @@ use proptest::sample::select;
 
 #[path = "support/config.rs"]
 mod support_config;
+#[path = "support/words.rs"]
+mod support_words;
+use support_words::paragraph_words;
 
 /// `cases` cases from this file's fixed seed ([`support_config::config`]).
 fn config(cases: u32) -> ProptestConfig {
@@ -556,15 +559,12 @@ fn same_reading(
         );
     }
     prop_assert_eq!(&got.speakers, &want.speakers, "{}: speakers", what);
-    let all = |t: &Transcript| -> Vec<String> {
-        t.turns
-            .iter()
-            .flat_map(|turn| t.paragraphs(turn))
-            .flat_map(words)
-            .map(str::to_string)
-            .collect()
-    };
-    prop_assert_eq!(all(got), all(want), "{}: words of the turns", what);
+    prop_assert_eq!(
+        paragraph_words(got),
+        paragraph_words(want),
+        "{}: words of the turns",
+        what
+    );
     for (w, g) in want.turns.iter().zip(&got.turns) {
         match paragraphs {
             Paragraphs::Exact => {
@@ -793,16 +793,8 @@ proptest! {
         }
         let (whole, got) = (parse_str(text), parse_str(&text[..at]));
         check_consistent(&got, &text[..at])?;
-        let words = |t: &Transcript| -> Vec<String> {
-            t.turns
-                .iter()
-                .flat_map(|turn| t.paragraphs(turn))
-                .flat_map(words)
-                .map(str::to_string)
-                .collect()
-        };
         if got.meta.format == whole.meta.format {
-            let (got, whole) = (words(&got), words(&whole));
+            let (got, whole) = (paragraph_words(&got), paragraph_words(&whole));
             prop_assert!(whole.starts_with(&got), "{} cut at {}: {:?} is not a start of {:?}", name, at, got, whole);
         } else {
             // (The IGF reader leaves an empty text's format empty.)

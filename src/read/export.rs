@@ -243,18 +243,7 @@ mod tests {
         );
         assert_eq!(t.meta.format, "text-export");
         assert_eq!(t.meta.title.as_deref(), Some("Weekly call"));
-        let got: Vec<_> = t
-            .turns
-            .iter()
-            .map(|turn| {
-                (
-                    t.label(turn),
-                    t.start(turn),
-                    t.paragraphs(turn).to_vec(),
-                    turn.line,
-                )
-            })
-            .collect();
+        let got = crate::read::cues::tests::summary(&t);
         assert_eq!(
             got,
             [

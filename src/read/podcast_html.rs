@@ -296,18 +296,7 @@ mod tests {
                     <time>1:02:03</time><p>Unclosed.\n<!-- <p>not this</p> --></body></html>";
         assert!(looks_like(page));
         let t = read(page, Vec::new());
-        let got: Vec<_> = t
-            .turns
-            .iter()
-            .map(|turn| {
-                (
-                    t.label(turn),
-                    t.start(turn),
-                    t.paragraphs(turn).to_vec(),
-                    turn.line,
-                )
-            })
-            .collect();
+        let got = crate::read::cues::tests::summary(&t);
         assert_eq!(
             got,
             [

@@ -349,8 +349,25 @@ fn sentence_ends(text: &str) -> usize {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// A turn as the readers' tests compare it: label, start, paragraphs,
+    /// line.
+    pub(crate) type Summary<'t> = (Option<&'t str>, Option<u32>, Vec<String>, u32);
+
+    /// Each turn of `t`, as [`Summary`].
+    pub(crate) fn summary(t: &Transcript) -> Vec<Summary<'_>> {
+        let turn = |turn| {
+            (
+                t.label(turn),
+                t.start(turn),
+                t.paragraphs(turn).to_vec(),
+                turn.line,
+            )
+        };
+        t.turns.iter().map(turn).collect()
+    }
 
     fn piece(start: u32, end: u32, voice: Voice, text: &str) -> Piece {
         Piece {
