@@ -46,6 +46,29 @@ for (const prefix of ['/', '/some/sub/path/']) {
       expect(Object.keys(parsed)).toEqual(['meta', 'speakers', 'turns', 'diagnostics']);
     });
 
+    test('read() takes captions through the readers loaded on demand; parse() refuses them', async ({ page }) => {
+      await page.goto(server.url);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(titleLine);
+      const vtt = 'WEBVTT\n\n00:00:01.500 --> 00:00:04.000\n<v Ana>Hello &amp; welcome.\n\n00:01:02.000 --> 00:01:05.000\n<v Ben>Thanks.\n';
+      const got = await page.evaluate(async (text) => {
+        const floor = await import('./floor.js');
+        let refused = '';
+        try {
+          floor.parse(text);
+        } catch (e) {
+          refused = String(e.message ?? e);
+        }
+        const t = await floor.read(text, 'a.vtt');
+        return { refused, format: t.meta.format, turns: t.turns.map((x) => [x.speaker, x.start, x.end, x.paragraphs]) };
+      }, vtt);
+      expect(got.refused).toContain('read(text)');
+      expect(got.format).toBe('webvtt');
+      expect(got.turns).toEqual([
+        ['ana', 1.5, 4, ['Hello & welcome.']],
+        ['ben', 62, 65, ['Thanks.']],
+      ]);
+    });
+
     test('loads every asset from under the prefix', async ({ page }) => {
       const requested = [];
       page.on('request', (req) => requested.push(new URL(req.url())));
@@ -55,6 +78,8 @@ for (const prefix of ['/', '/some/sub/path/']) {
       expect(paths.some((p) => p.endsWith('.wasm'))).toBe(true);
       expect(paths.some((p) => p.endsWith('sample.txt'))).toBe(true);
       for (const p of paths) expect(p.startsWith(prefix), p).toBe(true);
+      // The readers loaded on demand are not part of a first visit.
+      expect(paths.filter((p) => /readers/.test(p))).toEqual([]);
     });
   });
 }
