@@ -307,7 +307,7 @@ const CP1252: [u16; 32] = [
 
 /// Decodes the entity at the start of `b` (which starts with `&`): the character and the
 /// number of bytes it took, or `None` if it is not one (the `&` is then literal).
-fn entity(b: &[u8]) -> Option<(char, usize)> {
+pub(crate) fn entity(b: &[u8]) -> Option<(char, usize)> {
     if b.get(1) == Some(&b'#') {
         let radix = if matches!(b.get(2), Some(b'x' | b'X')) {
             16

@@ -5,6 +5,7 @@
 //! times of the words after them.
 
 use super::time::clock;
+use crate::read::html;
 
 /// A run of cue text with one voice.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -114,7 +115,11 @@ fn tag(spans: &mut Vec<Span>, s: &str) -> Option<usize> {
         let name = name.trim_start_matches(|c: char| !c.is_whitespace()).trim();
         let name = if name.starts_with('.') { "" } else { name };
         spans.push(Span {
-            voice: (!name.is_empty()).then(|| decode_all(name)),
+            voice: (!name.is_empty()).then(|| {
+                let mut decoded = String::new();
+                html::decode_into(name, &mut decoded);
+                decoded
+            }),
             ..Span::default()
         });
     } else if inner == "/v" {
@@ -134,59 +139,12 @@ fn ass_override(s: &str) -> Option<usize> {
     (s.as_bytes()[end] == b'}').then_some(end + 1)
 }
 
-/// An entity at the start of `s`, decoded into the last span.
+/// An entity at the start of `s` (HTML's, [`html::entity`]), decoded into
+/// the last span.
 fn entity(spans: &mut [Span], s: &str) -> Option<usize> {
-    let end = s.as_bytes().iter().take(12).position(|&b| b == b';')?;
-    let c = decode_entity(&s[1..end])?;
-    let last = spans.last_mut()?;
-    last.text.push(c);
-    Some(end + 1)
-}
-
-/// The character an entity's name (between `&` and `;`) stands for.
-fn decode_entity(name: &str) -> Option<char> {
-    if let Some(num) = name.strip_prefix('#') {
-        let n = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse().ok()?,
-        };
-        return char::from_u32(n).filter(|&c| c != '\0');
-    }
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        "lrm" => '\u{200e}',
-        "rlm" => '\u{200f}',
-        "hellip" => '…',
-        "mdash" => '—',
-        "ndash" => '–',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        _ => return None,
-    })
-}
-
-/// `s` with its entities decoded.
-fn decode_all(s: &str) -> String {
-    let mut spans = vec![Span::default()];
-    let mut rest = s;
-    while let Some(i) = memchr::memchr(b'&', rest.as_bytes()) {
-        push_text(&mut spans, &rest[..i]);
-        rest = &rest[i..];
-        let n = entity(&mut spans, rest).unwrap_or_else(|| {
-            push_text(&mut spans, "&");
-            1
-        });
-        rest = &rest[n..];
-    }
-    push_text(&mut spans, rest);
-    std::mem::take(&mut spans[0].text)
+    let (c, len) = html::entity(s.as_bytes())?;
+    spans.last_mut()?.text.push(c);
+    Some(len)
 }
 
 #[cfg(test)]
