@@ -40,7 +40,7 @@ impl Labels {
 /// marker (whose label counts anyway).
 pub fn candidate(text: &str) -> Option<&str> {
     let body = text.trim_start();
-    if marker_at(body).is_some() || dash(body) {
+    if scan::arrows(body).is_some() || dash(body) {
         return None;
     }
     let ((a, b), _) = scan::bare_label(body, false)?;
@@ -195,26 +195,12 @@ fn find_marker(s: &str) -> Option<(usize, usize)> {
     let mut from = 0;
     while let Some(i) = memchr::memchr2(b'>', b'&', &b[from..]) {
         let at = from + i;
-        if let Some(len) = marker_at(&s[at..]) {
+        if let Some(len) = scan::arrows(&s[at..]) {
             return Some((at, len));
         }
         from = at + 1;
     }
     None
-}
-
-/// The length of the `>>` (or `&gt;&gt;`, any number of them) at the
-/// start of `s`.
-fn marker_at(s: &str) -> Option<usize> {
-    let b = s.as_bytes();
-    if b.starts_with(b">>") {
-        return Some(b.iter().take_while(|&&c| c == b'>').count());
-    }
-    let mut n = 0;
-    while b.get(n..n + 4).is_some_and(|g| g == b"&gt;") {
-        n += 4;
-    }
-    (n >= 8).then_some(n)
 }
 
 #[cfg(test)]

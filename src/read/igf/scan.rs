@@ -76,7 +76,7 @@ pub(crate) fn inline_markers(line: &str) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// Length of the `>>` marker (`>>`, `>>>`, `&gt;&gt;`, …) at the start of `s`.
-fn arrows(s: &str) -> Option<usize> {
+pub(crate) fn arrows(s: &str) -> Option<usize> {
     let bytes = s.as_bytes();
     if bytes.starts_with(b">>") {
         return Some(bytes.iter().take_while(|&&b| b == b'>').count());
