@@ -5,7 +5,7 @@
 //! holding SRT is SRT: timing lines (`00:00:01,000 --> 00:00:04,000`)
 //! near the start decide, whatever the name.
 
-use super::cues::time::clock;
+use super::cues::time::timing;
 
 /// The formats Floor reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,8 +58,8 @@ pub fn sniff(text: &str, hint: Option<&str>) -> Format {
     let mut dots = 0;
     let lines = crate::text::lines(body).map(|l| l.text);
     for line in lines.filter(|l| !l.trim().is_empty()).take(LOOK_LINES) {
-        if let Some((a, _)) = timing(line) {
-            if a.contains(',') {
+        if let Some(t) = timing(line) {
+            if t.start_text.contains(',') {
                 commas += 1;
             } else {
                 dots += 1;
@@ -80,13 +80,4 @@ pub fn sniff(text: &str, hint: Option<&str>) -> Format {
         return Format::TextExport;
     }
     Format::Igf
-}
-
-/// A timing line's start and end as written (`00:00:01,000 --> 00:00:02,000
-/// settings`): both must read as clock times.
-pub fn timing(line: &str) -> Option<(&str, &str)> {
-    let (a, b) = line.split_once("-->")?;
-    let a = a.trim();
-    let b = b.split_whitespace().next()?;
-    (clock(a).is_some() && clock(b).is_some()).then_some((a, b))
 }

@@ -12,7 +12,7 @@
 use super::markup::{Span, clean, plain};
 use super::rolling::{Dedupe, Detect};
 use super::speakers::Labels;
-use super::time::clock;
+use super::time::timing;
 use super::{Builder, Found, Piece, Voice, note};
 use crate::model::{Diagnostic, DiagnosticKind, Transcript};
 use crate::text::{Line, find_bytes, lines};
@@ -392,16 +392,8 @@ fn read_timing(
     tally: &mut Tally,
     number: usize,
 ) -> Option<(u32, u32)> {
-    let b = line.as_bytes();
-    let arrow = find_bytes(b, b"-->")?;
-    let (a, rest) = (
-        &line[..arrow],
-        line[arrow + 3..].trim_start_matches([' ', '\t']),
-    );
-    let cut = memchr::memchr2(b' ', b'\t', rest.as_bytes()).unwrap_or(rest.len());
-    let start = clock(a.trim_matches([' ', '\t']))?;
-    let end = clock(&rest[..cut])?;
-    for setting in rest[cut..].split_ascii_whitespace() {
+    let t = timing(line)?;
+    for setting in t.settings.split_ascii_whitespace() {
         let key = setting.split(':').next().unwrap_or_default();
         let known = match dialect {
             Dialect::WebVtt => SETTINGS.contains(&key) && setting.contains(':'),
@@ -419,7 +411,7 @@ fn read_timing(
             }
         }
     }
-    Some((start, end))
+    Some((t.start, t.end))
 }
 
 /// The speaker in a Zoom cue identifier: `12 "Jane Doe" (123456)`.

@@ -50,6 +50,43 @@ pub fn clock(s: &str) -> Option<u32> {
     u32::try_from(((h * 60 + m) * 60 + sec) * 1000 + ms).ok()
 }
 
+/// A caption file's timing line, read: `00:00:01,000 --> 00:00:04,000
+/// align:start`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timing<'l> {
+    /// The start, in milliseconds.
+    pub start: u32,
+    /// The end, in milliseconds.
+    pub end: u32,
+    /// The start as written (SRT's has a comma).
+    pub start_text: &'l str,
+    /// What follows the end: WebVTT's cue settings, SRT's coordinates.
+    pub settings: &'l str,
+}
+
+/// Reads a timing line: a [`clock`] time, `-->`, a clock time, then any
+/// settings; `None` unless both times read. The one reading of timing lines,
+/// for telling a caption file (`read::sniff`) and for reading one.
+///
+/// ```
+/// use floor::read::cues::time::timing;
+/// let t = timing("00:00:01,000 --> 00:00:04,000  X1:10").unwrap();
+/// assert_eq!((t.start, t.end, t.start_text, t.settings), (1_000, 4_000, "00:00:01,000", "  X1:10"));
+/// assert_eq!(timing("00:00:01.000 --> soon"), None);
+/// ```
+pub fn timing(line: &str) -> Option<Timing<'_>> {
+    let arrow = crate::text::find_bytes(line.as_bytes(), b"-->")?;
+    let start_text = line[..arrow].trim();
+    let rest = line[arrow + 3..].trim_start();
+    let cut = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    Some(Timing {
+        start: clock(start_text)?,
+        end: clock(&rest[..cut])?,
+        start_text,
+        settings: &rest[cut..],
+    })
+}
+
 /// Milliseconds of a fraction's digits (`5` → 500, `345` → 345, `3456` →
 /// 345); no fraction is 0.
 fn fraction_ms(frac: Option<&str>) -> Option<u64> {
