@@ -284,16 +284,18 @@ impl Pass<'_, '_> {
         }
         s.named |= zoom;
         let mut shown = body.split('\n').filter(|l| !l.trim().is_empty());
-        let first = shown.next();
+        let first = shown.next().map(plain);
         if !body.starts_with("<v") {
-            s.named |= s.labels.count(&plain(first.unwrap_or_default()));
+            s.named |= s.labels.count(first.as_deref().unwrap_or_default());
         }
         // Whether captions roll shows in their first thousand cues.
         if self.cues.len() < ROLLING_SAMPLE {
-            let last = shown.next_back().or(first).unwrap_or_default();
+            let last = match shown.next_back() {
+                Some(last) => plain(last),
+                None => first.clone().unwrap_or_default(),
+            };
             let lines = memchr::memchr_iter(b'\n', b).count() + 1;
-            s.rolling
-                .cue_lines(first.map(plain).as_deref(), &plain(last), lines);
+            s.rolling.cue_lines(first.as_deref(), &last, lines);
         }
         let at = |n: usize| u32::try_from(n).unwrap_or(NONE - 1);
         self.cues.push(Cue {

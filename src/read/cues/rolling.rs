@@ -26,16 +26,6 @@ pub struct Detect {
 }
 
 impl Detect {
-    /// Looks at the next cue's text (tags out).
-    pub fn cue(&mut self, text: &str) {
-        let (mut first, mut last) = (None, "");
-        for line in shown_lines(text) {
-            first = first.or(Some(line));
-            last = line;
-        }
-        self.cue_lines(first, last, text.split('\n').count());
-    }
-
     /// Looks at the next cue: its first and last lines that show
     /// something (tags out; `None` if none does), and how many lines it
     /// has (a line of spaces counts: YouTube's cues always have two).
@@ -137,10 +127,21 @@ fn cut_lines(p: &mut Piece, k: usize) {
 mod tests {
     use super::*;
 
+    /// Shows `detect` a cue's whole text, as the caption reader shows it
+    /// the lines it needs.
+    fn cue(detect: &mut Detect, text: &str) {
+        let (mut first, mut last) = (None, "");
+        for line in shown_lines(text) {
+            first = first.or(Some(line));
+            last = line;
+        }
+        detect.cue_lines(first, last, text.split('\n').count());
+    }
+
     fn run(texts: &[&str]) -> (bool, Vec<String>) {
         let mut detect = Detect::default();
         for t in texts {
-            detect.cue(t);
+            cue(&mut detect, t);
         }
         let mut dedupe = Dedupe::default();
         let out = texts

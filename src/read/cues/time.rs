@@ -101,16 +101,3 @@ fn fraction_ms(frac: Option<&str>) -> Option<u64> {
     }
     Some(ms)
 }
-
-/// Reads seconds written as a number (`12`, `3.5`, `1e2`) as milliseconds;
-/// negative, not finite or past `u32` milliseconds is `None`.
-///
-/// ```
-/// use floor::read::cues::time::seconds;
-/// assert_eq!(seconds(3.5), Some(3_500));
-/// assert_eq!(seconds(-1.0), None);
-/// ```
-pub fn seconds(s: f64) -> Option<u32> {
-    let ms = (s * 1000.0).round();
-    (ms.is_finite() && (0.0..=f64::from(u32::MAX - 1)).contains(&ms)).then_some(ms as u32)
-}
