@@ -150,19 +150,21 @@ impl Builder {
         let starts_turn = match &piece.voice {
             Voice::Continue => !self.named && pause >= TURN_PAUSE_MS,
             Voice::Break(_) => true,
-            Voice::Named(label) => self
-                .turn
-                .label
-                .as_deref()
-                .is_none_or(|l| !same_label(l, label)),
+            Voice::Named(label) => self.turn.label.as_deref().is_none_or(|l| {
+                // The same speaker as written: exactly, or by the folded key
+                // (the speaker resolver merges the rest).
+                l != label && self.turn.key != fold::key(label)
+            }),
         };
         if starts_turn || self.turn.pieces == 0 {
             self.turn.end(&mut self.t);
+            let label = match &piece.voice {
+                Voice::Named(l) | Voice::Break(Some(l)) => Some(l.clone()),
+                _ => None,
+            };
             self.turn = Turn {
-                label: match &piece.voice {
-                    Voice::Named(l) | Voice::Break(Some(l)) => Some(l.clone()),
-                    _ => None,
-                },
+                key: label.as_deref().map(fold::key).unwrap_or_default(),
+                label,
                 ..Turn::default()
             };
         } else if pause >= PARAGRAPH_PAUSE_MS || self.turn.paragraph_full() {
@@ -185,19 +187,13 @@ impl Builder {
         meta.format = format;
         meta.duration = t.turns.iter().filter_map(|turn| t.times(turn)[1]).max();
         t.meta = meta;
-        diagnostics.sort_by_key(|d| d.line);
+        // (Resolving the speakers puts the diagnostics in line order.)
         t.diagnostics = diagnostics;
         t.annotate(crate::resolve::annotate::find_annotations);
         t.shrink_to_fit();
         crate::resolve::speakers::resolve(&mut t, &crate::resolve::speakers::Choices::default());
         t
     }
-}
-
-/// Whether two speaker labels name the same speaker as written (the
-/// speaker resolver merges the rest).
-fn same_label(a: &str, b: &str) -> bool {
-    a == b || fold::key(a) == fold::key(b)
 }
 
 /// Cues out of order and cues that overlap the one before, counted: one
@@ -260,6 +256,8 @@ impl Order {
 #[derive(Default)]
 struct Turn {
     label: Option<String>,
+    /// Its label's folded key ([`fold::key`]), to compare the next label with.
+    key: String,
     /// The paragraph being written, its start and timed words.
     text: String,
     start: Option<u32>,
