@@ -78,6 +78,11 @@ pub const BODY_GLOBAL: &str = "__floorBody";
 /// name: `tests/names.rs` checks it).
 pub const READ_GLOBAL: &str = "__floorRead";
 
+/// The function `floor.js` defines to align a transcript (as wire bytes)
+/// to captions with the readers' module, loaded the first time it is
+/// needed (`src/web/readers.rs` imports it by this name).
+pub const ALIGN_GLOBAL: &str = "__floorAlign";
+
 /// The bundled sample, as a URL relative to the page, so that a build served
 /// under any sub-path finds it beside `index.html` (which copies it there
 /// from `assets/`); `floor.js` prefetches it.
@@ -85,6 +90,18 @@ pub const SAMPLE_URL: &str = "sample.txt";
 
 /// The query parameter of Floor's page with the transcript's URL (`?src=`).
 pub const SRC_PARAM: &str = "src";
+
+/// The query parameter of Floor's page with the URL of the recording's
+/// captions, which the transcript is aligned to (`?captions=`).
+pub const CAPTIONS_PARAM: &str = "captions";
+
+/// The query parameter of Floor's page with the URL of the recording (audio
+/// or video) played beside the transcript (`?media=`).
+pub const MEDIA_PARAM: &str = "media";
+
+/// The attribute of a host page's viewer element naming the page's own
+/// `<video>` or `<audio>` (a selector) that the viewer follows and seeks.
+pub const MEDIA_ATTRIBUTE: &str = "data-floor-media";
 
 /// The class of the sample's pre-rendered first screen in `index.html`
 /// (`src/web/first-screen.mjs` sets it; `floor.js`, `style/floor.css` and
@@ -113,6 +130,15 @@ pub const PERMALINK_MESSAGE: &str = "floor:permalink";
 
 /// The message a framed viewer sends its parent with its height.
 pub const HEIGHT_MESSAGE: &str = "floor:height";
+
+/// The message a framed viewer's parent sends with its player's time
+/// (`{ type: "floor:time", time: seconds }`): the viewer marks and follows
+/// the turn being spoken.
+pub const TIME_MESSAGE: &str = "floor:time";
+
+/// The message a framed viewer sends its parent when the reader asks for a
+/// time (`{ type: "floor:seek", time: seconds }`), for the parent's player.
+pub const SEEK_MESSAGE: &str = "floor:seek";
 
 /// The User Timing entries the viewer records, which the benchmarks
 /// (`tests/bench/`) read.

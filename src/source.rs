@@ -22,13 +22,28 @@ pub const MAX_URL_BYTES: usize = 8 * 1024;
 /// assert!(check_src("data:text/plain,hi").is_err());
 /// ```
 pub fn check_src(src: &str) -> Result<(), String> {
+    check_url(src, ["transcript", "transcripts"])
+}
+
+/// [`check_src`] for any address the viewer loads, `what` naming it in the
+/// messages, one and many (`["recording", "recordings"]`).
+///
+/// ```
+/// use floor::source::check_url;
+/// assert!(check_url("talk.mp4", ["recording", "recordings"]).is_ok());
+/// assert_eq!(
+///     check_url("ftp://x.org/a.vtt", ["captions"; 2]).unwrap_err(),
+///     "Floor only opens captions from http: or https: addresses, not \u{201c}ftp:\u{201d}."
+/// );
+/// ```
+pub fn check_url(src: &str, [what, many]: [&str; 2]) -> Result<(), String> {
     let trimmed = src.trim_matches(|c: char| c.is_whitespace() || c.is_control());
     if trimmed.is_empty() {
-        return Err("The transcript address (src) is empty.".into());
+        return Err(format!("The {what} address is empty."));
     }
     if src.len() > MAX_URL_BYTES {
         return Err(format!(
-            "The transcript address is too long ({} KB; at most {} KB).",
+            "The {what} address is too long ({} KB; at most {} KB).",
             src.len() / 1024,
             MAX_URL_BYTES / 1024
         ));
@@ -37,10 +52,28 @@ pub fn check_src(src: &str) -> Result<(), String> {
         None => Ok(()),
         Some(s) if s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https") => Ok(()),
         Some(s) => Err(format!(
-            "Floor only opens transcripts from http: or https: addresses, not \u{201c}{}:\u{201d}.",
+            "Floor only opens {many} from http: or https: addresses, not \u{201c}{}:\u{201d}.",
             s.to_ascii_lowercase()
         )),
     }
+}
+
+/// Whether a recording's URL names an audio file by its extension (then
+/// the viewer plays it in an `<audio>`; anything else in a `<video>`).
+///
+/// ```
+/// use floor::source::is_audio;
+/// assert!(is_audio("https://x.org/session.MP3?dl=1"));
+/// assert!(is_audio("talk.opus"));
+/// assert!(!is_audio("talk.mp4"));
+/// assert!(!is_audio("https://x.org/stream"));
+/// ```
+pub fn is_audio(url: &str) -> bool {
+    let name = file_name(url).unwrap_or_default();
+    let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
+    ["mp3", "m4a", "aac", "oga", "ogg", "opus", "wav", "flac", "weba"]
+        .iter()
+        .any(|e| ext.eq_ignore_ascii_case(e))
 }
 
 /// The last segment of a URL's path, as written (`talk.vtt` of

@@ -532,6 +532,33 @@ pub fn shown_status(t: &Transcript) -> String {
     status
 }
 
+/// What the status says once a transcript was aligned to its recording's
+/// captions ([`crate::align`]): how many turns were timed (`Ok`); or, when
+/// none was, why (`Err`: the aligner's last word, the transcript left as
+/// it was).
+///
+/// ```
+/// let t = floor::read::parse_str(">>A: one two\n\n>>B: three");
+/// assert!(floor::view::aligned(&t).is_err());
+/// let c = floor::read::parse_str("WEBVTT\n\n00:01.000 --> 00:02.000\n<v A>One.\n");
+/// assert_eq!(floor::view::aligned(&c).unwrap(), "Timed 1 of 1 turn (100%) by the captions.");
+/// ```
+pub fn aligned(t: &Transcript) -> Result<String, String> {
+    let n = t.turns.len();
+    let timed = t.turns.iter().filter(|turn| t.start(turn).is_some()).count();
+    if timed == 0 {
+        let why = t.diagnostics.last().map_or("", |d| d.message.as_str());
+        return Err(format!("The captions timed no turn of this transcript. {why}")
+            .trim_end()
+            .to_string());
+    }
+    Ok(format!(
+        "Timed {timed} of {} ({}%) by the captions.",
+        counted(n, "turn"),
+        timed * 100 / n
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -118,6 +118,7 @@ fn the_attributes_of_floor_elements() {
         names::TEXT_ATTRIBUTE,
         names::SRC_ATTRIBUTE,
         names::MOUNTED_ATTRIBUTE,
+        names::MEDIA_ATTRIBUTE,
     ];
     for name in attributes {
         assert!(name.starts_with("data-floor"), "{name}");
@@ -206,6 +207,15 @@ fn the_prefetched_response() {
         "src/web/readers.rs",
         &format!("js_name = {})]", names::READ_GLOBAL),
     );
+    // The aligner's, the same way.
+    contains(
+        "src/web/floor.js",
+        &format!("globalThis.{} = (wire, captions, name) =>", names::ALIGN_GLOBAL),
+    );
+    contains(
+        "src/web/readers.rs",
+        &format!("js_name = {})]", names::ALIGN_GLOBAL),
+    );
     assert_eq!(
         only_known(
             &app_files(),
@@ -213,10 +223,11 @@ fn the_prefetched_response() {
             &[
                 names::PREFETCH_GLOBAL,
                 names::BODY_GLOBAL,
-                names::READ_GLOBAL
+                names::READ_GLOBAL,
+                names::ALIGN_GLOBAL
             ]
         ),
-        4
+        5
     );
     // floor.js prefetches what the app will ask for: `?src=` or the sample,
     // if it is a URL the app accepts.
@@ -276,6 +287,8 @@ fn messages_and_timings() {
         names::GO_MESSAGE,
         names::PERMALINK_MESSAGE,
         names::HEIGHT_MESSAGE,
+        names::TIME_MESSAGE,
+        names::SEEK_MESSAGE,
     ];
     let known: Vec<&str> = messages.iter().chain(&timing::ALL).copied().collect();
     // Quoted or in backticks, as code: `floor:` then a name.

@@ -1,5 +1,6 @@
 //! A viewer framed by another site (`?embed=1&origin=…`): what it says to
-//! its trusted parent (its height) and what it hears from it (`floor:go`).
+//! its trusted parent (its height, `floor:seek`) and what it hears from it
+//! (`floor:go`, `floor:time`).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -8,16 +9,24 @@ use super::{State, host};
 use crate::names::{HEIGHT_MESSAGE, VIEWER_SELECTOR};
 use crate::web::dom;
 
-/// Messages from the trusted parent: go to a turn. Anything else, or from
-/// anyone else, is ignored.
+/// Messages from the trusted parent: go to a turn (`floor:go`), or the
+/// time its player is at (`floor:time`). Anything else, or from anyone
+/// else, is ignored.
 pub(super) fn listen_to_parent(state: State) -> WindowListenerHandle {
     window_event_listener(leptos::ev::message, move |ev| {
         let trusted = state
             .host
             .try_with_value(|h| h.trusts(&ev))
             .unwrap_or(false);
-        if let Some(anchor) = trusted.then(|| host::go_request(&ev.data())).flatten() {
+        if !trusted {
+            return;
+        }
+        let data = ev.data();
+        if let Some(anchor) = host::go_request(&data) {
             state.go(anchor);
+        } else if let Some(seconds) = host::time_report(&data) {
+            super::media::set_playing(state, true, None);
+            super::media::at_time(state, seconds);
         }
     })
 }

@@ -64,6 +64,9 @@ pub struct Host {
     /// The element listening for the viewer's keys: `None` on Floor's own
     /// page (the window listens).
     pub element: Option<web_sys::HtmlElement>,
+    /// In an element: the selector of the host page's `<video>` or
+    /// `<audio>` the viewer follows and seeks (`data-floor-media`).
+    pub media: Option<String>,
 }
 
 impl Host {
@@ -91,6 +94,7 @@ impl Host {
             permalinks: false,
             base: String::new(),
             element: None,
+            media: None,
         }
     }
 
@@ -130,6 +134,21 @@ pub fn message(kind: &str, fields: &[(&str, wasm_bindgen::JsValue)]) -> js_sys::
         let _ = js_sys::Reflect::set(&object, &(*key).into(), value);
     }
     object
+}
+
+/// The time a `floor:time` message reports, in seconds: `{ type:
+/// "floor:time", time: 754.2 }`. Anything else (no number, not finite,
+/// negative) is `None`.
+pub fn time_report(data: &wasm_bindgen::JsValue) -> Option<f64> {
+    if !data.is_object() {
+        return None;
+    }
+    let kind = js_sys::Reflect::get(data, &"type".into()).ok()?;
+    if kind.as_string()? != crate::names::TIME_MESSAGE {
+        return None;
+    }
+    let time = js_sys::Reflect::get(data, &"time".into()).ok()?.as_f64()?;
+    (time.is_finite() && time >= 0.0).then_some(time)
 }
 
 /// The turn a `floor:go` message asks for: `{ type: "floor:go", anchor:

@@ -1,4 +1,5 @@
-//! The viewer's keys: `j`/`k`, `[`/`]`, `/`, `n`/`N`, `?`, `Esc`.
+//! The viewer's keys: `j`/`k`, `[`/`]`, `/`, `n`/`N`, `?`, `Esc`, and the
+//! recording's `p`, `,`/`.`, `f` ([`super::media::key`]).
 
 use leptos::prelude::*;
 
@@ -18,6 +19,10 @@ pub(super) fn on_key(state: State, ev: &web_sys::KeyboardEvent) {
         return;
     }
     let key = ev.key();
+    if super::media::key(state, &key) {
+        ev.prevent_default();
+        return;
+    }
     let (forward, same) = match key.as_str() {
         "j" => (true, false),
         "k" => (false, false),
@@ -50,8 +55,14 @@ pub(super) fn on_key(state: State, ev: &web_sys::KeyboardEvent) {
             }
             return;
         }
+        // The reader scrolls away from the turn being spoken.
+        "PageUp" | "PageDown" | "ArrowUp" | "ArrowDown" | "Home" | "End" | " " => {
+            super::media::stop_following(state);
+            return;
+        }
         _ => return,
     };
+    super::media::stop_following(state);
     let target = state.shown.with_untracked(|s| {
         let t = &s.as_ref()?.transcript;
         let visible = state

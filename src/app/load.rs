@@ -46,12 +46,24 @@ pub(super) fn first(state: State, start: Start, location: &Location) {
         Start::Text(text) => Ok(First::Text(text)),
     };
     let time = location.time;
+    let captions = location.captions.clone();
     match first {
         Ok(first) => {
             leptos::task::spawn_local(async move {
                 match first {
-                    First::Fetch(url, source) => load_url(state, url, source).await,
+                    First::Fetch(url, source) => load_url(state, url, source, false).await,
                     First::Text(text) => show_bytes(state, text.into_bytes(), Source::Given).await,
+                }
+                // Its captions (`?captions=`), before a time can be opened.
+                if let Some(url) = captions
+                    && state.alive()
+                    && state.shown.with_untracked(Option::is_some)
+                {
+                    state.recording.update_value(|r| r.captions_url = None);
+                    match source::check_url(&url, ["captions"; 2]) {
+                        Ok(()) => load_url(state, url.clone(), Source::Url(url), true).await,
+                        Err(message) => state.fail(message),
+                    }
                 }
                 // Open the permalink the page was opened with, or its time.
                 if state.alive() {
@@ -75,20 +87,29 @@ fn initial_source(location: &Location) -> Result<Source, String> {
     }
 }
 
-/// Fetches, checks, decodes and parses a transcript from a URL.
-async fn load_url(state: State, url: String, source: Source) {
+/// Fetches, checks, decodes and parses a transcript from a URL; or, with
+/// `captions`, captions (`?captions=`) that the transcript shown is aligned
+/// to, which the URL then keeps if they timed it.
+async fn load_url(state: State, url: String, source: Source, captions: bool) {
     if !state.alive() {
         return;
     }
-    state.status.set("Loading the transcript…".into());
+    let what = if captions { "captions" } else { "transcript" };
+    state.status.set(format!("Loading the {what}…"));
     let fetched = fetch::bytes(&url).await;
     // The viewer may have been unmounted while the transcript was on its way.
     if !state.alive() {
         return;
     }
     match fetched {
+        Ok(bytes) if captions => {
+            if align_bytes(state, bytes, source::file_name(&url).map(str::to_string)).await {
+                state.recording.update_value(|r| r.captions_url = Some(url));
+                state.sync_url();
+            }
+        }
         Ok(bytes) => show_bytes(state, bytes, source).await,
-        Err(e) => state.fail(format!("Could not load the transcript from {url}: {e}.")),
+        Err(e) => state.fail(format!("Could not load the {what} from {url}: {e}.")),
     }
 }
 
@@ -133,8 +154,48 @@ pub async fn show_bytes(state: State, bytes: Vec<u8>, source: Source) {
     }
 }
 
-/// Opens a local file (from the file input or a drop).
-pub fn open_file(state: State, file: web_sys::File) {
+/// Aligns the transcript shown to captions (`bytes`; `name`: their file
+/// name, a hint of their format) with the readers' module, then shows it
+/// with their times and says how much was timed. Captions that time
+/// nothing leave the transcript as it was, and say why. Whether it was
+/// timed.
+pub async fn align_bytes(state: State, bytes: Vec<u8>, name: Option<String>) -> bool {
+    let Some((transcript, source)) = state
+        .shown
+        .with_untracked(|s| s.as_ref().map(|s| (s.transcript.clone(), s.source.clone())))
+    else {
+        return false;
+    };
+    if let Err(message) =
+        source::check_size(bytes.len() as u64).and_then(|()| source::check_text(&bytes))
+    {
+        state.fail(format!("These captions cannot be used: {message}"));
+        return false;
+    }
+    state.status.set("Aligning the transcript to the captions…".into());
+    let aligned = readers::align(&transcript, &decode(bytes).text, name.as_deref()).await;
+    if !state.alive() {
+        return false;
+    }
+    match aligned.and_then(|t| crate::view::aligned(&t).map(|said| (t, said))) {
+        Ok((t, said)) => {
+            state.recording.update_value(|r| r.captions_url = None);
+            state.show(t, source);
+            state.status.set(said);
+            state.sync_url();
+            true
+        }
+        Err(why) => {
+            state.fail(why);
+            false
+        }
+    }
+}
+
+/// Opens a local file (from the file input or a drop); with `captions`
+/// (from "Add captions"), captions the transcript shown is aligned to.
+pub fn open_file(state: State, file: web_sys::File, captions: bool) {
+    state.paste.set(false);
     if let Err(message) = source::check_size(file.size() as u64) {
         state.fail(message);
         return;
@@ -147,6 +208,9 @@ pub fn open_file(state: State, file: web_sys::File) {
             return;
         }
         match read {
+            Some(bytes) if captions => {
+                align_bytes(state, bytes, Some(name)).await;
+            }
             Some(bytes) => show_bytes(state, bytes, Source::File(name)).await,
             None => state.fail(format!("Could not read the file {name}.")),
         }

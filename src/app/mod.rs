@@ -22,6 +22,7 @@ mod jobs;
 mod keys;
 mod load;
 mod marks;
+mod media;
 mod panels;
 mod paragraph;
 mod search;
@@ -58,6 +59,7 @@ pub fn mount_in(
     start: Start,
     permalinks: bool,
     base: String,
+    media: Option<String>,
 ) -> leptos::mount::UnmountHandle<impl Mountable> {
     // The host page's fragment: a turn, or a time (`#t=12:34`).
     let (_, hash) = dom::search_and_hash();
@@ -83,6 +85,7 @@ pub fn mount_in(
         permalinks,
         base,
         element: Some(element),
+        media,
     };
     leptos::mount::mount_to(container, move || {
         view! { <Viewer location=location host=host start=start /> }
@@ -103,8 +106,14 @@ pub fn Viewer(
     let compact = host.compact;
     let framed = page && !host.trusted.is_empty();
     let element = host.element.clone();
+    let host_media = host.media.clone();
     let state = State::new(&location, host);
     provide_context(state);
+    let events = media::events(state);
+    state.recording.update_value(|r| r.events = Some(events));
+    if let Some(selector) = host_media {
+        media::bind_host_media(state, &selector);
+    }
 
     // What to show first: a URL to fetch, or text given by the host page.
     load::first(state, start, &location);
@@ -138,7 +147,9 @@ pub fn Viewer(
                 .and_then(|d| d.files())
                 .and_then(|f| f.get(0))
             {
-                open_file(state, file);
+                // Dropped on "Add captions": the captions to align to.
+                let captions = state.paste.get_untracked() && state.add_captions.get_value();
+                open_file(state, file, captions);
             }
         }));
     }
@@ -166,6 +177,14 @@ pub fn Viewer(
         }
     });
 
+
+    // The recording's bar, after the status line: drawn once, kept
+    // whatever transcript is shown.
+    let status = NodeRef::<leptos::html::P>::new();
+    status.on_load(move |status| {
+        media::add_bar(state, &status);
+    });
+
     let theme = theme::remembered(page);
     if framed {
         frame::report_height(state);
@@ -184,7 +203,7 @@ pub fn Viewer(
                 <p>{move || state.alert.get().unwrap_or_default()}</p>
                 <button type="button" on:click=move |_| state.alert.set(None)>"Dismiss"</button>
             </div>
-            <p class="status" role="status" aria-live="polite">{move || state.status.get()}</p>
+            <p class="status" role="status" aria-live="polite" node_ref=status>{move || state.status.get()}</p>
             {move || state.shown.with(|shown| shown.as_ref().map(|shown| {
                 let t = shown.transcript.clone();
                 let source = shown.source.clone();
@@ -219,7 +238,7 @@ fn Toolbar(theme: RwSignal<Theme>) -> impl IntoView {
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            open_file(state, file);
+            open_file(state, file, false);
         }
         input.set_value("");
     };
@@ -235,7 +254,8 @@ fn Toolbar(theme: RwSignal<Theme>) -> impl IntoView {
                     "Open file"
                     <input type="file" accept=".txt,.text,.html,.htm,.vtt,.srt,.json,.md,text/*" on:change=on_file />
                 </label>
-                <button type="button" on:click=move |_| state.paste.set(true)>"Paste text"</button>
+                <button type="button" on:click=move |_| panels::ask(state, false)>"Paste text"</button>
+                <button type="button" data-action="captions">"Add captions"</button>
             })}
             <button
                 type="button"

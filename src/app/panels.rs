@@ -364,6 +364,9 @@ pub fn Help() -> impl IntoView {
             "clear the search, then the speaker filter; close this help",
         ),
         ("?", "show this help"),
+        ("p", "play or pause the recording"),
+        (", .", "back, forward 5 seconds in the recording"),
+        ("f", "follow the turn being spoken, or stop"),
     ];
     view! {
         <dialog node_ref=dialog class="help" aria-labelledby="help-title" on:close=move |_| state.help.set(false)>
@@ -379,7 +382,20 @@ pub fn Help() -> impl IntoView {
     }
 }
 
-/// "Paste text": a text area for transcript text or copied page HTML.
+/// Opens the paste dialog, asking for a transcript ("Paste text") or for
+/// captions ("Add captions").
+pub(super) fn ask(state: State, captions: bool) {
+    state.add_captions.set_value(captions);
+    if let Some(dialog) = state.by_id("paste") {
+        let _ = dialog.class_list().toggle_with_force("captions", captions);
+    }
+    state.paste.set(true);
+}
+
+/// "Paste text": a text area for transcript text or copied page HTML; and
+/// "Add captions" ([`State::add_captions`]): the captions of the
+/// transcript's recording, from a file (chosen or dropped) or pasted, which
+/// the transcript is aligned to.
 #[component]
 pub fn PasteDialog() -> impl IntoView {
     let state = expect_context::<State>();
@@ -391,32 +407,54 @@ pub fn PasteDialog() -> impl IntoView {
         let html = ev
             .clipboard_data()
             .and_then(|d| d.get_data("text/html").ok())
-            .filter(|h| !h.trim().is_empty());
+            .filter(|h| !h.trim().is_empty() && !state.add_captions.get_value());
         if let (Some(html), Some(area)) = (html, area.get()) {
             ev.prevent_default();
             area.set_value(&html);
         }
     };
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            super::load::open_file(state, file, true);
+        }
+        input.set_value("");
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(area) = area.get() else { return };
         let text = area.value();
+        let captions = state.add_captions.get_value();
         state.paste.set(false);
         if text.trim().is_empty() {
-            state.fail("Nothing was pasted: paste a transcript into the box first.".into());
+            state.fail("Nothing was pasted: paste into the box first.".into());
             return;
         }
         area.set_value("");
-        leptos::task::spawn_local(show_bytes(state, text.into_bytes(), Source::Paste));
+        leptos::task::spawn_local(async move {
+            if captions {
+                super::load::align_bytes(state, text.into_bytes(), None).await;
+            } else {
+                show_bytes(state, text.into_bytes(), Source::Paste).await;
+            }
+        });
     };
+    // One dialog for both: its class (set by `ask`) shows the words of one.
     view! {
-        <dialog node_ref=dialog class="paste" aria-labelledby="paste-title" on:close=move |_| state.paste.set(false)>
+        <dialog node_ref=dialog id="paste" class="paste" aria-labelledby="paste-title" on:close=move |_| state.paste.set(false)>
             <form on:submit=submit>
-                <h2 id="paste-title">"Paste a transcript"</h2>
-                <label for="paste-text">"Transcript text, or a copied page"</label>
+                <h2 id="paste-title"><span class="for-text">"Paste a transcript"</span><span class="for-captions">"Add captions"</span></h2>
+                <div class="for-captions">
+                    <p>"The captions of this transcript\u{2019}s recording (WebVTT, SRT, YouTube or Whisper JSON) give its turns their times. Choose or drop a file, or paste them."</p>
+                    <label class="button file">
+                        "Choose a captions file"
+                        <input type="file" accept=".vtt,.srt,.json,.txt,text/*" on:change=on_file />
+                    </label>
+                </div>
+                <label for="paste-text"><span class="for-text">"Transcript text, or a copied page"</span><span class="for-captions">"Or paste the captions"</span></label>
                 <textarea id="paste-text" node_ref=area rows="12" on:paste=on_paste></textarea>
                 <div class="dialog-actions">
-                    <button type="submit">"Show"</button>
+                    <button type="submit"><span class="for-text">"Show"</span><span class="for-captions">"Align"</span></button>
                     <button type="button" on:click=move |_| state.paste.set(false)>"Cancel"</button>
                 </div>
             </form>

@@ -100,6 +100,12 @@ pub struct State {
     pub help: RwSignal<bool>,
     /// Whether the paste dialog is open.
     pub paste: RwSignal<bool>,
+    /// Whether the paste dialog asks for captions ("Add captions") rather
+    /// than a transcript.
+    pub add_captions: StoredValue<bool>,
+    /// The recording beside the transcript and the captions it was
+    /// aligned to ([`super::media`]).
+    pub recording: StoredValue<super::media::Recording, LocalStorage>,
     /// Query parameters that are not Floor's, kept in the URL.
     pub other_params: StoredValue<Vec<(String, String)>>,
     /// The search query as typed.
@@ -145,6 +151,13 @@ impl State {
             about_open: RwSignal::new(false),
             help: RwSignal::new(false),
             paste: RwSignal::new(false),
+            add_captions: StoredValue::new(false),
+            recording: StoredValue::new_local(super::media::Recording {
+                media_url: location.media.clone(),
+                captions_url: location.captions.clone(),
+                following: true,
+                ..Default::default()
+            }),
             other_params: StoredValue::new(location.other.clone()),
             query,
             hits,
@@ -165,6 +178,8 @@ impl State {
             });
         Location {
             src,
+            captions: self.recording.with_value(|r| r.captions_url.clone()),
+            media: self.recording.with_value(|r| r.media_url.clone()),
             speaker: self.speaker.get_untracked(),
             q: Some(self.query.get_untracked()).filter(|q| !q.trim().is_empty()),
             anchor: self.anchor.get_untracked(),

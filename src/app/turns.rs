@@ -163,10 +163,11 @@ impl Groups {
         };
         let speaker = state.speaker.get_untracked();
         let current = state.anchor.get_untracked().map(Anchor::turn);
+        let (spoken, seekable) = state.recording.with_value(|r| (r.spoken, r.beside));
         let fragment = doc.create_document_fragment();
         let turns = group_turns(t, i);
         for turn in turns {
-            if let Some((article, rest)) = build_turn(&doc, template, t, turn) {
+            if let Some((article, rest)) = build_turn(&doc, template, (t, turn), seekable) {
                 if let Some(at) = rest {
                     let article = article.clone();
                     self.rest.push(Rest {
@@ -178,8 +179,8 @@ impl Groups {
                 if !view::shows(t, turn, speaker.as_deref()) {
                     let _ = article.set_attribute("hidden", "");
                 }
-                if current == Some(turn.n) {
-                    let _ = article.set_attribute("aria-current", "true");
+                if let Some(value) = current_value(current, spoken, turn.n) {
+                    let _ = article.set_attribute("aria-current", value);
                 }
                 let _ = fragment.append_child(&article);
             }
@@ -317,21 +318,36 @@ pub fn TurnList(transcript: Arc<Transcript>) -> impl IntoView {
     });
     Effect::new(move |before: Option<Option<u32>>| {
         let now = state.anchor.get().map(Anchor::turn);
-        if let Some(n) = before.flatten()
-            && let Some(el) = state.by_id(&Anchor::Turn(n).to_string())
-        {
-            let _ = el.remove_attribute("aria-current");
-        }
-        if let Some(n) = now
-            && let Some(el) = state.by_id(&Anchor::Turn(n).to_string())
-        {
-            let _ = el.set_attribute("aria-current", "true");
+        for n in [before.flatten(), now].into_iter().flatten() {
+            mark_current(state, n);
         }
         now
     });
     view! {
         <div class="turns" class:filtering=move || state.speaker.with(Option::is_some) use:build></div>
     }
+}
+
+/// What turn `n`'s `aria-current` says: `time` while it is being spoken
+/// in the recording, else `true` when the reader is at it.
+fn current_value(at: Option<u32>, spoken: Option<u32>, n: u32) -> Option<&'static str> {
+    if spoken == Some(n) {
+        Some("time")
+    } else {
+        (at == Some(n)).then_some("true")
+    }
+}
+
+/// Sets turn `n`'s `aria-current` as it is now (if it is in the page).
+pub(super) fn mark_current(state: State, n: u32) {
+    let Some(el) = state.by_id(&Anchor::Turn(n).to_string()) else {
+        return;
+    };
+    let at = state.anchor.get_untracked().map(Anchor::turn);
+    let _ = match current_value(at, state.recording.with_value(|r| r.spoken), n) {
+        Some(value) => el.set_attribute("aria-current", value),
+        None => el.remove_attribute("aria-current"),
+    };
 }
 
 /// The parts every turn shares, cloned for each: its heading's place, the
@@ -370,12 +386,14 @@ fn template(doc: &web_sys::Document) -> Option<web_sys::Element> {
 }
 
 /// Turn `turn` of `t`: a clone of `template` with its id, speaker, number,
-/// the `<time>` it starts at (when known) and paragraphs (the first [`TURN_TEXT`] of them, and where to go on).
+/// the `<time>` it starts at (when known: a link to that time, labelled
+/// "Play from …" when a recording plays beside the transcript
+/// (`seekable`)) and paragraphs (the first [`TURN_TEXT`] of them, and where to go on).
 fn build_turn(
     doc: &web_sys::Document,
     template: &web_sys::Element,
-    t: &Transcript,
-    turn: &Turn,
+    (t, turn): (&Transcript, &Turn),
+    seekable: bool,
 ) -> Option<(web_sys::Element, Option<Cursor>)> {
     let n = turn.n;
     let article: web_sys::Element = template.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
@@ -403,11 +421,22 @@ fn build_turn(
         .ok()?;
     num.set_text_content(Some(&format!("#{n}")));
     // Beside its number, when it starts in the recording.
+    // A link to the time (`#t=12:34`), which plays the recording from
+    // there when one plays beside the transcript.
     if let Some(ms) = t.start(turn) {
+        let clock = time::clock(ms);
+        let link = doc.create_element("a").ok()?;
+        link.set_class_name("at");
+        link.set_attribute("href", &format!("#t={clock}")).ok()?;
+        if seekable {
+            link.set_attribute("aria-label", &format!("Play from {clock}"))
+                .ok()?;
+        }
         let at = doc.create_element("time").ok()?;
         at.set_attribute("datetime", &time::datetime(ms)).ok()?;
-        at.set_text_content(Some(&time::clock(ms)));
-        head.insert_before(&at, num.next_element_sibling().as_deref())
+        at.set_text_content(Some(&clock));
+        link.append_child(&at).ok()?;
+        head.insert_before(&link, num.next_element_sibling().as_deref())
             .ok()?;
     }
     let rest = draw_paragraphs(&article, (t, turn), (0, None));
@@ -463,6 +492,33 @@ pub(super) fn on_click(state: State, ev: &leptos::ev::MouseEvent) {
         }
         return;
     }
+    // A turn's time: the recording plays from there (or the framing page
+    // is asked to); else, in another page's element, the viewer goes to
+    // the turn, as the page's `#t=` does on Floor's own page.
+    if let Some(link) = dom::closest(ev, "a.at") {
+        let ms = link
+            .closest("article.turn")
+            .ok()
+            .flatten()
+            .and_then(|a| Anchor::parse(&a.id()))
+            .and_then(|a| {
+                let t = state.transcript()?;
+                t.start(t.turns.get(a.turn() as usize - 1)?)
+            });
+        if let Some(ms) = ms {
+            if super::media::seek(state, ms) {
+                ev.prevent_default();
+            } else if !state.is_page() {
+                ev.prevent_default();
+                state.go_time(ms / 1000);
+            }
+        }
+        return;
+    }
+    if dom::closest(ev, "button.follow").is_some() {
+        super::media::toggle_follow(state);
+        return;
+    }
     if let Some(button) = dom::closest(ev, "button[data-speaker]") {
         let id = button.get_attribute("data-speaker");
         super::panels::choose_speaker(state, id);
@@ -477,6 +533,11 @@ pub(super) fn on_click(state: State, ev: &leptos::ev::MouseEvent) {
     let Some(button) = dom::closest(ev, "button[data-action]") else {
         return;
     };
+    // The toolbar's "Add captions": the paste dialog, asking for captions.
+    if button.get_attribute("data-action").as_deref() == Some("captions") {
+        super::panels::ask(state, true);
+        return;
+    }
     let Some(n) = button
         .closest("article.turn")
         .ok()

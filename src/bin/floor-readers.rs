@@ -16,12 +16,47 @@ static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocato
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn read(text: String, name: Option<String>) -> Vec<u8> {
-    let decoded = floor::read::decode::Decoded {
+    floor::read::parse_named(utf8(text), name.as_deref()).to_wire()
+}
+
+/// The transcript of wire bytes `wire` aligned to the captions `captions`
+/// (`name` a hint of their format), as wire bytes; an error when `wire` is
+/// not a transcript.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn align(
+    wire: Vec<u8>,
+    captions: String,
+    name: Option<String>,
+) -> Result<Vec<u8>, wasm_bindgen::JsError> {
+    let transcript = floor::model::Transcript::from_wire(&wire)
+        .ok_or_else(|| wasm_bindgen::JsError::new("not a transcript's wire bytes"))?;
+    let captions = floor::read::parse_named(utf8(captions), name.as_deref());
+    Ok(floor::align::align(&transcript, &captions).to_wire())
+}
+
+/// The JS API's `align(text, captions)`: `text` read (`name` a hint of its
+/// format), then aligned to `captions`, as wire bytes.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = alignText)]
+pub fn align_text(
+    text: String,
+    name: Option<String>,
+    captions: String,
+    captions_name: Option<String>,
+) -> Vec<u8> {
+    let transcript = floor::read::parse_named(utf8(text), name.as_deref());
+    let captions = floor::read::parse_named(utf8(captions), captions_name.as_deref());
+    floor::align::align(&transcript, &captions).to_wire()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn utf8(text: String) -> floor::read::decode::Decoded {
+    floor::read::decode::Decoded {
         text,
         encoding: floor::read::decode::Encoding::Utf8,
         diagnostics: Vec::new(),
-    };
-    floor::read::parse_named(decoded, name.as_deref()).to_wire()
+    }
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -13,6 +13,12 @@ const NO_MERGE_PARAM: &str = "nomerge";
 pub struct Location {
     /// Where the transcript came from, when it was a URL.
     pub src: Option<String>,
+    /// The URL of the recording's captions (`?captions=`), which the
+    /// transcript is aligned to ([`crate::align`]) once both are loaded.
+    pub captions: Option<String>,
+    /// The URL of the recording itself (`?media=`: audio or video), played
+    /// beside the transcript.
+    pub media: Option<String>,
     /// The speaker filter: a [`crate::model::Speaker::id`].
     pub speaker: Option<String>,
     /// The search query.
@@ -53,6 +59,9 @@ impl Location {
     /// let l = Location::parse("?nomerge=REMOTE+INVERVENTION&nomerge=CHair", "");
     /// assert_eq!(l.no_merge, ["REMOTE INVERVENTION", "CHair"]);
     /// assert_eq!(l.to_url(), "?nomerge=REMOTE%20INVERVENTION&nomerge=CHair");
+    /// let l = Location::parse("?media=talk.mp4&src=talk.txt&captions=talk.vtt", "");
+    /// assert_eq!(l.captions.as_deref(), Some("talk.vtt"));
+    /// assert_eq!(l.to_url(), "?src=talk.txt&captions=talk.vtt&media=talk.mp4");
     /// ```
     pub fn parse(search: &str, hash: &str) -> Location {
         let mut loc = Location {
@@ -69,6 +78,8 @@ impl Location {
             let (k, v) = (decode_component(k), decode_component(v));
             let slot = match k.as_str() {
                 crate::names::SRC_PARAM => &mut loc.src,
+                crate::names::CAPTIONS_PARAM => &mut loc.captions,
+                crate::names::MEDIA_PARAM => &mut loc.media,
                 "speaker" => &mut loc.speaker,
                 "q" => &mut loc.q,
                 "t" => {
@@ -103,6 +114,8 @@ impl Location {
         let mut out = String::new();
         let fixed = [
             (crate::names::SRC_PARAM, &self.src),
+            (crate::names::CAPTIONS_PARAM, &self.captions),
+            (crate::names::MEDIA_PARAM, &self.media),
             ("speaker", &self.speaker),
             ("q", &self.q),
         ];

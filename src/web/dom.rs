@@ -174,6 +174,13 @@ fn holds_focus(el: &web_sys::Element) -> bool {
     active.is_some_and(|a| el.contains(Some(&a)))
 }
 
+/// Whether the reader asked for reduced motion (no smooth scrolling).
+pub fn reduced_motion() -> bool {
+    window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
 /// Focuses `el`, if it can take focus.
 pub fn focus(el: &web_sys::Element) {
     if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {

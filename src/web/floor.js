@@ -5,6 +5,9 @@
 //                             field names of `floor parse` JSON); IGF text
 //   read(text, name?)         the same, as a promise, for any format: WebVTT,
 //                             SRT, JSON… load their readers the first time
+//   align(text, captions, { name, captionsName }?)
+//                             the same, its turns and paragraphs timed by
+//                             the recording's captions (a promise)
 //   parseBytes(uint8array)    the same from bytes in any supported encoding
 //   mount(element, options)   a viewer in `element` (a shadow root);
 //                             options: { src: URL } or { text: "…" } (default:
@@ -59,15 +62,15 @@ globalThis.__floorBody = async (response, max) => {
 };
 
 // The readers of saved pages and timed formats (WebVTT, SRT, JSON, …:
-// src/bin/floor-readers.rs) are a
-// module of their own, floor-readers.js, loaded the first time a text needs
-// one, so that a first visit does not carry them: in a worker (readers.js),
-// so that a long file is read off the page's thread, or, where a worker
-// cannot start (floor.js loaded from another origin), on it. Resolves to
-// the transcript as wire bytes (a Uint8Array), for the app
-// (src/web/readers.rs) and read() below.
+// src/bin/floor-readers.rs), and the aligner of a transcript to captions,
+// are a module of their own, floor-readers.js, loaded the first time a text
+// needs one, so that a first visit does not carry them: in a worker
+// (readers.js), so that a long file is read off the page's thread, or,
+// where a worker cannot start (floor.js loaded from another origin), on it.
+// Each call resolves to a transcript as wire bytes (a Uint8Array), for the
+// app (src/web/readers.rs) and read() and align() below.
 let readers;
-const onPage = () => import('./floor-readers.js').then(async (m) => (await m.default(), m.read));
+const onPage = () => import('./floor-readers.js').then(async (m) => (await m.default(), m));
 const inWorker = () => {
   const worker = new Worker(new URL('readers.js', import.meta.url), { type: 'module' });
   const waiting = new Map();
@@ -80,27 +83,29 @@ const inWorker = () => {
   // The worker could not start (a policy, an old browser): on the page.
   worker.onerror = (e) => {
     e.preventDefault();
-    readers = onPage();
+    readers = onPage().then((m) => (op, args) => m[op](...args));
     for (const w of waiting.values()) w.retry();
     waiting.clear();
   };
-  return (text, name) =>
+  return (op, args) =>
     new Promise((done, fail) => {
-      const retry = () => readers.then((read) => read(text, name)).then(done, fail);
+      const retry = () => readers.then((call) => call(op, args)).then(done, fail);
       waiting.set(++id, { done, fail, retry });
-      worker.postMessage({ id, text, name });
+      worker.postMessage({ id, op, args });
     });
 };
-globalThis.__floorRead = (text, name) => {
+const call = (op, args) => {
   if (!readers) {
     try {
       readers = Promise.resolve(inWorker());
     } catch {
-      readers = onPage();
+      readers = onPage().then((m) => (op, args) => m[op](...args));
     }
   }
-  return readers.then((read) => read(text, name ?? undefined));
+  return readers.then((call) => call(op, args));
 };
+globalThis.__floorRead = (text, name) => call('read', [text, name ?? undefined]);
+globalThis.__floorAlign = (wire, captions, name) => call('align', [wire, captions, name ?? undefined]);
 
 // A browser without WebAssembly SIMD cannot compile Floor: Floor's own page
 // says so rather than stay blank (a host page gets the error).
@@ -132,6 +137,10 @@ export const parse = (text) => wasm.parse(text);
 // demand; `name` (a file name) is a hint of the format.
 export const read = async (text, name) =>
   wasm.needsReaders(text) ? wasm.fromWire(await globalThis.__floorRead(text, name)) : wasm.parse(text);
+// A transcript (any format) aligned to its recording's captions: its turns
+// and paragraphs get the captions' times (src/align/).
+export const align = async (text, captions, { name, captionsName } = {}) =>
+  wasm.fromWire(await call('alignText', [text, name, captions, captionsName]));
 export const parseBytes = (bytes) => wasm.parseBytes(bytes);
 export const mount = (element, options = {}) => wasm.mount(element, { ...defaults, ...options });
 export const unmount = (element) => wasm.unmount(element);

@@ -22,7 +22,8 @@ use wasm_bindgen::prelude::*;
 
 use crate::model::Transcript;
 use crate::names::{
-    BASE_OPTION, ENHANCED_SELECTOR, MOUNTED_ATTRIBUTE, SRC_ATTRIBUTE, STYLESHEET_OPTION,
+    BASE_OPTION, ENHANCED_SELECTOR, MEDIA_ATTRIBUTE, MOUNTED_ATTRIBUTE, SRC_ATTRIBUTE,
+    STYLESHEET_OPTION,
 };
 
 fn to_js(transcript: &Transcript) -> Result<JsValue, JsError> {
@@ -174,6 +175,7 @@ struct Options {
     stylesheet: Option<String>,
     base: String,
     permalinks: bool,
+    media: Option<String>,
 }
 
 fn string_field(options: &JsValue, key: &str) -> Option<String> {
@@ -189,6 +191,7 @@ impl Options {
             text: get("text"),
             stylesheet: get(STYLESHEET_OPTION),
             base: get(BASE_OPTION).unwrap_or_default(),
+            media: get("media"),
             permalinks: object
                 && js_sys::Reflect::get(options, &"permalinks".into())
                     .ok()
@@ -203,7 +206,9 @@ impl Options {
 /// JavaScript). `options`: `{ src }` (a URL) or `{ text }` (transcript text
 /// or HTML); without either, the element's own content. Also `stylesheet`
 /// (the URL of `floor.css`), `base` (the URL of Floor's page, for links) and
-/// `permalinks` (whether the host page's fragment addresses this viewer).
+/// `permalinks` (whether the host page's fragment addresses this viewer),
+/// and `media` (a selector of the page's `<video>` or `<audio>` the viewer
+/// follows and seeks; also the element's `data-floor-media`).
 /// Mounting again replaces the viewer.
 #[wasm_bindgen(js_name = mount)]
 pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<(), JsError> {
@@ -252,6 +257,7 @@ fn mount_with(element: web_sys::HtmlElement, options: Options) -> Result<(), JsE
         start,
         options.permalinks,
         options.base,
+        options.media.or_else(|| element.get_attribute(MEDIA_ATTRIBUTE)),
     );
     let id = NEXT.with(|n| {
         let id = n.get();
@@ -317,6 +323,7 @@ pub fn enhance(options: JsValue) -> u32 {
             text: None,
             stylesheet: base.stylesheet.clone(),
             base: base.base.clone(),
+            media: None,
             permalinks: i == 0,
         };
         if mount_with(el, options).is_ok() {

@@ -19,6 +19,8 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.vtt': 'text/vtt; charset=utf-8',
+  '.wav': 'audio/wav',
 };
 
 function typeOf(path) {
@@ -43,6 +45,9 @@ function typeOf(path) {
  * than the client reads them. When the client goes away, the stream is
  * destroyed (an iterable's `return()` runs, so a generator's `finally`
  * knows).
+ *
+ * A Buffer body answers a `Range: bytes=a-b` request with that part (206),
+ * as media players ask.
  */
 export async function startServer({ root, prefix = '/', headers = {}, files = {}, port = 0 }) {
   if (!prefix.startsWith('/') || !prefix.endsWith('/')) {
@@ -67,7 +72,23 @@ export async function startServer({ root, prefix = '/', headers = {}, files = {}
       }
       const { status = 200, headers: own = {}, body = '', wait } = given;
       if (wait) await wait;
-      res.writeHead(status, { 'Content-Type': typeOf(relative), ...headers, ...own });
+      const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '');
+      if (range && (Buffer.isBuffer(body) || body instanceof Uint8Array) && status === 200) {
+        const from = +range[1];
+        const to = Math.min(range[2] ? +range[2] : body.length - 1, body.length - 1);
+        res.writeHead(206, {
+          'Content-Type': typeOf(relative),
+          'Accept-Ranges': 'bytes',
+          'Content-Range': `bytes ${from}-${to}/${body.length}`,
+          'Content-Length': to - from + 1,
+          ...headers,
+          ...own,
+        });
+        res.end(body.subarray(from, to + 1));
+        return;
+      }
+      const ranged = Buffer.isBuffer(body) ? { 'Accept-Ranges': 'bytes' } : {};
+      res.writeHead(status, { 'Content-Type': typeOf(relative), ...ranged, ...headers, ...own });
       if (typeof body === 'function') {
         const made = body(req);
         pipeline(made instanceof Readable ? made : Readable.from(made), res, () => {});
