@@ -42,9 +42,12 @@ pub struct Transcript {
     /// Each paragraph's start in milliseconds ([`NONE`] when unknown),
     /// beside `paragraphs`; empty when no paragraph has a time.
     paragraph_starts: Vec<u32>,
-    /// Words the source times one by one (YouTube's automatic captions):
-    /// the position of the paragraph in `paragraphs`, the word's byte
-    /// offset in it, and its start in milliseconds; in order.
+    /// Timed words: those the source times one by one (YouTube's
+    /// automatic captions, Whisper's words), and the first word of each
+    /// cue (piece) that has no word times of its own, at the cue's start;
+    /// or each word an alignment timed ([`crate::align`]). The position of
+    /// the paragraph in `paragraphs`, the word's byte offset in it, and
+    /// its start in milliseconds; in order.
     word_times: Vec<[u32; 3]>,
 }
 
