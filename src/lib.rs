@@ -25,6 +25,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod align;
 pub mod link;
 pub mod model;
 pub mod names;
