@@ -19,7 +19,7 @@
 
 use std::collections::HashMap;
 
-use super::{ANCHOR_WORDS, DP_CELLS, MAX_DEPTH, band};
+use super::{ANCHOR_WORDS, DP_CELLS, MAX_DEPTH, RUN_SLACK, band};
 use crate::text::hash::Hashed;
 
 /// What aligning two sequences of word ids found.
@@ -56,6 +56,20 @@ fn solve(
     depth: usize,
     found: &mut Found,
 ) {
+    let (n, m) = (i1 - i0, j1 - j0);
+    if n == 0 || m == 0 {
+        return;
+    }
+    let small = n.saturating_mul(m) <= DP_CELLS;
+    if unbalanced(n, m) {
+        // A stretch one side does not have (a cut, a break in the
+        // captioning): where the other side's few words go in it cannot
+        // be told word by word, only by anchors.
+        if !small {
+            anchored(a, b, [i0, i1], [j0, j1], depth, found);
+        }
+        return;
+    }
     // Equal words at both ends match as they are.
     while i0 < i1 && j0 < j1 && a[i0] == b[j0] {
         found.pairs.push([i0 as u32, j0 as u32]);
@@ -66,17 +80,18 @@ fn solve(
         tail += 1;
     }
     (i1, j1) = (i1 - tail, j1 - tail);
-    let (n, m) = (i1 - i0, j1 - j0);
-    if n > 0 && m > 0 {
-        if n.saturating_mul(m) <= DP_CELLS {
-            band::lcs(&a[i0..i1], &b[j0..j1], [i0, j0], &mut found.pairs);
-        } else if !anchored(a, b, [i0, i1], [j0, j1], depth, found) {
-            band::lcs(&a[i0..i1], &b[j0..j1], [i0, j0], &mut found.pairs);
-        }
+    if i1 > i0 && j1 > j0 && (small || !anchored(a, b, [i0, i1], [j0, j1], depth, found)) {
+        band::lcs(&a[i0..i1], &b[j0..j1], [i0, j0], &mut found.pairs);
     }
     for d in (0..tail).rev() {
         found.pairs.push([(i1 + tail - 1 - d) as u32, (j1 + tail - 1 - d) as u32]);
     }
+}
+
+/// Whether one side of a gap is far longer than the other: more than
+/// twice as long and [`RUN_SLACK`](super::RUN_SLACK) words.
+pub(crate) fn unbalanced(n: usize, m: usize) -> bool {
+    n > 2 * m + RUN_SLACK || m > 2 * n + RUN_SLACK
 }
 
 /// Finds anchors in `a[ra]` and `b[rb]` (n-grams of
@@ -220,6 +235,47 @@ pub(crate) fn supported(pairs: &[[u32; 2]], need: usize) -> Vec<[u32; 2]> {
         if near >= need {
             kept.push(p);
         }
+    }
+    kept
+}
+
+/// The pairs without the short runs stranded by a stretch one side does
+/// not have: where the captions pause for more than
+/// [`GAP_MS`](super::GAP_MS) or the transcript jumps far ahead of them
+/// (an unbalanced gap, as at a cut), the matches between two such breaks
+/// are a run; a run of at most [`SHORT_RUN`](super::SHORT_RUN) matches
+/// next to a jump is a common phrase ("thank you") matched on the wrong
+/// side of the cut, and is left out.
+pub(crate) fn coherent(pairs: Vec<[u32; 2]>, at: &[u32]) -> Vec<[u32; 2]> {
+    use super::{GAP_MS, SHORT_RUN};
+    // Between pairs k - 1 and k: 0 none, 1 a pause, 2 a jump.
+    let breaks: Vec<u8> = (0..pairs.len())
+        .map(|k| {
+            let Some(p) = k.checked_sub(1).map(|k| pairs[k]) else {
+                return 1;
+            };
+            let q = pairs[k];
+            let (di, dj) = ((q[0] - p[0] - 1) as usize, (q[1] - p[1] - 1) as usize);
+            if unbalanced(di, dj) {
+                2
+            } else if at[q[1] as usize].saturating_sub(at[p[1] as usize]) > GAP_MS {
+                1
+            } else {
+                0
+            }
+        })
+        .collect();
+    let mut kept = Vec::with_capacity(pairs.len());
+    let mut start = 0;
+    while start < pairs.len() {
+        let end = (start + 1..pairs.len())
+            .find(|&k| breaks[k] != 0)
+            .unwrap_or(pairs.len());
+        let jump = breaks[start] == 2 || breaks.get(end) == Some(&2);
+        if !(jump && end - start <= SHORT_RUN) {
+            kept.extend_from_slice(&pairs[start..end]);
+        }
+        start = end;
     }
     kept
 }

@@ -83,6 +83,13 @@ pub const RUN_SLACK: usize = 8;
 /// A turn's or paragraph's start is extrapolated back at most this many
 /// words from its first timed word (and its end forward).
 pub const MAX_EXTRAPOLATED: usize = 20;
+/// A pause of the captions this long (ms) between two matched words
+/// ends a run of matches (see [`SHORT_RUN`]).
+pub const GAP_MS: u32 = 5_000;
+/// A run of at most this many matches next to a jump of the transcript
+/// (a stretch the captions do not have) is left out: a common phrase
+/// matched on the wrong side of a cut.
+pub const SHORT_RUN: usize = 6;
 /// Captions whose matched words are fewer than this share of the shorter
 /// side's are taken to be of another recording.
 pub const MIN_MATCHED: f64 = 0.2;
@@ -132,6 +139,7 @@ pub fn align(transcript: &Transcript, captions: &Transcript) -> Transcript {
     let need = SUPPORT_NEED.min(shorter.saturating_sub(1));
     let pairs = anchors::supported(&found.pairs, need);
     drop(found.pairs);
+    let pairs = anchors::coherent(pairs, &heard.at);
     let matched = pairs.len() as f64 / shorter as f64;
     let spoken_words = spoken.ids.len();
     if matched < MIN_MATCHED {

@@ -17,7 +17,7 @@
 //!   ends, within the captions' span.
 
 use super::words::{Heard, Spoken};
-use super::{MAX_EXTRAPOLATED, RUN_SLACK};
+use super::MAX_EXTRAPOLATED;
 
 /// Each transcript word's time (ms), when it has one.
 pub(crate) fn word_times(spoken: &Spoken, heard: &Heard, pairs: &[[u32; 2]]) -> Vec<Option<u32>> {
@@ -28,7 +28,7 @@ pub(crate) fn word_times(spoken: &Spoken, heard: &Heard, pairs: &[[u32; 2]]) -> 
     for w in pairs.windows(2) {
         let ([i1, j1], [i2, j2]) = (w[0].map(|x| x as usize), w[1].map(|x| x as usize));
         let (nt, nc) = (i2 - i1 - 1, j2 - j1 - 1);
-        if nt == 0 || nt > 2 * nc + RUN_SLACK || nc > 2 * nt + RUN_SLACK {
+        if nt == 0 || super::anchors::unbalanced(nt, nc) {
             continue;
         }
         // By position among the caption words between.
