@@ -32,9 +32,9 @@ pub(crate) fn word_times(spoken: &Spoken, heard: &Heard, pairs: &[[u32; 2]]) -> 
             continue;
         }
         // By position among the caption words between.
-        for i in i1 + 1..i2 {
-            let j = j1 + (i - i1) * (j2 - j1) / (i2 - i1);
-            times[i] = Some(heard.at[j]);
+        for (d, time) in times[i1 + 1..i2].iter_mut().enumerate() {
+            let j = j1 + (d + 1) * (j2 - j1) / (i2 - i1);
+            *time = Some(heard.at[j]);
         }
     }
     times

@@ -8,6 +8,7 @@
 
 #![allow(dead_code)]
 
+use floor::align::align;
 use floor::model::Transcript;
 
 /// A linear congruential generator.
@@ -262,13 +263,13 @@ pub fn measure(pair: &str, aligned: &Transcript, truth: &Truth, cut: Option<[u32
 }
 
 /// The table's header and a row.
-pub const HEADER: &str = "pair                                   turns  coverage  median    p90 | paragraphs coverage  median    p90 | in cut (timed)";
+pub const HEADER: &str = "pair                                                turns  coverage  median    p90 | paragraphs coverage  median    p90 | in cut (timed)";
 
 impl std::fmt::Display for Row {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         write!(
             f,
-            "{:<38} {:>5}  {:>7.1}%  {:>5.2}s {:>5.2}s | {:>10} {:>7.1}%  {:>5.2}s {:>5.2}s | {} ({})",
+            "{:<51} {:>5}  {:>7.1}%  {:>5.2}s {:>5.2}s | {:>10} {:>7.1}%  {:>5.2}s {:>5.2}s | {} ({})",
             self.pair,
             self.turns,
             self.coverage * 100.0,
@@ -403,4 +404,120 @@ pub fn meeting(words: usize, seed: u64) -> String {
         out.push_str("\n\n");
     }
     out
+}
+
+// Pairs ----------------------------------------------------------------
+//
+// (The includer includes `support/captions.rs` as `captions` too.)
+
+/// A file of the corpus copy in `tests/data/corpus/`.
+pub fn data(path: &str) -> String {
+    let bytes = std::fs::read(format!("{}/tests/data/corpus/{path}", env!("CARGO_MANIFEST_DIR")))
+        .unwrap_or_else(|e| panic!("{path}: {e}"));
+    String::from_utf8(bytes).expect("UTF-8")
+}
+
+/// Talk Python's transcript, whose paragraphs start with their time
+/// (`00:00:08 Hello and welcome…`): the times taken off, the text aligned
+/// to the episode's WebVTT captions, each paragraph compared with its time.
+pub fn talkpython() -> Row {
+    let text = data("captions/talkpython-001.txt");
+    let mut times = Vec::new();
+    let mut stripped = Vec::new();
+    for p in text.split("\n\n").filter(|p| !p.trim().is_empty()) {
+        let (clock, rest) = p.split_at(9);
+        let parts: Vec<u32> = clock.trim().split(':').map(|n| n.parse().unwrap()).collect();
+        // Written to the second, rounded down: its middle.
+        times.push(Some((parts[0] * 3600 + parts[1] * 60 + parts[2]) * 1000 + 500));
+        stripped.push(rest.trim());
+    }
+    // One turn (no header: its first paragraph would be taken for a title).
+    let t = floor::read::parse_str(&format!(">>SPEAKER: {}", stripped.join("\n\n")));
+    assert_eq!(t.paragraph_total(), times.len());
+    let captions = floor::read::parse_file(data("captions/talkpython-001.vtt").as_bytes(), "talkpython-001.vtt");
+    let aligned = align(&t, &captions);
+    let truth = Truth {
+        turns: vec![[times[0], None]],
+        paragraphs: times,
+    };
+    measure("talkpython-001 txt ~ vtt (paragraphs)", &aligned, &truth, None)
+}
+
+
+/// The Podcasting 2.0 example: its HTML transcript written untimed, turn
+/// for turn, aligned to its SRT captions.
+pub fn podcastindex() -> Row {
+    let html = floor::read::parse_file(data("other/podcastindex-example.html").as_bytes(), "example.html");
+    let t = floor::read::parse_str(&untimed_igf(&html));
+    assert_eq!(t.turns.len(), html.turns.len());
+    let srt = floor::read::parse_file(data("other/podcastindex-example.srt").as_bytes(), "example.srt");
+    measure("podcastindex html ~ srt", &align(&t, &srt), &Truth::of(&html), None)
+}
+
+
+/// A timed file written untimed, aligned to the file itself made worse by
+/// `errors`, with the middle tenth of the recording cut when `cut`.
+pub fn perturbed(name: &str, file: &str, errors: Errors, cut: bool, seed: u64) -> Row {
+    let clean = floor::read::parse_file(file.as_bytes(), name);
+    let t = floor::read::parse_str(&untimed_igf(&clean));
+    assert_eq!(t.turns.len(), clean.turns.len(), "{name}");
+    let duration = clean.meta.duration.unwrap_or(0);
+    let cut = cut.then(|| [duration / 100 * 45, duration / 100 * 55]);
+    let worse = perturb_captions(file, errors, cut, seed);
+    let captions = floor::read::parse_file(worse.as_bytes(), name);
+    let what = match (errors.substituted > 0.0, cut.is_some()) {
+        (true, true) => "20% wrong, cut",
+        (true, false) => "20% wrong",
+        (false, true) => "cut",
+        (false, false) => "clean",
+    };
+    let pair = format!("{} ({what})", name.rsplit('/').next().unwrap_or(name));
+    measure(&pair, &align(&t, &captions), &Truth::of(&clean), cut)
+}
+
+/// The timed files the perturbed pairs are made of: the corpus's and a
+/// long generated one.
+pub fn timed_files() -> Vec<(String, String)> {
+    let lines = crate::captions::caption_lines(3_000, 7);
+    let generated = crate::captions::webvtt(&crate::captions::cues(&lines, 7));
+    let mut files: Vec<(String, String)> = [
+        "captions/zoom-classroom-speaker-prefixes.vtt",
+        "other/podcastindex-example.srt",
+        "other/3b1b-inventing-math-english.srt",
+    ]
+    .iter()
+    .map(|p| (p.to_string(), data(p)))
+    .collect();
+    files.push(("generated-3000-lines.vtt".to_string(), generated));
+    files
+}
+
+
+/// The 2016 MAG meeting's transcript (labels, notes and all), with
+/// captions made up from its words at a varying speech rate, with
+/// pauses, `errors`, and the stretch between 40% and 48% of the meeting
+/// cut when `cut`.
+pub fn igf(errors: Errors, cut: bool, seed: u64) -> Row {
+    let t = floor::read::parse_str(&data("igf/igf-2016-mag-2016-04-06.txt"));
+    let (said, truth) = say(&t, seed);
+    let end = said.last().map_or(0, |w| w.2);
+    let cut = cut.then(|| [end / 100 * 40, end / 100 * 48]);
+    let vtt = captions_of(&said, errors, cut, seed);
+    let captions = floor::read::parse_str(&vtt);
+    let what = if cut.is_some() { "20% wrong, cut" } else { "clean" };
+    measure(&format!("igf-2016-mag ~ made-up vtt ({what})"), &align(&t, &captions), &truth, cut)
+}
+
+
+/// Every pair, with the coverage it must reach: the table the tests
+/// check and the benchmark prints.
+pub fn pairs() -> Vec<(Row, f64)> {
+    let mut rows = vec![(talkpython(), 0.95), (podcastindex(), 0.95)];
+    for (seed, (name, file)) in timed_files().into_iter().enumerate() {
+        rows.push((perturbed(&name, &file, CLEAN, false, 1), 0.95));
+        rows.push((perturbed(&name, &file, ASR, true, seed as u64 + 11), 0.85));
+    }
+    rows.push((igf(CLEAN, false, 3), 0.95));
+    rows.push((igf(ASR, true, 5), 0.85));
+    rows
 }
