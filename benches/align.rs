@@ -19,8 +19,12 @@ use std::time::Instant;
 static ALLOCATOR: counting::Counting = counting::Counting;
 
 fn main() {
-    println!("Day-long meeting: untimed transcript against captions with a fifth of the words wrong\n");
-    println!("words each side   align (best of 5)   peak memory   per word   coverage  median   p90");
+    println!(
+        "Day-long meeting: untimed transcript against captions with a fifth of the words wrong\n"
+    );
+    println!(
+        "words each side   align (best of 5)   peak memory   per word   coverage  median   p90"
+    );
     for words in [15_000, 30_000, 60_000] {
         let t = floor::read::parse_str(&meeting(words, 42));
         let (said, truth) = say(&t, 42);

@@ -79,10 +79,18 @@ fn the_igf_transcript_with_captions_of_its_words() {
 #[test]
 fn captions_of_another_recording_leave_it_untimed() {
     let t = floor::read::parse_str(&data("igf/igf-2016-mag-2016-04-06.txt"));
-    for other in ["captions/talkpython-001.vtt", "other/3b1b-inventing-math-english.srt", "captions/zoom-classroom-speaker-prefixes.vtt"] {
+    for other in [
+        "captions/talkpython-001.vtt",
+        "other/3b1b-inventing-math-english.srt",
+        "captions/zoom-classroom-speaker-prefixes.vtt",
+    ] {
         let captions = floor::read::parse_file(data(other).as_bytes(), other);
         let aligned = align(&t, &captions);
-        assert!(!aligned.is_timed(), "{other}: {:?}", aligned.diagnostics.last());
+        assert!(
+            !aligned.is_timed(),
+            "{other}: {:?}",
+            aligned.diagnostics.last()
+        );
         let said = diagnostic(&aligned, DiagnosticKind::NotAligned);
         assert!(
             said.starts_with("These captions do not seem to be of this transcript's recording: "),
@@ -102,7 +110,8 @@ fn captions_with_no_words_or_no_transcript_say_so() {
         diagnostic(&aligned, DiagnosticKind::NotAligned),
         "The captions (webvtt) hold no words: the transcript is left untimed."
     );
-    let captions = floor::read::parse_str("WEBVTT\n\n00:01.000 --> 00:02.000\ngood morning everyone\n");
+    let captions =
+        floor::read::parse_str("WEBVTT\n\n00:01.000 --> 00:02.000\ngood morning everyone\n");
     let nothing = align(&Transcript::default(), &captions);
     assert!(nothing.turns.is_empty() && !nothing.is_timed());
     assert!(diagnostic(&nothing, DiagnosticKind::NotAligned).contains("no words to align"));
@@ -125,12 +134,22 @@ fn a_turn_in_a_cut_stays_untimed() {
          00:01:40.000 --> 00:01:46.000\nthank you we now turn to the remote participants for their questions\n",
     );
     let aligned = align(&t, &captions);
-    let starts: Vec<_> = aligned.turns.iter().map(|turn| aligned.start(turn)).collect();
+    let starts: Vec<_> = aligned
+        .turns
+        .iter()
+        .map(|turn| aligned.start(turn))
+        .collect();
     assert_eq!(starts[..3], [Some(5_000), None, None]);
-    assert!(starts[3].is_some_and(|s| (99_000..=100_000).contains(&s)), "{starts:?}");
+    assert!(
+        starts[3].is_some_and(|s| (99_000..=100_000).contains(&s)),
+        "{starts:?}"
+    );
     let said = diagnostic(&aligned, DiagnosticKind::Aligned);
     assert!(said.starts_with("Timed 2 of 4 turns (50%)"), "{said}");
-    assert!(said.ends_with("2 turns stay untimed: the captions do not cover them."), "{said}");
+    assert!(
+        said.ends_with("2 turns stay untimed: the captions do not cover them."),
+        "{said}"
+    );
 }
 
 #[test]
@@ -156,8 +175,22 @@ fn odd_input_never_panics() {
 /// Texts of a few words, some shared, some notes and labels.
 fn text() -> impl Strategy<Value = String> {
     let word = prop::sample::select(vec![
-        "good", "morning", "chair", "thank", "you", "the", "internet", "forum", "[ Applause ]",
-        "(inaudible)", "Sivi (phonetic)", ".", ",", "\n\n>>ANA: ", "\n\n>>BEN LI: ", "2016",
+        "good",
+        "morning",
+        "chair",
+        "thank",
+        "you",
+        "the",
+        "internet",
+        "forum",
+        "[ Applause ]",
+        "(inaudible)",
+        "Sivi (phonetic)",
+        ".",
+        ",",
+        "\n\n>>ANA: ",
+        "\n\n>>BEN LI: ",
+        "2016",
     ]);
     prop::collection::vec(word, 0..80).prop_map(|w| w.join(" "))
 }
@@ -169,7 +202,11 @@ fn cues() -> impl Strategy<Value = String> {
         let mut out = String::from("WEBVTT\n\n");
         for (start, length, text) in cues {
             let text = text.replace("\n\n", " ");
-            out.push_str(&format!("{} --> {}\n{text}\n\n", stamp(start), stamp(start + length)));
+            out.push_str(&format!(
+                "{} --> {}\n{text}\n\n",
+                stamp(start),
+                stamp(start + length)
+            ));
         }
         out
     })

@@ -218,7 +218,12 @@ fn align_prints_the_model_timed_from_the_captions() {
         })
         .collect();
     let out = floor(&["align", "--pretty", "-", &srt], igf.as_bytes());
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v = json(&out);
     assert_eq!(v["meta"]["format"], "igf");
     let turns = v["turns"].as_array().unwrap();
@@ -231,7 +236,12 @@ fn align_prints_the_model_timed_from_the_captions() {
         .iter()
         .find(|d| d["kind"] == "aligned")
         .expect("an aligned diagnostic");
-    assert!(aligned["message"].as_str().unwrap().starts_with("Timed 10 of 10 turns (100%)"));
+    assert!(
+        aligned["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Timed 10 of 10 turns (100%)")
+    );
     // align needs both files.
     assert_eq!(floor(&["align", &html], b"").status.code(), Some(2));
 }

@@ -84,7 +84,9 @@ fn solve(
         band::lcs(&a[i0..i1], &b[j0..j1], [i0, j0], &mut found.pairs);
     }
     for d in (0..tail).rev() {
-        found.pairs.push([(i1 + tail - 1 - d) as u32, (j1 + tail - 1 - d) as u32]);
+        found
+            .pairs
+            .push([(i1 + tail - 1 - d) as u32, (j1 + tail - 1 - d) as u32]);
     }
 }
 
@@ -294,10 +296,16 @@ mod tests {
     #[test]
     fn anchors_survive_errors_and_a_phrase_out_of_place() {
         let a: Vec<u32> = (0..200).collect();
-        let mut b: Vec<u32> = (0..200).map(|w| if w % 5 == 0 { 1000 + w } else { w }).collect();
+        let mut b: Vec<u32> = (0..200)
+            .map(|w| if w % 5 == 0 { 1000 + w } else { w })
+            .collect();
         b.splice(100..100, [10, 11, 12]);
         let f = align(&a, &b);
-        assert!(f.pairs.windows(2).all(|w| w[0][0] < w[1][0] && w[0][1] < w[1][1]));
+        assert!(
+            f.pairs
+                .windows(2)
+                .all(|w| w[0][0] < w[1][0] && w[0][1] < w[1][1])
+        );
         assert!(f.pairs.len() >= 155, "{}", f.pairs.len());
         assert!(f.pairs.contains(&[151, 154]));
     }

@@ -54,7 +54,11 @@ pub(crate) fn lcs(a: &[u32], b: &[u32], at: [usize; 2], out: &mut Vec<[u32; 2]>)
         for j in lo..=hi {
             let diagonal = up(j - 1, &before);
             let over = up(j, &before);
-            let left = if j > lo { now[j - 1 - lo] } else { up(j - 1, &before) };
+            let left = if j > lo {
+                now[j - 1 - lo]
+            } else {
+                up(j - 1, &before)
+            };
             let (value, way) = if a[i - 1] == b[j - 1] {
                 (diagonal + 1, DIAGONAL)
             } else if over >= left {
@@ -105,7 +109,10 @@ mod tests {
 
     #[test]
     fn a_longest_common_subsequence() {
-        assert_eq!(pairs(&[1, 2, 3, 4], &[1, 3, 4, 5]), [[0, 0], [2, 1], [3, 2]]);
+        assert_eq!(
+            pairs(&[1, 2, 3, 4], &[1, 3, 4, 5]),
+            [[0, 0], [2, 1], [3, 2]]
+        );
         assert!(pairs(&[1], &[2]).is_empty());
         assert_eq!(pairs(&[7, 7, 7], &[7]).len(), 1);
     }
@@ -114,7 +121,9 @@ mod tests {
     fn a_band_when_the_table_is_too_large() {
         let n = DP_CELLS / 100;
         let a: Vec<u32> = (0..n as u32).collect();
-        let b: Vec<u32> = (0..n as u32).map(|w| if w % 7 == 0 { u32::MAX } else { w }).collect();
+        let b: Vec<u32> = (0..n as u32)
+            .map(|w| if w % 7 == 0 { u32::MAX } else { w })
+            .collect();
         let p = pairs(&a, &b);
         assert_eq!(p.len(), n - n.div_ceil(7));
         assert!(p.windows(2).all(|w| w[0][0] < w[1][0] && w[0][1] < w[1][1]));

@@ -173,7 +173,8 @@ pub fn align(transcript: &Transcript, captions: &Transcript) -> Transcript {
     let mut said = first;
     for i in 0..n {
         let range = spoken.turn(i);
-        let start = times::start_of(&times, range.clone()).map(|s| s.max(floor).max(said).min(duration));
+        let start =
+            times::start_of(&times, range.clone()).map(|s| s.max(floor).max(said).min(duration));
         if let Some(s) = start {
             floor = s;
         }
@@ -235,7 +236,11 @@ pub fn align(transcript: &Transcript, captions: &Transcript) -> Transcript {
         percent(found.anchors, found.candidates.max(found.anchors).max(1)),
     );
     if uncovered > 0 {
-        let (s, them) = if uncovered == 1 { ("", "it") } else { ("s", "them") };
+        let (s, them) = if uncovered == 1 {
+            ("", "it")
+        } else {
+            ("s", "them")
+        };
         message.push_str(&format!(
             " {uncovered} turn{s} stay untimed: the captions do not cover {them}."
         ));

@@ -16,8 +16,8 @@
 //! - Times never go back: each turn starts at or after the turn before
 //!   ends, within the captions' span.
 
-use super::words::{Heard, Spoken};
 use super::MAX_EXTRAPOLATED;
+use super::words::{Heard, Spoken};
 
 /// Each transcript word's time (ms), when it has one.
 pub(crate) fn word_times(spoken: &Spoken, heard: &Heard, pairs: &[[u32; 2]]) -> Vec<Option<u32>> {
@@ -55,7 +55,10 @@ fn rate(times: &[Option<u32>], f: usize, g: Option<usize>) -> u32 {
 /// The farthest timed word from `f` among the [`MAX_EXTRAPOLATED`] words
 /// in `range` in that direction.
 fn farthest(times: &[Option<u32>], range: impl DoubleEndedIterator<Item = usize>) -> Option<usize> {
-    range.take(MAX_EXTRAPOLATED).filter(|&g| times[g].is_some()).last()
+    range
+        .take(MAX_EXTRAPOLATED)
+        .filter(|&g| times[g].is_some())
+        .last()
 }
 
 /// A usual speech rate (ms a word, 150 words a minute), and the range a
@@ -92,8 +95,8 @@ pub(crate) fn end_of(
     let t = times[l]?;
     let r = rate(times, l, farthest(times, (0..l).rev()));
     let own = match pairs_at[l] {
-        u32::MAX => t + r,
+        u32::MAX => t.saturating_add(r),
         j => heard.until[j as usize],
     };
-    Some(own + (to - 1 - l) as u32 * r)
+    Some(own.saturating_add((to - 1 - l) as u32 * r))
 }

@@ -57,7 +57,10 @@ fn each_word(t: &Transcript, mut each: impl FnMut(usize, usize, &str)) {
         for (i, text) in t.paragraphs(turn).iter().enumerate() {
             let g = range.start + i;
             // The note ranges of this paragraph, in order.
-            let mut skip = notes.iter().filter(|a| a.paragraph() == i).map(|a| a.range());
+            let mut skip = notes
+                .iter()
+                .filter(|a| a.paragraph() == i)
+                .map(|a| a.range());
             let mut next = skip.next();
             for w in crate::text::words(text) {
                 let at = w.as_ptr() as usize - text.as_ptr() as usize;
@@ -200,11 +203,7 @@ impl Heard {
             ends.push((ids.len() as u32, end));
         }
         let (at, until) = spread(ids.len(), &given, &ends);
-        Heard {
-            ids,
-            at,
-            until,
-        }
+        Heard { ids, at, until }
     }
 }
 
@@ -278,7 +277,8 @@ mod tests {
     #[test]
     fn notes_are_not_words_and_captions_are_timed_word_by_word() {
         let mut v = Vocabulary::default();
-        let t = crate::read::parse_str(">>A: Hello [ Applause ] Sivi (phonetic) here.\n\n>>B: Hello.");
+        let t =
+            crate::read::parse_str(">>A: Hello [ Applause ] Sivi (phonetic) here.\n\n>>B: Hello.");
         let s = Spoken::of(&t, &mut v);
         assert_eq!(s.ids, [0, 1, 2, 0]);
         assert_eq!(s.turns, [0, 3, 4]);

@@ -72,7 +72,11 @@ fn args<'a>(args: &[&'a str]) -> Option<Args<'a>> {
                 rest = after;
             }
             _ if path.is_none() && (arg == "-" || !arg.starts_with("--")) => path = Some(arg),
-            _ if command == "align" && path.is_some() && captions.is_none() && !arg.starts_with("--") => {
+            _ if command == "align"
+                && path.is_some()
+                && captions.is_none()
+                && !arg.starts_with("--") =>
+            {
                 captions = Some(arg)
             }
             _ => return None,

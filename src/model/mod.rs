@@ -72,7 +72,8 @@ pub struct Meta {
     /// `podcast-html`, `json-segments`, `text-export`, …
     pub format: &'static str,
     /// How long the recording is, in milliseconds, when the source says
-    /// (the last cue's end); serialised in seconds.
+    /// (the last cue's end; the captions' for an aligned transcript);
+    /// serialised in seconds.
     #[serde(serialize_with = "seconds")]
     pub duration: Option<u32>,
 }

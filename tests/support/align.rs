@@ -57,14 +57,20 @@ pub const ASR: Errors = Errors {
 
 /// A word speech recognition could have heard instead: never a real one.
 fn misheard(rng: &mut Rng) -> String {
-    const SYLLABLES: &[&str] = &["ka", "ro", "mi", "zu", "te", "vo", "li", "shan", "gor", "pe"];
+    const SYLLABLES: &[&str] = &[
+        "ka", "ro", "mi", "zu", "te", "vo", "li", "shan", "gor", "pe",
+    ];
     (0..2 + rng.below(2))
         .map(|_| SYLLABLES[rng.below(SYLLABLES.len() as u64) as usize])
         .collect()
 }
 
 /// `words` made worse by `errors`.
-pub fn perturb<'w>(words: impl Iterator<Item = &'w str>, errors: Errors, rng: &mut Rng) -> Vec<String> {
+pub fn perturb<'w>(
+    words: impl Iterator<Item = &'w str>,
+    errors: Errors,
+    rng: &mut Rng,
+) -> Vec<String> {
     let mut out = Vec::new();
     for w in words {
         if rng.chance(errors.inserted) {
@@ -87,7 +93,10 @@ fn clock(s: &str) -> Option<u32> {
     let s = s.trim().replace(',', ".");
     let (hms, ms) = s.split_once('.')?;
     let ms: u32 = ms.get(..3)?.parse().ok()?;
-    let parts: Vec<u32> = hms.split(':').map(|p| p.parse().ok()).collect::<Option<_>>()?;
+    let parts: Vec<u32> = hms
+        .split(':')
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
     let seconds = parts.iter().fold(0, |acc, p| acc * 60 + p);
     Some(seconds * 1000 + ms)
 }
@@ -170,7 +179,9 @@ impl Truth {
             paragraphs: t
                 .turns
                 .iter()
-                .flat_map(|turn| (0..t.paragraphs(turn).len()).map(move |i| t.paragraph_start(turn, i)))
+                .flat_map(|turn| {
+                    (0..t.paragraphs(turn).len()).map(move |i| t.paragraph_start(turn, i))
+                })
                 .collect(),
         }
     }
@@ -307,7 +318,10 @@ pub fn say(t: &Transcript, seed: u64) -> (Vec<Said>, Truth) {
             let mut first = None;
             for w in floor::text::words(p) {
                 let at = w.as_ptr() as usize - p.as_ptr() as usize;
-                if notes.iter().any(|a| a.paragraph() == i && a.range()[0] <= at && at < a.range()[1]) {
+                if notes
+                    .iter()
+                    .any(|a| a.paragraph() == i && a.range()[0] <= at && at < a.range()[1])
+                {
                     continue;
                 }
                 if rng.chance(0.01) {
@@ -412,8 +426,11 @@ pub fn meeting(words: usize, seed: u64) -> String {
 
 /// A file of the corpus copy in `tests/data/corpus/`.
 pub fn data(path: &str) -> String {
-    let bytes = std::fs::read(format!("{}/tests/data/corpus/{path}", env!("CARGO_MANIFEST_DIR")))
-        .unwrap_or_else(|e| panic!("{path}: {e}"));
+    let bytes = std::fs::read(format!(
+        "{}/tests/data/corpus/{path}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap_or_else(|e| panic!("{path}: {e}"));
     String::from_utf8(bytes).expect("UTF-8")
 }
 
@@ -426,34 +443,57 @@ pub fn talkpython() -> Row {
     let mut stripped = Vec::new();
     for p in text.split("\n\n").filter(|p| !p.trim().is_empty()) {
         let (clock, rest) = p.split_at(9);
-        let parts: Vec<u32> = clock.trim().split(':').map(|n| n.parse().unwrap()).collect();
+        let parts: Vec<u32> = clock
+            .trim()
+            .split(':')
+            .map(|n| n.parse().unwrap())
+            .collect();
         // Written to the second, rounded down: its middle.
-        times.push(Some((parts[0] * 3600 + parts[1] * 60 + parts[2]) * 1000 + 500));
+        times.push(Some(
+            (parts[0] * 3600 + parts[1] * 60 + parts[2]) * 1000 + 500,
+        ));
         stripped.push(rest.trim());
     }
     // One turn (no header: its first paragraph would be taken for a title).
     let t = floor::read::parse_str(&format!(">>SPEAKER: {}", stripped.join("\n\n")));
     assert_eq!(t.paragraph_total(), times.len());
-    let captions = floor::read::parse_file(data("captions/talkpython-001.vtt").as_bytes(), "talkpython-001.vtt");
+    let captions = floor::read::parse_file(
+        data("captions/talkpython-001.vtt").as_bytes(),
+        "talkpython-001.vtt",
+    );
     let aligned = align(&t, &captions);
     let truth = Truth {
         turns: vec![[times[0], None]],
         paragraphs: times,
     };
-    measure("talkpython-001 txt ~ vtt (paragraphs)", &aligned, &truth, None)
+    measure(
+        "talkpython-001 txt ~ vtt (paragraphs)",
+        &aligned,
+        &truth,
+        None,
+    )
 }
-
 
 /// The Podcasting 2.0 example: its HTML transcript written untimed, turn
 /// for turn, aligned to its SRT captions.
 pub fn podcastindex() -> Row {
-    let html = floor::read::parse_file(data("other/podcastindex-example.html").as_bytes(), "example.html");
+    let html = floor::read::parse_file(
+        data("other/podcastindex-example.html").as_bytes(),
+        "example.html",
+    );
     let t = floor::read::parse_str(&untimed_igf(&html));
     assert_eq!(t.turns.len(), html.turns.len());
-    let srt = floor::read::parse_file(data("other/podcastindex-example.srt").as_bytes(), "example.srt");
-    measure("podcastindex html ~ srt", &align(&t, &srt), &Truth::of(&html), None)
+    let srt = floor::read::parse_file(
+        data("other/podcastindex-example.srt").as_bytes(),
+        "example.srt",
+    );
+    measure(
+        "podcastindex html ~ srt",
+        &align(&t, &srt),
+        &Truth::of(&html),
+        None,
+    )
 }
-
 
 /// A timed file written untimed, aligned to the file itself made worse by
 /// `errors`, with the middle tenth of the recording cut when `cut`.
@@ -492,7 +532,6 @@ pub fn timed_files() -> Vec<(String, String)> {
     files
 }
 
-
 /// The 2016 MAG meeting's transcript (labels, notes and all), with
 /// captions made up from its words at a varying speech rate, with
 /// pauses, `errors`, and the stretch between 40% and 48% of the meeting
@@ -504,10 +543,18 @@ pub fn igf(errors: Errors, cut: bool, seed: u64) -> Row {
     let cut = cut.then(|| [end / 100 * 40, end / 100 * 48]);
     let vtt = captions_of(&said, errors, cut, seed);
     let captions = floor::read::parse_str(&vtt);
-    let what = if cut.is_some() { "20% wrong, cut" } else { "clean" };
-    measure(&format!("igf-2016-mag ~ made-up vtt ({what})"), &align(&t, &captions), &truth, cut)
+    let what = if cut.is_some() {
+        "20% wrong, cut"
+    } else {
+        "clean"
+    };
+    measure(
+        &format!("igf-2016-mag ~ made-up vtt ({what})"),
+        &align(&t, &captions),
+        &truth,
+        cut,
+    )
 }
-
 
 /// Every pair, with the coverage it must reach: the table the tests
 /// check and the benchmark prints.
