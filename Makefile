@@ -121,6 +121,9 @@ test-e2e:
 #   paragraph    per keystroke in a transcript whose one paragraph is 1 MB
 #                and 10 MB, in Chromium
 #   speakers     speaker resolution at 10k, 20k, 40k and 200k distinct labels
+#   align        aligning a day-long meeting (60,000 words each side, a fifth
+#                wrong) to its captions: time and peak memory, natively;
+#                then each test pair's coverage and start errors
 #   first-paint  Floor against its static page (`floor html`), A/B
 #   compare      Floor's search against MiniSearch and FlexSearch in a page
 #   memory       JS heap and WASM memory after loading
@@ -139,6 +142,7 @@ bench: dist
 	node tests/bench/search.mjs
 	node tests/bench/paragraph.mjs
 	cargo bench --locked --bench speakers
+	cargo bench --locked --bench align
 	node tests/bench/first-paint.mjs
 	node tests/bench/compare.mjs
 	node tests/bench/memory.mjs

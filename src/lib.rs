@@ -1,7 +1,8 @@
 //! Floor: read, search and cite meeting transcripts in any browser.
 //!
 //! The crate has one **core** — the transcript [`model`], its [`read`]ers,
-//! [`resolve`]d speakers, [`search`] and [`link`]s — written in plain Rust with no
+//! [`resolve`]d speakers, [`search`], [`link`]s and the [`align`]ment of
+//! an untimed transcript to captions — written in plain Rust with no
 //! I/O, shared by the web app, the JS API and the native command-line tool.
 //! The core never imports leptos, wasm-bindgen or web-sys: those live in
 //! `app` (compiled for `wasm32` only), so `cargo test` on the host builds and
@@ -25,6 +26,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod align;
 pub mod link;
 pub mod model;
 pub mod names;

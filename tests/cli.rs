@@ -201,3 +201,47 @@ fn no_merge_keeps_a_label_apart() {
     // (A usage error exits before reading stdin: give it none.)
     assert_eq!(floor(&["parse", "--no-merge"], b"").status.code(), Some(2));
 }
+
+#[test]
+fn align_prints_the_model_timed_from_the_captions() {
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/corpus/other/");
+    let html = format!("{data}podcastindex-example.html");
+    let srt = format!("{data}podcastindex-example.srt");
+    // The HTML transcript, written untimed, piped in; its captions by name.
+    let t = floor::read::parse_file(&std::fs::read(&html).unwrap(), &html);
+    let igf: String = t
+        .turns
+        .iter()
+        .map(|turn| {
+            let name = t.label(turn).unwrap_or("SPEAKER").to_uppercase();
+            format!(">>{name}: {}\n\n", t.paragraphs(turn).to_vec().join("\n\n"))
+        })
+        .collect();
+    let out = floor(&["align", "--pretty", "-", &srt], igf.as_bytes());
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&out);
+    assert_eq!(v["meta"]["format"], "igf");
+    let turns = v["turns"].as_array().unwrap();
+    assert_eq!(turns.len(), 10);
+    assert!(turns.iter().all(|t| t["start"].is_f64()), "{turns:?}");
+    assert!(turns[1]["start"].as_f64().unwrap() > turns[0]["start"].as_f64().unwrap());
+    let aligned = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["kind"] == "aligned")
+        .expect("an aligned diagnostic");
+    assert!(
+        aligned["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Timed 10 of 10 turns (100%)")
+    );
+    // align needs both files.
+    assert_eq!(floor(&["align", &html], b"").status.code(), Some(2));
+}

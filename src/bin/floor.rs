@@ -4,6 +4,9 @@
 //! floor parse [--pretty] FILE|-   print the transcript model as JSON
 //! floor text FILE|-               print the transcript as readable text
 //! floor html FILE|-               print the transcript as a static HTML page
+//! floor align [--pretty] TRANSCRIPT CAPTIONS
+//!                                 print the transcript model as JSON, timed
+//!                                 from the captions of its recording
 //! ```
 //!
 //! Each takes `--no-merge LABEL` (repeatable): that label, exactly as
@@ -22,12 +25,18 @@ use floor::model::Transcript;
 const USAGE: &str = "usage: floor parse [--pretty] [--no-merge LABEL]... FILE|-
        floor text [--no-merge LABEL]... FILE|-
        floor html [--no-merge LABEL]... FILE|-
+       floor align [--pretty] [--no-merge LABEL]... TRANSCRIPT|- CAPTIONS
 
   parse   print the transcript model as JSON: meta, speakers, turns, diagnostics
   text    print the transcript as readable text: header, then each turn
           ([12] Name:, or [12] 12:34 Name: when its time is known)
   html    print a plain, crawlable HTML page of the transcript, with the
           viewer's anchors (#t37, #t37-p2) and the turns' times
+  align   print the transcript model as JSON (as parse does) with the start
+          and end of each turn and the start of each paragraph found by
+          aligning its words to the captions of its recording (any timed
+          file: WebVTT, SRT, JSON); an aligned diagnostic says how many
+          turns were timed, a not_aligned one why none were
   FILE    a transcript (text, saved HTML page, WebVTT, SRT or JSON; any
           encoding; its extension tells formats apart where the content
           cannot); - reads stdin
@@ -42,33 +51,46 @@ struct Args<'a> {
     pretty: bool,
     no_merge: Vec<String>,
     path: &'a str,
+    /// `align`'s captions.
+    captions: Option<&'a str>,
 }
 
 /// Reads the arguments after the program's name; `None` on a usage error.
 fn args<'a>(args: &[&'a str]) -> Option<Args<'a>> {
     let (&command, mut rest) = args.split_first()?;
-    if !matches!(command, "parse" | "text" | "html") {
+    if !matches!(command, "parse" | "text" | "html" | "align") {
         return None;
     }
-    let (mut pretty, mut no_merge, mut path) = (false, Vec::new(), None);
+    let (mut pretty, mut no_merge, mut path, mut captions) = (false, Vec::new(), None, None);
     while let Some((&arg, after)) = rest.split_first() {
         rest = after;
         match arg {
-            "--pretty" if command == "parse" => pretty = true,
+            "--pretty" if matches!(command, "parse" | "align") => pretty = true,
             "--no-merge" => {
                 let (&label, after) = rest.split_first()?;
                 no_merge.push(label.to_string());
                 rest = after;
             }
             _ if path.is_none() && (arg == "-" || !arg.starts_with("--")) => path = Some(arg),
+            _ if command == "align"
+                && path.is_some()
+                && captions.is_none()
+                && !arg.starts_with("--") =>
+            {
+                captions = Some(arg)
+            }
             _ => return None,
         }
+    }
+    if (command == "align") != captions.is_some() {
+        return None;
     }
     Some(Args {
         command,
         pretty,
         no_merge,
         path: path?,
+        captions,
     })
 }
 
@@ -88,6 +110,7 @@ fn main() -> ExitCode {
         pretty,
         no_merge,
         path,
+        captions,
     }) = self::args(&args)
     else {
         eprintln!("{USAGE}");
@@ -120,9 +143,20 @@ fn main() -> ExitCode {
         let choices = floor::resolve::speakers::Choices { no_merge };
         floor::resolve::speakers::resolve(&mut transcript, &choices);
     }
+    if let Some(captions) = captions {
+        let bytes = match read(captions) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                eprintln!("floor: cannot read {captions}: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        let captions = floor::read::parse_file(&bytes, captions);
+        transcript = floor::align::align(&transcript, &captions);
+    }
     let out = match command {
-        "parse" if pretty => serde_json::to_string_pretty(&transcript).map(|s| s + "\n"),
-        "parse" => serde_json::to_string(&transcript).map(|s| s + "\n"),
+        "parse" | "align" if pretty => serde_json::to_string_pretty(&transcript).map(|s| s + "\n"),
+        "parse" | "align" => serde_json::to_string(&transcript).map(|s| s + "\n"),
         "html" => Ok(floor::render::html_page(&transcript)),
         _ => Ok(as_text(&transcript)),
     };

@@ -42,9 +42,12 @@ pub struct Transcript {
     /// Each paragraph's start in milliseconds ([`NONE`] when unknown),
     /// beside `paragraphs`; empty when no paragraph has a time.
     paragraph_starts: Vec<u32>,
-    /// Words the source times one by one (YouTube's automatic captions):
-    /// the position of the paragraph in `paragraphs`, the word's byte
-    /// offset in it, and its start in milliseconds; in order.
+    /// Timed words: those the source times one by one (YouTube's
+    /// automatic captions, Whisper's words), and the first word of each
+    /// cue (piece) that has no word times of its own, at the cue's start.
+    /// The position of
+    /// the paragraph in `paragraphs`, the word's byte offset in it, and
+    /// its start in milliseconds; in order.
     word_times: Vec<[u32; 3]>,
 }
 
@@ -69,7 +72,8 @@ pub struct Meta {
     /// `podcast-html`, `json-segments`, `text-export`, …
     pub format: &'static str,
     /// How long the recording is, in milliseconds, when the source says
-    /// (the last cue's end); serialised in seconds.
+    /// (the last cue's end; the captions' for an aligned transcript);
+    /// serialised in seconds.
     #[serde(serialize_with = "seconds")]
     pub duration: Option<u32>,
 }
@@ -318,6 +322,12 @@ pub enum DiagnosticKind {
     /// legacy-site notice) is not taken as the title; its text is in
     /// `dropped`.
     SiteChromeDropped,
+    /// The transcript was timed by aligning it to captions of its
+    /// recording ([`crate::align`]): how many turns, how well.
+    Aligned,
+    /// The captions could not time the transcript (they hold no words, or
+    /// seem to be of another recording): it is left untimed.
+    NotAligned,
 }
 
 impl DiagnosticKind {
@@ -347,6 +357,8 @@ impl DiagnosticKind {
         DiagnosticKind::RepeatsDropped,
         DiagnosticKind::OpaqueSpeakerIds,
         DiagnosticKind::SiteChromeDropped,
+        DiagnosticKind::Aligned,
+        DiagnosticKind::NotAligned,
     ];
 }
 
@@ -593,6 +605,49 @@ impl Transcript {
             self.times.resize(n - 1, [NONE; 2]);
             self.times.push(times.map(|t| t.unwrap_or(NONE)));
         }
+    }
+
+    /// Forgets every time: the turns', the paragraphs' and the words'
+    /// (what [`crate::align`] does before it times a transcript afresh).
+    pub fn clear_times(&mut self) {
+        self.times = Vec::new();
+        self.paragraph_starts = Vec::new();
+        self.word_times = Vec::new();
+        self.meta.duration = None;
+    }
+
+    /// Sets the start and end (ms, each when known) of turn `i` (its
+    /// position in `turns`). Times stay empty while no turn has one.
+    ///
+    /// ```
+    /// let mut t = floor::read::parse_str(">>A: One.\n\n>>B: Two.");
+    /// assert!(!t.is_timed());
+    /// t.set_turn_times(1, [Some(4_000), None]);
+    /// assert_eq!(t.times(&t.turns[1]), [Some(4_000), None]);
+    /// assert_eq!(t.start(&t.turns[0]), None);
+    /// ```
+    pub fn set_turn_times(&mut self, i: usize, times: [Option<u32>; 2]) {
+        if i >= self.turns.len() || (self.times.is_empty() && times == [None, None]) {
+            return;
+        }
+        self.times.resize(self.turns.len(), [NONE; 2]);
+        self.times[i] = times.map(|t| t.unwrap_or(NONE));
+    }
+
+    /// Sets the start (ms, when known) of paragraph `p`: its position among
+    /// all the turns' paragraphs ([`Transcript::paragraph_range`]).
+    pub fn set_paragraph_start(&mut self, p: usize, ms: Option<u32>) {
+        if p >= self.paragraphs.len() || (self.paragraph_starts.is_empty() && ms.is_none()) {
+            return;
+        }
+        self.paragraph_starts.resize(self.paragraphs.len(), NONE);
+        self.paragraph_starts[p] = ms.unwrap_or(NONE);
+    }
+
+    /// The positions of `turn`'s paragraphs among all the turns'.
+    pub fn paragraph_range(&self, turn: &Turn) -> std::ops::Range<usize> {
+        let [a, b] = self.paragraph_span(turn);
+        a as usize..b as usize
     }
 
     /// The position of the last paragraph pushed among all the turns'.

@@ -331,6 +331,8 @@ mod tests {
             DiagnosticKind::RepeatsDropped => 21,
             DiagnosticKind::OpaqueSpeakerIds => 22,
             DiagnosticKind::SiteChromeDropped => 23,
+            DiagnosticKind::Aligned => 24,
+            DiagnosticKind::NotAligned => 25,
         }
     }
 
@@ -341,7 +343,7 @@ mod tests {
         }
         assert_eq!(
             DiagnosticKind::ALL.len(),
-            place(DiagnosticKind::SiteChromeDropped) + 1
+            place(DiagnosticKind::NotAligned) + 1
         );
         for (i, k) in DiagnosticKind::ALL.iter().enumerate() {
             assert_eq!(DiagnosticKind::ALL.iter().position(|x| x == k), Some(i));

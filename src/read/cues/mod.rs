@@ -284,6 +284,7 @@ impl Turn {
             return;
         }
         let lead = piece.text.len() - piece.text.trim_start().len();
+        let no_word_times = piece.words.is_empty();
         if self.text.is_empty() {
             self.start = piece.start.or(piece.words.first().map(|w| w[1]));
         } else if !text.starts_with(['.', ',', ';', ':', '!', '?', ')', '…']) {
@@ -296,6 +297,14 @@ impl Turn {
         for [at, ms] in piece.words {
             let at = (at as usize).saturating_sub(lead).min(text.len());
             self.words.push([(base + at) as u32, ms]);
+        }
+        if no_word_times && let Some(ms) = piece.start {
+            // A piece with no word times of its own times its first word:
+            // what aligning a transcript to captions reads, to the cue.
+            if let Some(w) = crate::text::words(text).next() {
+                let at = w.as_ptr() as usize - text.as_ptr() as usize;
+                self.words.push([(base + at) as u32, ms]);
+            }
         }
         self.sentences += sentence_ends(text);
         self.words_in += crate::text::word_count(text);
