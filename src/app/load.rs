@@ -52,7 +52,9 @@ pub(super) fn first(state: State, start: Start, location: &Location) {
             leptos::task::spawn_local(async move {
                 match first {
                     First::Fetch(url, source) => load_url(state, url, source, false).await,
-                    First::Text(text) => show_bytes(state, text.into_bytes(), Source::Given).await,
+                    First::Text(text) => {
+                        show_bytes(state, text.into_bytes(), Source::Given, false).await;
+                    }
                 }
                 // Its captions (`?captions=`), before a time can be opened.
                 if let Some(url) = captions
@@ -101,15 +103,19 @@ async fn load_url(state: State, url: String, source: Source, captions: bool) {
     if !state.alive() {
         return;
     }
-    match fetched {
-        Ok(bytes) if captions => {
-            if align_bytes(state, bytes, source::file_name(&url).map(str::to_string)).await {
-                state.recording.update_value(|r| r.captions_url = Some(url));
-                state.sync_url();
-            }
+    let shown = match fetched {
+        Ok(bytes) => show_bytes(state, bytes, source, captions).await,
+        Err(e) => {
+            state.fail(format!("Could not load the {what} from {url}: {e}."));
+            false
         }
-        Ok(bytes) => show_bytes(state, bytes, source).await,
-        Err(e) => state.fail(format!("Could not load the {what} from {url}: {e}.")),
+    };
+    // The URL keeps captions only if they timed the transcript.
+    if captions {
+        if shown {
+            state.recording.update_value(|r| r.captions_url = Some(url));
+        }
+        state.sync_url();
     }
 }
 
@@ -117,12 +123,17 @@ async fn load_url(state: State, url: String, source: Source, captions: bool) {
 /// or the last segment of a URL's path, is a hint of its format. A text
 /// that needs them (a saved page; WebVTT, SRT, JSON…) is read by the readers
 /// loaded the first time one is needed ([`crate::web::readers`]).
-pub async fn show_bytes(state: State, bytes: Vec<u8>, source: Source) {
+///
+/// With `captions`, the bytes are captions of the recording: the readers'
+/// module aligns the transcript shown to them, which is shown again with
+/// their times, the status saying how much was timed; captions that time
+/// nothing leave it as it was, and say why. Whether something was shown.
+pub async fn show_bytes(state: State, bytes: Vec<u8>, source: Source, captions: bool) -> bool {
     if let Err(message) =
         source::check_size(bytes.len() as u64).and_then(|()| source::check_text(&bytes))
     {
         state.fail(message);
-        return;
+        return false;
     }
     let name = match &source {
         Source::File(name) => Some(name.as_str()),
@@ -130,66 +141,51 @@ pub async fn show_bytes(state: State, bytes: Vec<u8>, source: Source) {
         _ => None,
     };
     let decoded = decode(bytes);
-    let transcript = if crate::read::needs_readers(&decoded.text) {
-        state.status.set("Reading the transcript…".into());
-        let read = readers::read(&decoded.text, name).await;
-        if !state.alive() {
-            return;
+    let shown = state
+        .shown
+        .with_untracked(|s| s.as_ref().map(|s| (s.transcript.clone(), s.source.clone())));
+    let read = match &shown {
+        Some((t, _)) if captions => {
+            state.status.set("Aligning the transcript to the captions…".into());
+            readers::align(t, &decoded.text, name).await
         }
-        match read {
-            Ok(mut t) => {
+        _ if captions => return false,
+        _ if crate::read::needs_readers(&decoded.text) => {
+            state.status.set("Reading the transcript…".into());
+            readers::read(&decoded.text, name).await.map(|mut t| {
                 let mut diagnostics = decoded.diagnostics;
                 diagnostics.append(&mut t.diagnostics);
                 t.diagnostics = diagnostics;
                 t
-            }
-            Err(why) => return state.fail(format!("Could not read this transcript: {why}.")),
+            })
         }
-    } else {
-        dom::timed(timing::PARSE, || parse_named(decoded, name))
+        _ => Ok(dom::timed(timing::PARSE, || parse_named(decoded, name))),
     };
-    match source::check_parsed(&transcript) {
-        Ok(()) => state.show(transcript, source),
-        Err(message) => state.fail(message),
-    }
-}
-
-/// Aligns the transcript shown to captions (`bytes`; `name`: their file
-/// name, a hint of their format) with the readers' module, then shows it
-/// with their times and says how much was timed. Captions that time
-/// nothing leave the transcript as it was, and say why. Whether it was
-/// timed.
-pub async fn align_bytes(state: State, bytes: Vec<u8>, name: Option<String>) -> bool {
-    let Some((transcript, source)) = state
-        .shown
-        .with_untracked(|s| s.as_ref().map(|s| (s.transcript.clone(), s.source.clone())))
-    else {
-        return false;
-    };
-    if let Err(message) =
-        source::check_size(bytes.len() as u64).and_then(|()| source::check_text(&bytes))
-    {
-        state.fail(format!("These captions cannot be used: {message}"));
-        return false;
-    }
-    state.status.set("Aligning the transcript to the captions…".into());
-    let aligned = readers::align(&transcript, &decode(bytes).text, name.as_deref()).await;
     if !state.alive() {
         return false;
     }
-    match aligned.and_then(|t| crate::view::aligned(&t).map(|said| (t, said))) {
-        Ok((t, said)) => {
+    let checked = read
+        .map_err(|why| {
+            let what = if captions { "these captions" } else { "this transcript" };
+            format!("Could not read {what}: {why}.")
+        })
+        .and_then(|t| match captions {
+            true => crate::view::aligned(&t).map(|said| (t, said)),
+            false => source::check_parsed(&t).map(|()| (t, String::new())),
+        });
+    match (checked, shown) {
+        (Ok((t, said)), Some((_, shown))) if captions => {
             state.recording.update_value(|r| r.captions_url = None);
-            state.show(t, source);
+            state.show(t, shown);
             state.status.set(said);
-            state.sync_url();
-            true
         }
-        Err(why) => {
-            state.fail(why);
-            false
+        (Ok((t, _)), _) => state.show(t, source),
+        (Err(message), _) => {
+            state.fail(message);
+            return false;
         }
     }
+    true
 }
 
 /// Opens a local file (from the file input or a drop); with `captions`
@@ -208,10 +204,9 @@ pub fn open_file(state: State, file: web_sys::File, captions: bool) {
             return;
         }
         match read {
-            Some(bytes) if captions => {
-                align_bytes(state, bytes, Some(name)).await;
+            Some(bytes) => {
+                show_bytes(state, bytes, Source::File(name), captions).await;
             }
-            Some(bytes) => show_bytes(state, bytes, Source::File(name)).await,
             None => state.fail(format!("Could not read the file {name}.")),
         }
     });

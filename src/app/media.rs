@@ -296,16 +296,8 @@ pub(super) fn key(state: State, key: &str) -> bool {
     true
 }
 
-/// Plays `media`; a browser that refuses (no gesture yet) leaves the
-/// player's own button to the reader, without an error in the console.
+/// Plays `media` (a refusal, without a gesture of the reader's, leaves
+/// the player's own button to them).
 fn play(media: &web_sys::HtmlMediaElement) {
-    thread_local! {
-        static IGNORE: wasm_bindgen::closure::Closure<dyn FnMut(wasm_bindgen::JsValue)> =
-            wasm_bindgen::closure::Closure::new(|_| {});
-    }
-    if let Ok(promise) = media.play() {
-        IGNORE.with(|f| {
-            let _ = promise.catch(f);
-        });
-    }
+    let _ = media.play();
 }

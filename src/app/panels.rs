@@ -432,11 +432,7 @@ pub fn PasteDialog() -> impl IntoView {
         }
         area.set_value("");
         leptos::task::spawn_local(async move {
-            if captions {
-                super::load::align_bytes(state, text.into_bytes(), None).await;
-            } else {
-                show_bytes(state, text.into_bytes(), Source::Paste).await;
-            }
+            show_bytes(state, text.into_bytes(), Source::Paste, captions).await;
         });
     };
     // One dialog for both: its class (set by `ask`) shows the words of one.

@@ -72,11 +72,11 @@ test.beforeAll(async () => {
       'untimed.txt': UNTIMED,
       'captions.vtt': CAPTIONS,
       'other.vtt': OTHER,
-      'host.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A session</title></head><body><main>
+      'host.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>A session</title></head><body><main>
         <h1>A session</h1><audio id="player" controls preload="auto" src="talk.wav"></audio>
         <div data-floor-src="timed.vtt" data-floor-media="#player"></div></main>
         <script type="module" src="floor.js"></script></body></html>`,
-      'nowhere.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A session</title></head><body><main>
+      'nowhere.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>A session</title></head><body><main>
         <div data-floor-src="timed.vtt" data-floor-media="#nothing"></div></main>
         <script type="module" src="floor.js"></script></body></html>`,
     },
@@ -191,7 +191,7 @@ test.describe('a recording beside the transcript', () => {
   });
 
   test.describe('a recording that cannot play', () => {
-    test.use({ expectedConsoleErrors: [/404/, /Failed to load resource/] });
+    test.use({ expectedConsoleErrors: [/^Failed to load resource: the server responded with a status of 404/] });
     test('says so, and the transcript stays', async ({ page }) => {
       await page.goto(`${server.url}?src=timed.vtt&media=missing.wav`);
       await expect(alertBox(page)).toContainText('The recording could not be played');
@@ -233,7 +233,7 @@ test.describe('a framing page\'s player', () => {
     host = await startServer({ root: dist, files: {} });
   });
   test.afterAll(async () => host.close());
-  const framed = () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Framed</title></head><body><main>
+  const framed = () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Framed</title></head><body><main>
     <iframe id="floor" title="Transcript" style="width:100%;height:600px" src="${server.url}?src=timed.vtt&embed=1&origin=${host.origin}"></iframe>
     <script>
       window.seeks = [];
@@ -279,7 +279,7 @@ test.describe('alignment to captions', () => {
   });
 
   test.describe('captions that cannot be loaded', () => {
-    test.use({ expectedConsoleErrors: [/404/, /Failed to load resource/] });
+    test.use({ expectedConsoleErrors: [/^Failed to load resource: the server responded with a status of 404/] });
     test('say so, and the transcript stays untimed', async ({ page }) => {
       await page.goto(`${server.url}?src=untimed.txt&captions=missing.vtt`);
       await expect(alertBox(page)).toContainText('Could not load the captions');
