@@ -547,7 +547,11 @@ pub fn aligned(t: &Transcript) -> Result<String, String> {
     let n = t.turns.len();
     let timed = t.turns.iter().filter(|turn| t.start(turn).is_some()).count();
     if timed == 0 {
-        let why = t.diagnostics.last().map_or("", |d| d.message.as_str());
+        let why = t
+            .diagnostics
+            .iter()
+            .rfind(|d| d.kind == crate::model::DiagnosticKind::NotAligned)
+            .map_or("", |d| d.message.as_str());
         return Err(format!("The captions timed no turn of this transcript. {why}")
             .trim_end()
             .to_string());

@@ -73,7 +73,7 @@ async function sampleStays(page) {
 
 /** Opens a file through the Open file control (bytes, or a path on disk). */
 async function openFile(page, name, bytes) {
-  const input = page.locator('input[type=file]');
+  const input = page.locator('label', { hasText: 'Open file' }).locator('input[type=file]');
   if (typeof bytes === 'string' && bytes.startsWith('/')) {
     await input.setInputFiles(bytes);
   } else {
