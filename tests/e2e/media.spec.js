@@ -8,6 +8,7 @@
 // and the JS API's align(). Screenshots at 1280 px and 375 px go to
 // target/screenshots/.
 import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import { startServer } from './static-server.js';
 import { test, expect, shoot } from './fixtures.js';
 
@@ -61,6 +62,15 @@ const UNTIMED = `Session on made-up words\n\n${words.map((w, i) => `>>${who(i).t
 const CAPTIONS = `WEBVTT\n\n${cues.map(([ms, , text]) => `${vttTime(ms)} --> ${vttTime(ms + 2_400)}\n${text}`).join('\n\n')}\n`;
 // Captions of another meeting: other words altogether.
 const OTHER = `WEBVTT\n\n${Array.from({ length: 60 }, (_, i) => `${vttTime(i * 3_000)} --> ${vttTime(i * 3_000 + 2_900)}\nquite another meeting number ${i} where nobody speaks of the same things`).join('\n\n')}\n`;
+
+/** axe (WCAG 2.x A and AA, and best practices) finds nothing in the page as it is now. */
+async function expectAccessible(page, state) {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  const found = violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(found, `axe in "${state}"`).toEqual([]);
+}
 
 let server;
 test.beforeAll(async () => {
@@ -130,6 +140,7 @@ test.describe('a recording beside the transcript', () => {
     await expect(page.locator('#t3')).toHaveAttribute('aria-current', 'true');
     await expect(page.locator('#t20')).toHaveAttribute('aria-current', 'time');
     await shoot(page, 'media-followed');
+    await expectAccessible(page, 'a recording beside the transcript, a turn followed');
     // The reader scrolls: following stops, and the view stays where it is.
     await page.mouse.move(600, 400);
     await page.mouse.wheel(0, -400);
@@ -305,6 +316,7 @@ test.describe('alignment to captions', () => {
     };
     await open();
     await shoot(page, 'captions-dialog');
+    await expectAccessible(page, 'the Add captions dialog');
     await page.getByLabel('Choose a captions file').setInputFiles({ name: 'captions.vtt', mimeType: 'text/vtt', buffer: Buffer.from(CAPTIONS) });
     await expect(status(page)).toHaveText(/^Timed \d+ of 30 turns/);
     await expect(page.locator('#t10 .turn-head time')).toBeVisible();
