@@ -223,3 +223,54 @@ async fn search_marks_matches_in_the_text_and_counts_them() {
     assert_eq!(root.query_selector_all("mark").unwrap().length(), 0);
     assert_eq!(text(&root, "#t1-p1"), "First  paragraph. [ Applause ]");
 }
+
+/// `JSON.stringify` of a JS value.
+fn json(value: &wasm_bindgen::JsValue) -> String {
+    js_sys::JSON::stringify(value).unwrap().as_string().unwrap()
+}
+
+/// The JS API's objects (built by hand, without serde) are exactly serde's
+/// serialisation of the transcript through serde_wasm_bindgen, as the API
+/// made them before: the same keys in the same order, `null` where a value
+/// is absent, keys left out where serde skips them, times in seconds.
+#[wasm_bindgen_test]
+fn the_js_objects_are_serdes() {
+    use serde::Serialize;
+    const VTT: &str = "WEBVTT\n\nNOTE a comment, skipped\n\n\
+        00:00:01.000 --> 00:00:04.000\n<v Ana Silva>Hello<00:00:01.500><c> there</c><00:00:02.250><c> everyone.</c>\n\n\
+        00:00:05.000 --> 00:00:09.500\n<v Ben>Thanks. [ Applause ]\n\n\
+        00:00:10.000 --> 00:00:12.345\n<v Ana Silva>Back to Sivi (phonetic) here.\n";
+    const MERGED: &str = "Meeting\n\n***\n\n>>CHAIR: One.\n\n>>Chair: Two (phonetic) words.\n\n\
+        >>CHAIR ST. AMOUR: Three.\n\n>>CHAIR ST AMOUR: Four. (Off microphone.)\n";
+    let cases: [(&str, floor::model::Transcript); 6] = [
+        ("sample", floor::read::parse_str(include_str!("../assets/sample.txt"))),
+        ("webvtt", floor::read::parse_str(VTT)),
+        ("notes", floor::read::parse_str(TEXT)),
+        ("merged", floor::read::parse_str(MERGED)),
+        ("empty", floor::read::parse_str("")),
+        ("blank", floor::read::parse_str("\n \n")),
+    ];
+    let serializer = serde_wasm_bindgen::Serializer::new()
+        .serialize_missing_as_null(true)
+        .serialize_maps_as_objects(true);
+    let mut all = String::new();
+    for (name, t) in &cases {
+        let ours = json(&floor::web::js::to_js(t));
+        let serdes = json(&t.serialize(&serializer).unwrap());
+        assert_eq!(ours, serdes, "{name}");
+        all += &ours;
+    }
+    // The cases hold every optional part.
+    for part in [
+        "\"word_times\":[[0,",
+        "\"paragraph_starts\":[1",
+        "\"duration\":12.345",
+        "\"word\":[",
+        "\"dropped\":",
+        "\"label\":\"Chair\"",
+        "\"kind\":\"speaker_merged\"",
+        "\"speaker\":null",
+    ] {
+        assert!(all.contains(part), "no {part} in {all}");
+    }
+}

@@ -196,6 +196,8 @@ mod tests {
             q: Some("\"best practice\" forum".into()),
             anchor: Some(Anchor::Paragraph(5, 2)),
             time: None,
+            captions: None,
+            media: None,
             no_merge: vec!["JAC sm KEE".into(), "É&=".into()],
             other: vec![("embed".into(), "1".into())],
         };

@@ -331,6 +331,39 @@ pub enum DiagnosticKind {
 }
 
 impl DiagnosticKind {
+    /// Its name, as serialised (`speaker_merged`): what the JS API's
+    /// objects and `floor parse` JSON give as a diagnostic's `kind`.
+    pub fn name(self) -> &'static str {
+        match self {
+            DiagnosticKind::EncodingFallback => "encoding_fallback",
+            DiagnosticKind::Utf16 => "utf16",
+            DiagnosticKind::InvalidBytes => "invalid_bytes",
+            DiagnosticKind::HtmlExtracted => "html_extracted",
+            DiagnosticKind::WrapperDropped => "wrapper_dropped",
+            DiagnosticKind::PhpWarningDropped => "php_warning_dropped",
+            DiagnosticKind::SeparatorDropped => "separator_dropped",
+            DiagnosticKind::SpeakerMerged => "speaker_merged",
+            DiagnosticKind::MergeUndone => "merge_undone",
+            DiagnosticKind::MixedScriptLabel => "mixed_script_label",
+            DiagnosticKind::NoSpeakerMarkers => "no_speaker_markers",
+            DiagnosticKind::LabelsWithoutMarkers => "labels_without_markers",
+            DiagnosticKind::TextBeforeFirstTurn => "text_before_first_turn",
+            DiagnosticKind::Empty => "empty",
+            DiagnosticKind::LineLayout => "line_layout",
+            DiagnosticKind::FormatRead => "format_read",
+            DiagnosticKind::BlockSkipped => "block_skipped",
+            DiagnosticKind::TimingUnreadable => "timing_unreadable",
+            DiagnosticKind::CuesOutOfOrder => "cues_out_of_order",
+            DiagnosticKind::CueSettingUnknown => "cue_setting_unknown",
+            DiagnosticKind::CueEmpty => "cue_empty",
+            DiagnosticKind::RepeatsDropped => "repeats_dropped",
+            DiagnosticKind::OpaqueSpeakerIds => "opaque_speaker_ids",
+            DiagnosticKind::SiteChromeDropped => "site_chrome_dropped",
+            DiagnosticKind::Aligned => "aligned",
+            DiagnosticKind::NotAligned => "not_aligned",
+        }
+    }
+
     /// Every kind, in declaration order (the wire format numbers them so).
     pub const ALL: &'static [DiagnosticKind] = &[
         DiagnosticKind::EncodingFallback,
@@ -850,5 +883,22 @@ impl Serialize for Transcript {
         s.serialize_field("turns", &Turns(self))?;
         s.serialize_field("diagnostics", &self.diagnostics)?;
         s.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A kind's name is what serde writes for it, for every kind.
+    #[test]
+    fn kind_names_are_their_serialisation() {
+        for &kind in DiagnosticKind::ALL {
+            assert_eq!(
+                serde_json::to_value(kind).unwrap(),
+                serde_json::Value::from(kind.name()),
+                "{kind:?}"
+            );
+        }
     }
 }

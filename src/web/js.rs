@@ -17,7 +17,6 @@
 //! paragraph) and `word_times` (`[paragraph, byte offset, seconds]` for
 //! words timed one by one), and its `meta.duration` is in seconds.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::model::Transcript;
@@ -26,13 +25,127 @@ use crate::names::{
     STYLESHEET_OPTION,
 };
 
-fn to_js(transcript: &Transcript) -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::new()
-        .serialize_missing_as_null(true)
-        .serialize_maps_as_objects(true);
-    transcript
-        .serialize(&serializer)
-        .map_err(|e| JsError::new(&e.to_string()))
+/// The transcript as plain objects: what its `Serialize` impl (the
+/// `floor parse` JSON) writes, with `null` for absent values, built
+/// directly (serde's machinery for the whole model weighs more in the
+/// viewer's module than this).
+#[doc(hidden)]
+pub fn to_js(t: &Transcript) -> JsValue {
+    use js_sys::{Array, Object};
+    let m = &t.meta;
+    let meta = Object::new();
+    set(&meta, "title", opt_str(m.title.as_deref()));
+    set(&meta, "disclaimer", opt_str(m.disclaimer.as_deref()));
+    set(&meta, "date", opt_str(m.date.as_deref()));
+    set(&meta, "date_text", opt_str(m.date_text.as_deref()));
+    set(&meta, "time", opt_str(m.time.as_deref()));
+    set(&meta, "location", opt_str(m.location.as_deref()));
+    set(&meta, "other", strings(&mut m.other.iter().map(String::as_str)));
+    set(&meta, "format", m.format.into());
+    set(&meta, "duration", seconds(m.duration));
+
+    let speakers = Array::new();
+    for s in &t.speakers {
+        let o = Object::new();
+        set(&o, "id", s.id.as_str().into());
+        set(&o, "name", s.name.as_str().into());
+        set(&o, "labels", strings(&mut s.labels.iter().map(String::as_str)));
+        set(&o, "turns", number(s.turns));
+        speakers.push(&o);
+    }
+
+    let timed = t.is_timed();
+    let turns = Array::new();
+    for turn in &t.turns {
+        let o = Object::new();
+        let [start, end] = t.times(turn);
+        set(&o, "n", number(turn.n as usize));
+        set(&o, "start", seconds(start));
+        set(&o, "end", seconds(end));
+        set(&o, "speaker", opt_str(t.speaker_id(turn)));
+        set(&o, "label", opt_str(t.label(turn)));
+        let paragraphs = t.paragraphs(turn);
+        set(&o, "paragraphs", strings(&mut paragraphs.iter()));
+        if timed {
+            let starts = Array::new();
+            let words = Array::new();
+            for i in 0..paragraphs.len() {
+                starts.push(&seconds(t.paragraph_start(turn, i)));
+                for [at, ms] in t.word_times(turn, i) {
+                    let w = Array::of3(&number(i), &number(at as usize), &seconds(Some(ms)));
+                    words.push(&w);
+                }
+            }
+            set(&o, "paragraph_starts", starts.into());
+            set(&o, "word_times", words.into());
+        }
+        let notes = Array::new();
+        for a in t.annotations(turn) {
+            let paragraph = paragraphs.get(a.paragraph()).unwrap_or_default();
+            let n = Object::new();
+            set(&n, "paragraph", number(a.paragraph()));
+            set(&n, "range", pair(a.range()));
+            set(&n, "kind", a.kind(paragraph).into());
+            if let Some(word) = a.word(paragraph) {
+                set(&n, "word", pair(word));
+            }
+            notes.push(&n);
+        }
+        set(&o, "annotations", notes.into());
+        set(&o, "range", pair(turn.range.map(|n| n as usize)));
+        set(&o, "line", number(turn.line as usize));
+        turns.push(&o);
+    }
+
+    let diagnostics = Array::new();
+    for d in &t.diagnostics {
+        let o = Object::new();
+        set(&o, "line", number(d.line));
+        set(&o, "kind", d.kind.name().into());
+        set(&o, "message", d.message.as_str().into());
+        if let Some(dropped) = &d.dropped {
+            set(&o, "dropped", dropped.as_str().into());
+        }
+        if let Some(label) = &d.label {
+            set(&o, "label", label.as_str().into());
+        }
+        diagnostics.push(&o);
+    }
+
+    let o = Object::new();
+    set(&o, "meta", meta.into());
+    set(&o, "speakers", speakers.into());
+    set(&o, "turns", turns.into());
+    set(&o, "diagnostics", diagnostics.into());
+    o.into()
+}
+
+/// Sets `key` of a plain object (which cannot fail).
+fn set(o: &js_sys::Object, key: &str, value: JsValue) {
+    let _ = js_sys::Reflect::set(o, &key.into(), &value);
+}
+
+/// A string, or `null`.
+fn opt_str(s: Option<&str>) -> JsValue {
+    s.map_or(JsValue::NULL, JsValue::from_str)
+}
+
+/// Milliseconds as seconds, or `null`.
+fn seconds(ms: Option<u32>) -> JsValue {
+    ms.map_or(JsValue::NULL, |ms| JsValue::from_f64(f64::from(ms) / 1000.0))
+}
+
+fn number(n: usize) -> JsValue {
+    JsValue::from_f64(n as f64)
+}
+
+/// A byte range `[start, end]`.
+fn pair([a, b]: [usize; 2]) -> JsValue {
+    js_sys::Array::of2(&number(a), &number(b)).into()
+}
+
+fn strings(items: &mut dyn Iterator<Item = &str>) -> JsValue {
+    items.map(JsValue::from_str).collect::<js_sys::Array>().into()
 }
 
 /// The reader's choices in an options object: `{ noMerge: ["LABEL", …] }`,
@@ -77,7 +190,7 @@ pub fn parse(text: &str, options: JsValue) -> Result<JsValue, JsError> {
             "this text may be a page, captions or JSON: read it with `await read(text)`, which loads their readers",
         ));
     }
-    to_js(&chosen(crate::read::parse_str(text), &options))
+    Ok(to_js(&chosen(crate::read::parse_str(text), &options)))
 }
 
 /// Whether `text` is a page or may be in a timed format (WebVTT, SRT,
@@ -92,7 +205,7 @@ pub fn needs_readers(text: &str) -> bool {
 #[wasm_bindgen(js_name = fromWire)]
 pub fn from_wire(bytes: Vec<u8>, options: JsValue) -> Result<JsValue, JsError> {
     let t = Transcript::from_wire(&bytes).ok_or_else(|| JsError::new("not a transcript"))?;
-    to_js(&chosen(t, &options))
+    Ok(to_js(&chosen(t, &options)))
 }
 
 /// Parses transcript bytes (a `Uint8Array` in any supported encoding), with
@@ -103,7 +216,7 @@ pub fn parse_bytes(bytes: Vec<u8>, options: JsValue) -> Result<JsValue, JsError>
     if crate::read::needs_readers(&decoded.text) {
         return parse(&decoded.text, options);
     }
-    to_js(&chosen(crate::read::parse_decoded(decoded), &options))
+    Ok(to_js(&chosen(crate::read::parse_decoded(decoded), &options)))
 }
 
 /// Parses transcript text and returns only its number of turns, without
