@@ -83,6 +83,11 @@ pub const READ_GLOBAL: &str = "__floorRead";
 /// needed (`src/web/readers.rs` imports it by this name).
 pub const ALIGN_GLOBAL: &str = "__floorAlign";
 
+/// The function `floor.js` defines to draw a viewer's recording bar with
+/// `media.js`, loaded the first time a viewer has a recording
+/// (`src/app/media.rs` imports it by this name).
+pub const MEDIA_GLOBAL: &str = "__floorMedia";
+
 /// The bundled sample, as a URL relative to the page, so that a build served
 /// under any sub-path finds it beside `index.html` (which copies it there
 /// from `assets/`); `floor.js` prefetches it.

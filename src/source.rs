@@ -58,24 +58,6 @@ pub fn check_url(src: &str, [what, many]: [&str; 2]) -> Result<(), String> {
     }
 }
 
-/// Whether a recording's URL names an audio file by its extension (then
-/// the viewer plays it in an `<audio>`; anything else in a `<video>`).
-///
-/// ```
-/// use floor::source::is_audio;
-/// assert!(is_audio("https://x.org/session.MP3?dl=1"));
-/// assert!(is_audio("talk.opus"));
-/// assert!(!is_audio("talk.mp4"));
-/// assert!(!is_audio("https://x.org/stream"));
-/// ```
-pub fn is_audio(url: &str) -> bool {
-    let name = file_name(url).unwrap_or_default();
-    let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
-    ["mp3", "m4a", "aac", "oga", "ogg", "opus", "wav", "flac", "weba"]
-        .iter()
-        .any(|e| ext.eq_ignore_ascii_case(e))
-}
-
 /// The last segment of a URL's path, as written (`talk.vtt` of
 /// `https://x.org/media/talk.vtt?v=2#t=1:00`): the file name a fetched
 /// transcript's format is hinted by ([`crate::read::parse_named`]). `None`

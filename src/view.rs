@@ -533,34 +533,28 @@ pub fn shown_status(t: &Transcript) -> String {
 }
 
 /// What the status says once a transcript was aligned to its recording's
-/// captions ([`crate::align`]): how many turns were timed (`Ok`); or, when
-/// none was, why (`Err`: the aligner's last word, the transcript left as
-/// it was).
+/// captions ([`crate::align`]): the aligner's report, how many turns were
+/// timed (`Ok`); or, when none was, why (`Err`, the transcript left as it
+/// was).
 ///
 /// ```
-/// let t = floor::read::parse_str(">>A: one two\n\n>>B: three");
+/// let t = floor::read::parse_str(">>ANA: One two three four.\n\n>>BEN: Five six seven eight.");
+/// let c = floor::read::parse_str("WEBVTT\n\n00:01.000 --> 00:03.000\none two three four\n\n00:04.000 --> 00:06.000\nfive six seven eight\n");
+/// let said = floor::view::aligned(&floor::align::align(&t, &c)).unwrap();
+/// assert!(said.starts_with("Timed 2 of 2 turns (100%)"), "{said}");
 /// assert!(floor::view::aligned(&t).is_err());
-/// let c = floor::read::parse_str("WEBVTT\n\n00:01.000 --> 00:02.000\n<v A>One.\n");
-/// assert_eq!(floor::view::aligned(&c).unwrap(), "Timed 1 of 1 turn (100%) by the captions.");
 /// ```
 pub fn aligned(t: &Transcript) -> Result<String, String> {
-    let n = t.turns.len();
-    let timed = t.turns.iter().filter(|turn| t.start(turn).is_some()).count();
-    if timed == 0 {
-        let why = t
-            .diagnostics
-            .iter()
-            .rfind(|d| d.kind == crate::model::DiagnosticKind::NotAligned)
-            .map_or("", |d| d.message.as_str());
-        return Err(format!("The captions timed no turn of this transcript. {why}")
-            .trim_end()
-            .to_string());
+    use crate::model::DiagnosticKind::{Aligned, NotAligned};
+    let said = t
+        .diagnostics
+        .iter()
+        .rfind(|d| matches!(d.kind, Aligned | NotAligned));
+    match said {
+        Some(d) if d.kind == Aligned => Ok(d.message.clone()),
+        Some(d) => Err(d.message.clone()),
+        None => Err("The captions timed no turn of this transcript.".into()),
     }
-    Ok(format!(
-        "Timed {timed} of {} ({}%) by the captions.",
-        counted(n, "turn"),
-        timed * 100 / n
-    ))
 }
 
 #[cfg(test)]

@@ -207,6 +207,15 @@ fn the_prefetched_response() {
         "src/web/readers.rs",
         &format!("js_name = {})]", names::READ_GLOBAL),
     );
+    // The recording's bar, the same way.
+    contains(
+        "src/web/floor.js",
+        &format!("globalThis.{} = (status, options, tell) =>", names::MEDIA_GLOBAL),
+    );
+    contains(
+        "src/app/media.rs",
+        &format!("js_name = {})]", names::MEDIA_GLOBAL),
+    );
     // The aligner's, the same way.
     contains(
         "src/web/floor.js",
@@ -224,10 +233,11 @@ fn the_prefetched_response() {
                 names::PREFETCH_GLOBAL,
                 names::BODY_GLOBAL,
                 names::READ_GLOBAL,
-                names::ALIGN_GLOBAL
+                names::ALIGN_GLOBAL,
+                names::MEDIA_GLOBAL
             ]
         ),
-        5
+        7
     );
     // floor.js prefetches what the app will ask for: `?src=` or the sample,
     // if it is a URL the app accepts.

@@ -25,8 +25,7 @@ pub(super) fn listen_to_parent(state: State) -> WindowListenerHandle {
         if let Some(anchor) = host::go_request(&data) {
             state.go(anchor);
         } else if let Some(seconds) = host::time_report(&data) {
-            super::media::set_playing(state, true, None);
-            super::media::at_time(state, seconds);
+            super::media::heard(state, state.all("p.status").pop(), seconds);
         }
     })
 }

@@ -1,5 +1,5 @@
-//! The viewer's keys: `j`/`k`, `[`/`]`, `/`, `n`/`N`, `?`, `Esc`, and the
-//! recording's `p`, `,`/`.`, `f` ([`super::media::key`]).
+//! The viewer's keys: `j`/`k`, `[`/`]`, `/`, `n`/`N`, `?`, `Esc` (the
+//! recording's `p`, `,`/`.`, `f` are `media.js`'s: [`super::media`]).
 
 use leptos::prelude::*;
 
@@ -19,10 +19,6 @@ pub(super) fn on_key(state: State, ev: &web_sys::KeyboardEvent) {
         return;
     }
     let key = ev.key();
-    if super::media::key(state, &key) {
-        ev.prevent_default();
-        return;
-    }
     let (forward, same) = match key.as_str() {
         "j" => (true, false),
         "k" => (false, false),
@@ -55,14 +51,8 @@ pub(super) fn on_key(state: State, ev: &web_sys::KeyboardEvent) {
             }
             return;
         }
-        // The reader scrolls away from the turn being spoken.
-        "PageUp" | "PageDown" | "ArrowUp" | "ArrowDown" | "Home" | "End" | " " => {
-            super::media::stop_following(state);
-            return;
-        }
         _ => return,
     };
-    super::media::stop_following(state);
     let target = state.shown.with_untracked(|s| {
         let t = &s.as_ref()?.transcript;
         let visible = state

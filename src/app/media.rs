@@ -3,18 +3,34 @@
 //! or a framing page's player, which sends its time (`floor:time`) and is
 //! asked for one (`floor:seek`).
 //!
-//! A timed turn's time is a control that seeks the recording there. While
-//! it plays, the turn being spoken is marked `aria-current="time"` and the
-//! view follows it, until the reader scrolls or moves away; "Follow" takes
-//! it up again.
+//! The player bar, "Follow" and the recording's keys are `media.js`
+//! (`src/web/media.js`), which `floor.js`'s `__floorMedia` loads only for a
+//! viewer with a recording. It tells the viewer the recording's time and
+//! whether the view follows; the viewer marks the turn being spoken
+//! `aria-current="time"` and, when following, brings it into view. A timed
+//! turn's time is a control that seeks the recording there.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
 
 use super::State;
 use crate::link::Anchor;
 use crate::names::SEEK_MESSAGE;
 use crate::web::dom;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `floor.js`'s `__floorMedia(status, options, tell)`: draws the
+    /// recording's bar after the viewer's status line and returns its
+    /// controller (`seek(seconds)`, `time(seconds)`, `detach()`).
+    #[wasm_bindgen(catch, js_name = __floorMedia)]
+    fn attach_media(
+        status: &web_sys::Element,
+        options: &js_sys::Object,
+        tell: &js_sys::Function,
+    ) -> Result<JsValue, JsValue>;
+}
 
 /// The recording beside the transcript, and the captions it was aligned
 /// to.
@@ -24,171 +40,95 @@ pub struct Recording {
     pub media_url: Option<String>,
     /// The URL of the captions the transcript was aligned to (`?captions=`).
     pub captions_url: Option<String>,
-    /// The player the viewer seeks and follows: its own or the host page's.
-    pub player: Option<web_sys::HtmlMediaElement>,
-    /// Whether a recording plays beside the transcript: a player, or a
-    /// framing page's that sends its time (`floor:time`).
-    pub beside: bool,
-    /// Whether the view follows the turn being spoken.
-    pub following: bool,
+    /// `media.js`'s controller of the bar, once a recording is beside the
+    /// transcript.
+    pub controller: Option<JsValue>,
+    /// Whether the recording plays in a player of this page (the viewer's
+    /// own, or the host page's), which a turn's time seeks.
+    pub player: bool,
     /// The turn being spoken (`aria-current="time"`).
     pub spoken: Option<u32>,
-    /// The viewer's listener of the recording and of scrolling ([`events`]).
-    pub events: Option<js_sys::Function>,
 }
 
-/// How far (seconds) the step keys move the recording.
-pub const STEP_SECONDS: f64 = 5.0;
-
-/// Puts the player bar after the viewer's status line `status`: the
-/// viewer's own player (`?media=`, checked) and "Follow" (pressed while the
-/// view follows), hidden until a recording plays beside the transcript.
-/// Drawn once with plain DOM calls (a view costs the first visit more), so
-/// it stays whatever transcript is shown; the viewer's click handler
-/// presses "Follow".
-pub(super) fn add_bar(state: State, status: &web_sys::Element) -> Option<()> {
-    let doc = status.owner_document()?;
-    let section = doc.create_element("section").ok()?;
-    section.set_class_name("player");
-    section.set_attribute("aria-label", "Recording").ok()?;
-    let button = doc.create_element("button").ok()?;
-    for (name, value) in [
-        ("type", "button"),
-        ("class", "follow"),
-        ("aria-keyshortcuts", "f"),
-        ("title", "Keep the turn being spoken in view"),
+/// Draws the recording's bar after the viewer's status line `status`, for
+/// the viewer's own player (`?media=`, checked), the host page's
+/// (`selector`, `data-floor-media`: found by `media.js`), or, with neither,
+/// a framing page's (`floor:time`). Its listeners go with the viewer.
+pub(super) fn attach(state: State, status: &web_sys::Element, selector: Option<String>) {
+    let url = state.recording.with_value(|r| r.media_url.clone());
+    if let Some(Err(message)) = url
+        .as_deref()
+        .map(|url| crate::source::check_url(url, ["recording", "recordings"]))
+    {
+        return state.fail(message);
+    }
+    let options = js_sys::Object::new();
+    let keys = state.host.try_with_value(|h| h.element.clone()).flatten();
+    let player = url.is_some() || selector.is_some();
+    for (key, value) in [
+        ("url", url.map(JsValue::from)),
+        ("selector", selector.map(JsValue::from)),
+        ("keys", keys.map(JsValue::from)),
     ] {
-        button.set_attribute(name, value).ok()?;
-    }
-    button.set_text_content(Some("Follow"));
-    section.append_child(&button).ok()?;
-    status.after_with_node_1(&section).ok()?;
-    show_bar(state);
-    // The reader scrolls: the view stops following.
-    let events = state.recording.with_value(|r| r.events.clone())?;
-    let root = status.parent_element()?;
-    for event in ["wheel", "touchmove"] {
-        let _ = root.add_event_listener_with_callback(event, &events);
-    }
-    let url = state.recording.with_value(|r| r.media_url.clone())?;
-    match crate::source::check_url(&url, ["recording", "recordings"]) {
-        Ok(()) => add_player(state, &status.next_element_sibling()?, &url),
-        Err(message) => state.fail(message),
-    }
-    Some(())
-}
-
-/// Shows the player bar once a recording plays beside the transcript, and
-/// "Follow" pressed while the view follows.
-fn show_bar(state: State) {
-    if let Some(bar) = state.all("section.player").pop() {
-        let (beside, pressed) = state.recording.with_value(|r| (r.beside, r.following));
-        let _ = bar.toggle_attribute_with_force("hidden", !beside);
-        if let Some(button) = bar.last_element_child() {
-            let _ = button.set_attribute("aria-pressed", if pressed { "true" } else { "false" });
+        if let Some(value) = value {
+            let _ = js_sys::Reflect::set(&options, &key.into(), &value);
         }
     }
-}
-
-/// Sets whether a recording plays beside the transcript, and whether the
-/// view follows it; the bar says so.
-pub(super) fn set_playing(state: State, beside: bool, following: Option<bool>) {
-    state.recording.update_value(|r| {
-        r.beside = beside;
-        r.following = following.unwrap_or(r.following);
+    // What media.js tells: the recording's time and whether the view
+    // follows, or a message.
+    let tell = Closure::<dyn Fn(JsValue, bool)>::new(move |said: JsValue, following: bool| {
+        if !state.alive() {
+            return;
+        }
+        match said.as_f64() {
+            Some(seconds) => at_time(state, seconds, following),
+            None => state.fail(said.as_string().unwrap_or_default()),
+        }
     });
-    show_bar(state);
-}
-
-/// Puts the viewer's own player of `url` first in `section`: an `<audio>`
-/// for an audio file's extension, else a `<video>`; its errors said in the
-/// alert.
-fn add_player(state: State, section: &web_sys::Element, url: &str) {
-    let Some(doc) = section.owner_document() else {
+    let Ok(controller) = attach_media(status, &options, tell.as_ref().unchecked_ref()) else {
         return;
     };
-    let tag = if crate::source::is_audio(url) { "audio" } else { "video" };
-    let Some(media) = doc
-        .create_element(tag)
-        .ok()
-        .and_then(|el| el.dyn_into::<web_sys::HtmlMediaElement>().ok())
-    else {
-        return;
-    };
-    for (name, value) in [("controls", ""), ("playsinline", ""), ("preload", "metadata"), ("src", url)] {
-        let _ = media.set_attribute(name, value);
-    }
-    if let Some(events) = state.recording.with_value(|r| r.events.clone()) {
-        for event in ["timeupdate", "error"] {
-            let _ = media.add_event_listener_with_callback(event, &events);
-        }
-    }
-    let _ = section.prepend_with_node_1(&media);
-    state.recording.update_value(|r| r.player = Some(media));
-    set_playing(state, true, None);
-}
-
-/// Binds the host page's `<video>` or `<audio>` that `selector`
-/// (`data-floor-media`) names; an alert when there is none. Its listeners
-/// go with the viewer.
-pub(super) fn bind_host_media(state: State, selector: &str) {
-    let media = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(selector).ok().flatten())
-        .and_then(|el| el.dyn_into::<web_sys::HtmlMediaElement>().ok());
-    let Some(media) = media else {
-        state.fail(format!(
-            "This page has no <video> or <audio> at \u{201c}{}\u{201d} for the transcript to follow.",
-            crate::text::isolated(selector)
-        ));
-        return;
-    };
-    let Some(events) = state.recording.with_value(|r| r.events.clone()) else {
-        return;
-    };
-    let _ = media.add_event_listener_with_callback("timeupdate", &events);
-    state.recording.update_value(|r| r.player = Some(media.clone()));
-    set_playing(state, true, None);
-    let kept = send_wrapper::SendWrapper::new((media, events));
+    // (Called by media.js for as long as the page lives.)
+    tell.forget();
+    state
+        .recording
+        .update_value(|r| {
+            r.controller = Some(controller.clone());
+            r.player = player;
+        });
+    let controller = send_wrapper::SendWrapper::new(controller);
     on_cleanup(move || {
-        let (media, events) = kept.take();
-        let _ = media.remove_event_listener_with_callback("timeupdate", &events);
+        call(&controller, "detach", JsValue::UNDEFINED);
     });
 }
 
-/// The viewer's one listener of its recording's events (its time, an error)
-/// and of the reader's scrolling (which stops following). It lives as
-/// long as the page (one per viewer).
-pub(super) fn events(state: State) -> js_sys::Function {
-    let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(
-        move |ev: web_sys::Event| {
-            if !state.alive() {
-                return;
-            }
-            match ev.type_().as_str() {
-                "timeupdate" => {
-                    if let Some(media) = ev
-                        .current_target()
-                        .and_then(|t| t.dyn_into::<web_sys::HtmlMediaElement>().ok())
-                    {
-                        at_time(state, media.current_time());
-                    }
-                }
-                "error" => state.fail(
-                    "The recording could not be played: its address did not answer, or this browser cannot play its type. The transcript stays."
-                        .into(),
-                ),
-                _ => stop_following(state),
-            }
-        },
-    );
-    listener.into_js_value().unchecked_into()
+/// Calls `media.js`'s controller: its method `name` with `argument`.
+fn call(controller: &JsValue, name: &str, argument: JsValue) {
+    if let Some(f) = js_sys::Reflect::get(controller, &name.into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    {
+        let _ = f.call1(controller, &argument);
+    }
 }
 
-/// The recording is at `seconds` (the player's time, or the framing
-/// page's): marks the turn being spoken, and brings it into view when the
-/// view follows. Anything but a time a recording can have is ignored.
-pub(super) fn at_time(state: State, seconds: f64) {
+/// A framing page's player is at `seconds` (`floor:time`): the bar shows
+/// "Follow", and the turn being spoken is marked.
+pub(super) fn heard(state: State, status: Option<web_sys::Element>, seconds: f64) {
+    if state.recording.with_value(|r| r.controller.is_none())
+        && let Some(status) = status
+    {
+        attach(state, &status, None);
+    }
+    if let Some(controller) = state.recording.with_value(|r| r.controller.clone()) {
+        call(&controller, "time", seconds.into());
+    }
+}
+
+/// The recording is at `seconds`: marks the turn being spoken, and brings
+/// it into view when the view `following` it. Anything but a time a
+/// recording can have is ignored.
+fn at_time(state: State, seconds: f64, following: bool) {
     if !(0.0..=4_000_000.0).contains(&seconds) {
         return;
     }
@@ -203,11 +143,9 @@ pub(super) fn at_time(state: State, seconds: f64) {
         for turn in [before, n].into_iter().flatten() {
             super::turns::mark_current(state, turn);
         }
-        if let Some(n) = n
-            && state.recording.with_value(|r| r.following)
-        {
-            follow(state, n);
-        }
+    }
+    if let Some(n) = n.filter(|_| following) {
+        follow(state, n);
     }
 }
 
@@ -229,75 +167,32 @@ fn follow(state: State, n: u32) {
     });
 }
 
-/// The reader scrolled or moved away: the view stops following.
-pub(super) fn stop_following(state: State) {
-    if state.recording.with_value(|r| r.following && r.beside) {
-        set_playing(state, true, Some(false));
-    }
+/// Whether the recording plays in a player of this page (a turn's time
+/// then says it plays from there).
+pub(super) fn beside(state: State) -> bool {
+    state.recording.with_value(|r| r.player)
 }
 
-/// "Follow" (or `f`): follows the turn being spoken again, and brings it
-/// into view; or stops following.
-pub(super) fn toggle_follow(state: State) {
-    let (beside, now, spoken) = state.recording.with_value(|r| (r.beside, !r.following, r.spoken));
-    set_playing(state, beside, Some(now));
-    if now && let Some(n) = spoken {
-        follow(state, n);
-    }
-}
-
-/// A turn's time was chosen (`ms` into the recording): the player seeks
-/// there and plays, or the framing page is asked to (`floor:seek`).
-/// Whether anything took it.
+/// A turn's time was chosen (`ms` into the recording): the player plays
+/// from there, or the framing page is asked to (`floor:seek`). Whether
+/// anything took it.
 pub(super) fn seek(state: State, ms: u32) -> bool {
     let seconds = f64::from(ms) / 1000.0;
-    if let Some(media) = state.recording.with_value(|r| r.player.clone()) {
-        media.set_current_time(seconds);
-        play(&media);
-    } else {
-        let framed = state
-            .host
-            .try_with_value(|h| h.page && !h.trusted.is_empty())
-            .unwrap_or(false);
-        if !framed {
-            return false;
-        }
-        let message = super::host::message(SEEK_MESSAGE, &[("time", seconds.into())]);
-        let _ = state.host.try_with_value(|h| h.post(&message));
-    }
-    let beside = state.recording.with_value(|r| r.beside);
-    set_playing(state, beside, Some(true));
-    at_time(state, seconds);
-    true
-}
-
-/// The keys of the recording: `p` plays or pauses, `,` and `.` step
-/// [`STEP_SECONDS`] back and forward, `f` follows. Whether `key` was one
-/// (with a player to act on).
-pub(super) fn key(state: State, key: &str) -> bool {
-    if key == "f" && state.recording.with_value(|r| r.beside) {
-        toggle_follow(state);
+    if let Some(controller) = state
+        .recording
+        .with_value(|r| r.controller.clone().filter(|_| r.player))
+    {
+        call(&controller, "seek", seconds.into());
         return true;
     }
-    let Some(media) = state.recording.with_value(|r| r.player.clone()) else {
-        return false;
-    };
-    match key {
-        "p" if media.paused() => play(&media),
-        "p" => {
-            let _ = media.pause();
-        }
-        "," | "." => {
-            let step = if key == "," { -STEP_SECONDS } else { STEP_SECONDS };
-            media.set_current_time((media.current_time() + step).max(0.0));
-        }
-        _ => return false,
+    let framed = state
+        .host
+        .try_with_value(|h| h.page && !h.trusted.is_empty())
+        .unwrap_or(false);
+    if framed {
+        let message = super::host::message(SEEK_MESSAGE, &[("time", seconds.into())]);
+        let _ = state.host.try_with_value(|h| h.post(&message));
+        at_time(state, seconds, true);
     }
-    true
-}
-
-/// Plays `media` (a refusal, without a gesture of the reader's, leaves
-/// the player's own button to them).
-fn play(media: &web_sys::HtmlMediaElement) {
-    let _ = media.play();
+    framed
 }

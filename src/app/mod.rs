@@ -109,11 +109,6 @@ pub fn Viewer(
     let host_media = host.media.clone();
     let state = State::new(&location, host);
     provide_context(state);
-    let events = media::events(state);
-    state.recording.update_value(|r| r.events = Some(events));
-    if let Some(selector) = host_media {
-        media::bind_host_media(state, &selector);
-    }
 
     // What to show first: a URL to fetch, or text given by the host page.
     load::first(state, start, &location);
@@ -178,11 +173,13 @@ pub fn Viewer(
     });
 
 
-    // The recording's bar, after the status line: drawn once, kept
-    // whatever transcript is shown.
+    // The recording's bar, after the status line (media.js): drawn once,
+    // kept whatever transcript is shown.
     let status = NodeRef::<leptos::html::P>::new();
     status.on_load(move |status| {
-        media::add_bar(state, &status);
+        if host_media.is_some() || state.recording.with_value(|r| r.media_url.is_some()) {
+            media::attach(state, &status, host_media);
+        }
     });
 
     let theme = theme::remembered(page);

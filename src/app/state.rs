@@ -155,7 +155,6 @@ impl State {
             recording: StoredValue::new_local(super::media::Recording {
                 media_url: location.media.clone(),
                 captions_url: location.captions.clone(),
-                following: true,
                 ..Default::default()
             }),
             other_params: StoredValue::new(location.other.clone()),

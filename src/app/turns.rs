@@ -163,7 +163,8 @@ impl Groups {
         };
         let speaker = state.speaker.get_untracked();
         let current = state.anchor.get_untracked().map(Anchor::turn);
-        let (spoken, seekable) = state.recording.with_value(|r| (r.spoken, r.beside));
+        let spoken = state.recording.with_value(|r| r.spoken);
+        let seekable = super::media::beside(state);
         let fragment = doc.create_document_fragment();
         let turns = group_turns(t, i);
         for turn in turns {
@@ -513,10 +514,6 @@ pub(super) fn on_click(state: State, ev: &leptos::ev::MouseEvent) {
                 state.go_time(ms / 1000);
             }
         }
-        return;
-    }
-    if dom::closest(ev, "button.follow").is_some() {
-        super::media::toggle_follow(state);
         return;
     }
     if let Some(button) = dom::closest(ev, "button[data-speaker]") {

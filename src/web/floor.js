@@ -107,6 +107,13 @@ const call = (op, args) => {
 globalThis.__floorRead = (text, name) => call('read', [text, name ?? undefined]);
 globalThis.__floorAlign = (wire, captions, name) => call('align', [wire, captions, name ?? undefined]);
 
+// The recording beside a viewer (src/app/media.rs): media.js, loaded the
+// first time a viewer has one; what the viewer asks of it waits for it.
+globalThis.__floorMedia = (status, options, tell) => {
+  const media = import('./media.js').then((m) => m.attach(status, options, tell));
+  return new Proxy({}, { get: (_, name) => (...args) => media.then((m) => m[name](...args)) });
+};
+
 // A browser without WebAssembly SIMD cannot compile Floor: Floor's own page
 // says so rather than stay blank (a host page gets the error).
 let unsupported = false;

@@ -1,6 +1,7 @@
 // Trunk's post-build hook (Trunk.toml): in a release build, minifies the
 // JavaScript trunk leaves unminified (wasm-bindgen's glue floor-web.js,
-// floor.js and first-screen.js) with terser from npm, and drops from
+// floor.js, first-screen.js, and readers.js and media.js, loaded on
+// demand) with terser from npm, and drops from
 // index.html the inert `<link data-trunk rel=rust …>` trunk leaves there
 // (it loads nothing: the page loads floor.js itself). Trunk runs it with
 // TRUNK_STAGING_DIR (the build about to become dist/) and TRUNK_PROFILE.
@@ -25,6 +26,8 @@ if (process.env.TRUNK_PROFILE === 'release') {
     ['floor-web.js', true],
     ['floor.js', true],
     ['first-screen.js', false],
+    ['readers.js', true],
+    ['media.js', true],
   ]) {
     const path = `${dir}/${name}`;
     const { code } = await minify(readFileSync(path, 'utf8'), {

@@ -274,7 +274,7 @@ test.describe('a framing page\'s player', () => {
 test.describe('alignment to captions', () => {
   test('?captions= times an untimed transcript, and says how much', async ({ page }) => {
     await page.goto(`${server.url}?src=untimed.txt&captions=captions.vtt`);
-    await expect(status(page)).toHaveText(/^Timed (\d+) of 30 turns \(\d+%\) by the captions\.$/);
+    await expect(status(page)).toHaveText(/^Timed (\d+) of 30 turns \(\d+%\) by aligning /);
     const [, timed] = /Timed (\d+)/.exec(await status(page).textContent());
     expect(+timed).toBeGreaterThanOrEqual(29);
     for (const n of [1, 10, 30]) {
@@ -301,7 +301,7 @@ test.describe('alignment to captions', () => {
 
   test('captions of another meeting time nothing, and say so plainly', async ({ page }) => {
     await page.goto(`${server.url}?src=untimed.txt&captions=other.vtt`);
-    await expect(alertBox(page)).toContainText('The captions timed no turn of this transcript');
+    await expect(alertBox(page)).toContainText('These captions do not seem to be of this transcript\'s recording');
     await expect(page.locator('#t30')).toBeAttached();
     await expect(page.locator('.turn-head time')).toHaveCount(0);
     expect(page.url()).not.toContain('captions=');
