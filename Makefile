@@ -22,7 +22,7 @@ BINARYEN_VERSION := 132
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
 NPM_STAMP := node_modules/.package-lock.json
 
-.PHONY: help tools tools-rust tools-npm tools-browser serve dist first-screen examples test test-native test-wasm test-size test-e2e bench clean
+.PHONY: help tools tools-rust tools-npm tools-browser serve dist first-screen examples test test-native test-wasm test-size test-e2e bench align clean
 
 help:
 	@echo "make serve   build and serve the viewer on http://127.0.0.1:8080"
@@ -31,6 +31,7 @@ help:
 	@echo "make first-screen  rewrite assets/first-screen.html from the viewer (after a markup change)"
 	@echo "make examples  the embedding examples on http://127.0.0.1:8081"
 	@echo "make bench   benchmarks: parser and search, native, WASM and in Chromium"
+	@echo "make align   alignment to captions: accuracy per pair, speed natively and in WASM"
 	@echo "make tools   install whatever is missing"
 
 ## Tools ---------------------------------------------------------------------
@@ -123,7 +124,9 @@ test-e2e:
 #   speakers     speaker resolution at 10k, 20k, 40k and 200k distinct labels
 #   align        aligning a day-long meeting (60,000 words each side, a fifth
 #                wrong) to its captions: time and peak memory, natively;
-#                then each test pair's coverage and start errors
+#                then each test pair's coverage and start errors; then the
+#                same meeting in WebAssembly, under Node and in Chromium
+#                (align-wasm.mjs). Alone: make align
 #   first-paint  Floor against its static page (`floor html`), A/B
 #   compare      Floor's search against MiniSearch and FlexSearch in a page
 #   memory       JS heap and WASM memory after loading
@@ -143,11 +146,18 @@ bench: dist
 	node tests/bench/paragraph.mjs
 	cargo bench --locked --bench speakers
 	cargo bench --locked --bench align
+	node tests/bench/align-wasm.mjs
 	node tests/bench/first-paint.mjs
 	node tests/bench/compare.mjs
 	node tests/bench/memory.mjs
 	cargo bench --locked --bench memory
 	node tests/bench/shapes.mjs
+
+# Alignment alone: accuracy on the test pairs, speed and memory natively,
+# then in WebAssembly (Node and Chromium).
+align: dist
+	cargo bench --locked --bench align
+	node tests/bench/align-wasm.mjs
 
 clean:
 	cargo clean

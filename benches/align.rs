@@ -26,9 +26,22 @@ fn main() {
         "words each side   align (best of 5)   peak memory   per word   coverage  median   p90"
     );
     for words in [15_000, 30_000, 60_000] {
-        let t = floor::read::parse_str(&meeting(words, 42));
+        let text = meeting(words, 42);
+        let t = floor::read::parse_str(&text);
         let (said, truth) = say(&t, 42);
-        let captions = floor::read::parse_str(&captions_of(&said, ASR, None, 42));
+        let vtt = captions_of(&said, ASR, None, 42);
+        let captions = floor::read::parse_str(&vtt);
+        // The day-long pair, for the same measure in WebAssembly
+        // (tests/bench/align-wasm.mjs).
+        if words == 60_000 {
+            let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/target/bench-align");
+            let written = std::fs::create_dir_all(dir)
+                .and_then(|()| std::fs::write(format!("{dir}/meeting.txt"), &text))
+                .and_then(|()| std::fs::write(format!("{dir}/meeting.vtt"), &vtt));
+            if let Err(e) = written {
+                eprintln!("could not write the pair to {dir}: {e}");
+            }
+        }
         let mut best = f64::INFINITY;
         let mut peak = 0;
         let mut aligned = None;
