@@ -135,11 +135,11 @@ test.describe('a recording beside the transcript', () => {
     await setTime(page, START(20) / 1000 + 1);
     await expect(page.locator('#t20')).toHaveAttribute('aria-current', 'time');
     await expect(page.locator('#t20 h2')).toBeInViewport();
+    await shoot(page, 'media-followed');
     // A permalink's current turn stays apart from the spoken one.
     await page.evaluate(() => (location.hash = '#t3'));
     await expect(page.locator('#t3')).toHaveAttribute('aria-current', 'true');
     await expect(page.locator('#t20')).toHaveAttribute('aria-current', 'time');
-    await shoot(page, 'media-followed');
     await expectAccessible(page, 'a recording beside the transcript, a turn followed');
     // The reader scrolls: following stops, and the view stays where it is.
     await page.mouse.move(600, 400);
@@ -283,6 +283,7 @@ test.describe('alignment to captions', () => {
       expect(Math.abs(seconds - START(n) / 1000)).toBeLessThanOrEqual(2);
     }
     expect(page.url()).toContain('captions=captions.vtt');
+    await shoot(page, 'captions-status');
     // A time in the URL opens its turn once aligned.
     await page.goto(`${server.url}?src=untimed.txt&captions=captions.vtt#t=3:25`);
     await expect(page.locator('#t11')).toHaveAttribute('aria-current', 'true');
