@@ -67,6 +67,10 @@ pub(super) fn first(state: State, start: Start, location: &Location) {
                         Err(message) => state.fail(message),
                     }
                 }
+                // The recording, once there is a transcript to follow it.
+                if state.alive() && state.shown.with_untracked(Option::is_some) {
+                    super::media::start(state);
+                }
                 // Open the permalink the page was opened with, or its time.
                 if state.alive() {
                     match (state.anchor.get_untracked(), time) {

@@ -50,11 +50,24 @@ pub struct Recording {
     pub spoken: Option<u32>,
 }
 
+/// Once the first transcript is shown: draws the recording's bar for the
+/// viewer's own player (`?media=`) or the host page's (`data-floor-media`),
+/// if it has one.
+pub(super) fn start(state: State) {
+    let selector = state.host.try_with_value(|h| h.media.clone()).flatten();
+    let own = state.recording.with_value(|r| r.media_url.is_some());
+    if let Some(status) = state.all("p.status").pop()
+        && (own || selector.is_some())
+    {
+        attach(state, &status, selector);
+    }
+}
+
 /// Draws the recording's bar after the viewer's status line `status`, for
 /// the viewer's own player (`?media=`, checked), the host page's
 /// (`selector`, `data-floor-media`: found by `media.js`), or, with neither,
 /// a framing page's (`floor:time`). Its listeners go with the viewer.
-pub(super) fn attach(state: State, status: &web_sys::Element, selector: Option<String>) {
+fn attach(state: State, status: &web_sys::Element, selector: Option<String>) {
     let url = state.recording.with_value(|r| r.media_url.clone());
     if let Some(Err(message)) = url
         .as_deref()
@@ -90,16 +103,17 @@ pub(super) fn attach(state: State, status: &web_sys::Element, selector: Option<S
     };
     // (Called by media.js for as long as the page lives.)
     tell.forget();
-    state
-        .recording
-        .update_value(|r| {
-            r.controller = Some(controller.clone());
-            r.player = player;
-        });
-    let controller = send_wrapper::SendWrapper::new(controller);
-    on_cleanup(move || {
-        call(&controller, "detach", JsValue::UNDEFINED);
+    state.recording.update_value(|r| {
+        r.controller = Some(controller);
+        r.player = player;
     });
+}
+
+/// The viewer goes: `media.js` lets go of the page's player and keys.
+pub(super) fn detach(state: State) {
+    if let Some(Some(controller)) = state.recording.try_with_value(|r| r.controller.clone()) {
+        call(&controller, "detach", JsValue::UNDEFINED);
+    }
 }
 
 /// Calls `media.js`'s controller: its method `name` with `argument`.

@@ -106,7 +106,6 @@ pub fn Viewer(
     let compact = host.compact;
     let framed = page && !host.trusted.is_empty();
     let element = host.element.clone();
-    let host_media = host.media.clone();
     let state = State::new(&location, host);
     provide_context(state);
 
@@ -162,6 +161,7 @@ pub fn Viewer(
     });
     let key_listener = send_wrapper::SendWrapper::new(key_listener);
     on_cleanup(move || {
+        media::detach(state);
         let key_listener = key_listener.take();
         for handle in handles {
             handle.remove();
@@ -173,14 +173,6 @@ pub fn Viewer(
     });
 
 
-    // The recording's bar, after the status line (media.js): drawn once,
-    // kept whatever transcript is shown.
-    let status = NodeRef::<leptos::html::P>::new();
-    status.on_load(move |status| {
-        if host_media.is_some() || state.recording.with_value(|r| r.media_url.is_some()) {
-            media::attach(state, &status, host_media);
-        }
-    });
 
     let theme = theme::remembered(page);
     if framed {
@@ -200,7 +192,7 @@ pub fn Viewer(
                 <p>{move || state.alert.get().unwrap_or_default()}</p>
                 <button type="button" on:click=move |_| state.alert.set(None)>"Dismiss"</button>
             </div>
-            <p class="status" role="status" aria-live="polite" node_ref=status>{move || state.status.get()}</p>
+            <p class="status" role="status" aria-live="polite">{move || state.status.get()}</p>
             {move || state.shown.with(|shown| shown.as_ref().map(|shown| {
                 let t = shown.transcript.clone();
                 let source = shown.source.clone();
