@@ -8,8 +8,8 @@
 // (`tell(message)`); the viewer marks the turn being spoken and, when
 // following, brings it into view. Scrolling and moving with the keys stop
 // following; "Follow" and `f` take it up again; `p` plays or pauses, `,`
-// and `.` step five seconds. Keys never act while the reader types or a
-// dialog is open.
+// and `.` step five seconds. Keys never act while the reader types, a
+// dialog is open, or the focus is on the player (its own keys).
 const STEP = 5;
 const AWAY = new Set(['j', 'k', '[', ']', 'PageUp', 'PageDown', 'ArrowUp', 'ArrowDown', 'Home', 'End', ' ']);
 
@@ -77,6 +77,8 @@ export function attach(status, { url, selector, keys }, tell) {
   const onKey = (e) => {
     const target = e.composedPath()[0];
     if (e.ctrlKey || e.metaKey || e.altKey || bar.hidden || root.querySelector('dialog[open]')) return;
+    // The player's own keys (space, arrows) are the player's.
+    if (target instanceof Node && (bar.contains(target) || target === media)) return;
     if (target instanceof Element && target.closest('input, textarea, select, [contenteditable]')) return;
     if (AWAY.has(e.key)) return follow(false);
     if (e.key === 'f') {

@@ -171,6 +171,14 @@ test.describe('a recording beside the transcript', () => {
     await expect(follow(page)).toHaveAttribute('aria-pressed', 'false');
     await page.keyboard.press('f');
     await expect(follow(page)).toHaveAttribute('aria-pressed', 'true');
+    // The player's own keys leave following as it is.
+    await player(page).focus();
+    await page.keyboard.press('ArrowUp');
+    await expect(follow(page)).toHaveAttribute('aria-pressed', 'true');
+    await page.locator('#t2 h2').click();
+    await page.keyboard.press('PageDown');
+    await expect(follow(page)).toHaveAttribute('aria-pressed', 'false');
+    await page.keyboard.press('f');
     // In the search field, p is a letter.
     await page.locator('#search').fill('');
     await page.locator('#search').press('p');
