@@ -210,7 +210,10 @@ fn the_prefetched_response() {
     // The recording's bar, the same way.
     contains(
         "src/web/floor.js",
-        &format!("globalThis.{} = (status, options, tell) =>", names::MEDIA_GLOBAL),
+        &format!(
+            "globalThis.{} = (status, options, tell) =>",
+            names::MEDIA_GLOBAL
+        ),
     );
     contains(
         "src/app/media.rs",
@@ -219,7 +222,10 @@ fn the_prefetched_response() {
     // The aligner's, the same way.
     contains(
         "src/web/floor.js",
-        &format!("globalThis.{} = (wire, captions, name) =>", names::ALIGN_GLOBAL),
+        &format!(
+            "globalThis.{} = (wire, captions, name) =>",
+            names::ALIGN_GLOBAL
+        ),
     );
     contains(
         "src/web/readers.rs",

@@ -243,7 +243,10 @@ fn the_js_objects_are_serdes() {
     const MERGED: &str = "Meeting\n\n***\n\n>>CHAIR: One.\n\n>>Chair: Two (phonetic) words.\n\n\
         >>CHAIR ST. AMOUR: Three.\n\n>>CHAIR ST AMOUR: Four. (Off microphone.)\n";
     let cases: [(&str, floor::model::Transcript); 6] = [
-        ("sample", floor::read::parse_str(include_str!("../assets/sample.txt"))),
+        (
+            "sample",
+            floor::read::parse_str(include_str!("../assets/sample.txt")),
+        ),
         ("webvtt", floor::read::parse_str(VTT)),
         ("notes", floor::read::parse_str(TEXT)),
         ("merged", floor::read::parse_str(MERGED)),

@@ -150,7 +150,9 @@ pub async fn show_bytes(state: State, bytes: Vec<u8>, source: Source, captions: 
         .with_untracked(|s| s.as_ref().map(|s| (s.transcript.clone(), s.source.clone())));
     let read = match &shown {
         Some((t, _)) if captions => {
-            state.status.set("Aligning the transcript to the captions…".into());
+            state
+                .status
+                .set("Aligning the transcript to the captions…".into());
             readers::align(t, &decoded.text, name).await
         }
         _ if captions => return false,
@@ -170,7 +172,11 @@ pub async fn show_bytes(state: State, bytes: Vec<u8>, source: Source, captions: 
     }
     let checked = read
         .map_err(|why| {
-            let what = if captions { "these captions" } else { "this transcript" };
+            let what = if captions {
+                "these captions"
+            } else {
+                "this transcript"
+            };
             format!("Could not read {what}: {why}.")
         })
         .and_then(|t| match captions {

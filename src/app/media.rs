@@ -149,7 +149,9 @@ fn at_time(state: State, seconds: f64, following: bool) {
     let ms = (seconds * 1000.0) as u32;
     let n = state.shown.with_untracked(|s| {
         let t = &s.as_ref()?.transcript;
-        t.is_timed().then(|| t.turn_at(ms).map(|turn| turn.n)).flatten()
+        t.is_timed()
+            .then(|| t.turn_at(ms).map(|turn| turn.n))
+            .flatten()
     });
     let before = state.recording.with_value(|r| r.spoken);
     if n != before {

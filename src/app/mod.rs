@@ -172,8 +172,6 @@ pub fn Viewer(
         }
     });
 
-
-
     let theme = theme::remembered(page);
     if framed {
         frame::report_height(state);

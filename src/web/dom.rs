@@ -177,7 +177,11 @@ fn holds_focus(el: &web_sys::Element) -> bool {
 /// Whether the reader asked for reduced motion (no smooth scrolling).
 pub fn reduced_motion() -> bool {
     window()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
         .is_some_and(|m| m.matches())
 }
 

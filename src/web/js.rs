@@ -40,7 +40,11 @@ pub fn to_js(t: &Transcript) -> JsValue {
     set(&meta, "date_text", opt_str(m.date_text.as_deref()));
     set(&meta, "time", opt_str(m.time.as_deref()));
     set(&meta, "location", opt_str(m.location.as_deref()));
-    set(&meta, "other", strings(&mut m.other.iter().map(String::as_str)));
+    set(
+        &meta,
+        "other",
+        strings(&mut m.other.iter().map(String::as_str)),
+    );
     set(&meta, "format", m.format.into());
     set(&meta, "duration", seconds(m.duration));
 
@@ -49,7 +53,11 @@ pub fn to_js(t: &Transcript) -> JsValue {
         let o = Object::new();
         set(&o, "id", s.id.as_str().into());
         set(&o, "name", s.name.as_str().into());
-        set(&o, "labels", strings(&mut s.labels.iter().map(String::as_str)));
+        set(
+            &o,
+            "labels",
+            strings(&mut s.labels.iter().map(String::as_str)),
+        );
         set(&o, "turns", number(s.turns));
         speakers.push(&o);
     }
@@ -132,7 +140,9 @@ fn opt_str(s: Option<&str>) -> JsValue {
 
 /// Milliseconds as seconds, or `null`.
 fn seconds(ms: Option<u32>) -> JsValue {
-    ms.map_or(JsValue::NULL, |ms| JsValue::from_f64(f64::from(ms) / 1000.0))
+    ms.map_or(JsValue::NULL, |ms| {
+        JsValue::from_f64(f64::from(ms) / 1000.0)
+    })
 }
 
 fn number(n: usize) -> JsValue {
@@ -145,7 +155,10 @@ fn pair([a, b]: [usize; 2]) -> JsValue {
 }
 
 fn strings(items: &mut dyn Iterator<Item = &str>) -> JsValue {
-    items.map(JsValue::from_str).collect::<js_sys::Array>().into()
+    items
+        .map(JsValue::from_str)
+        .collect::<js_sys::Array>()
+        .into()
 }
 
 /// The reader's choices in an options object: `{ noMerge: ["LABEL", …] }`,
@@ -216,7 +229,10 @@ pub fn parse_bytes(bytes: Vec<u8>, options: JsValue) -> Result<JsValue, JsError>
     if crate::read::needs_readers(&decoded.text) {
         return parse(&decoded.text, options);
     }
-    Ok(to_js(&chosen(crate::read::parse_decoded(decoded), &options)))
+    Ok(to_js(&chosen(
+        crate::read::parse_decoded(decoded),
+        &options,
+    )))
 }
 
 /// Parses transcript text and returns only its number of turns, without
@@ -370,7 +386,9 @@ fn mount_with(element: web_sys::HtmlElement, options: Options) -> Result<(), JsE
         start,
         options.permalinks,
         options.base,
-        options.media.or_else(|| element.get_attribute(MEDIA_ATTRIBUTE)),
+        options
+            .media
+            .or_else(|| element.get_attribute(MEDIA_ATTRIBUTE)),
     );
     let id = NEXT.with(|n| {
         let id = n.get();

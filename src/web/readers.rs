@@ -22,7 +22,11 @@ extern "C" {
     /// `wire` aligned to the captions `captions` (`name` a hint of their
     /// format), as wire bytes.
     #[wasm_bindgen(catch, js_name = __floorAlign)]
-    fn align_wire(wire: &[u8], captions: &str, name: Option<String>) -> Result<js_sys::Promise, JsValue>;
+    fn align_wire(
+        wire: &[u8],
+        captions: &str,
+        name: Option<String>,
+    ) -> Result<js_sys::Promise, JsValue>;
 }
 
 /// Reads `text` (`name` a hint of its format) with the readers' module.
@@ -38,7 +42,12 @@ pub async fn align(
     captions: &str,
     name: Option<&str>,
 ) -> Result<Transcript, String> {
-    answer(align_wire(&transcript.to_wire(), captions, name.map(str::to_string))).await
+    answer(align_wire(
+        &transcript.to_wire(),
+        captions,
+        name.map(str::to_string),
+    ))
+    .await
 }
 
 /// The transcript a call of the readers' module resolves to.
@@ -52,7 +61,9 @@ async fn answer(call: Result<js_sys::Promise, JsValue>) -> Result<Transcript, St
             why.unwrap_or_default()
         )
     };
-    let bytes = JsFuture::from(call.map_err(failed)?).await.map_err(failed)?;
+    let bytes = JsFuture::from(call.map_err(failed)?)
+        .await
+        .map_err(failed)?;
     let bytes = js_sys::Uint8Array::new(&bytes).to_vec();
     Transcript::from_wire(&bytes)
         .ok_or_else(|| "the readers' module gave what is not a transcript".into())
