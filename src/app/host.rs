@@ -136,36 +136,31 @@ pub fn message(kind: &str, fields: &[(&str, wasm_bindgen::JsValue)]) -> js_sys::
     object
 }
 
+/// Field `key` of a message from the parent of type `kind` (one of the
+/// `…_MESSAGE` names of [`crate::names`]): `{ type: kind, key: … }`.
+fn field(data: &wasm_bindgen::JsValue, kind: &str, key: &str) -> Option<wasm_bindgen::JsValue> {
+    if !data.is_object() {
+        return None;
+    }
+    let found = js_sys::Reflect::get(data, &"type".into()).ok()?;
+    if found.as_string()? != kind {
+        return None;
+    }
+    js_sys::Reflect::get(data, &key.into()).ok()
+}
+
 /// The time a `floor:time` message reports, in seconds: `{ type:
 /// "floor:time", time: 754.2 }`. Anything else (no number, not finite,
 /// negative) is `None`.
 pub fn time_report(data: &wasm_bindgen::JsValue) -> Option<f64> {
-    if !data.is_object() {
-        return None;
-    }
-    let kind = js_sys::Reflect::get(data, &"type".into()).ok()?;
-    if kind.as_string()? != crate::names::TIME_MESSAGE {
-        return None;
-    }
-    let time = js_sys::Reflect::get(data, &"time".into()).ok()?.as_f64()?;
+    let time = field(data, crate::names::TIME_MESSAGE, "time")?.as_f64()?;
     (time.is_finite() && time >= 0.0).then_some(time)
 }
 
 /// The turn a `floor:go` message asks for: `{ type: "floor:go", anchor:
 /// "t37" }` (with or without `#`). Anything else is `None`.
 pub fn go_request(data: &wasm_bindgen::JsValue) -> Option<Anchor> {
-    if !data.is_object() {
-        return None;
-    }
-    let kind = js_sys::Reflect::get(data, &"type".into())
-        .ok()?
-        .as_string()?;
-    if kind != crate::names::GO_MESSAGE {
-        return None;
-    }
-    let anchor = js_sys::Reflect::get(data, &"anchor".into())
-        .ok()?
-        .as_string()?;
+    let anchor = field(data, crate::names::GO_MESSAGE, "anchor")?.as_string()?;
     if anchor.len() > 32 {
         return None;
     }
