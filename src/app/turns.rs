@@ -497,15 +497,10 @@ pub(super) fn on_click(state: State, ev: &leptos::ev::MouseEvent) {
     // is asked to); else, in another page's element, the viewer goes to
     // the turn, as the page's `#t=` does on Floor's own page.
     if let Some(link) = dom::closest(ev, "a.at") {
-        let ms = link
-            .closest("article.turn")
-            .ok()
-            .flatten()
-            .and_then(|a| Anchor::parse(&a.id()))
-            .and_then(|a| {
-                let t = state.transcript()?;
-                t.start(t.turns.get(a.turn() as usize - 1)?)
-            });
+        let ms = turn_of(&link).and_then(|n| {
+            let t = state.transcript()?;
+            t.start(t.turns.get(n as usize - 1)?)
+        });
         if let Some(ms) = ms {
             if super::media::seek(state, ms) {
                 ev.prevent_default();
@@ -535,13 +530,7 @@ pub(super) fn on_click(state: State, ev: &leptos::ev::MouseEvent) {
         super::panels::ask(state, true);
         return;
     }
-    let Some(n) = button
-        .closest("article.turn")
-        .ok()
-        .flatten()
-        .and_then(|a| Anchor::parse(&a.id()))
-        .map(Anchor::turn)
-    else {
+    let Some(n) = turn_of(&button) else {
         return;
     };
     let Some(t) = state.transcript() else {
@@ -552,6 +541,12 @@ pub(super) fn on_click(state: State, ev: &leptos::ev::MouseEvent) {
         Some(action @ ("link" | "cite")) => copy(state, &t, n, action == "cite"),
         _ => {}
     }
+}
+
+/// The number of the turn `el` is in.
+fn turn_of(el: &web_sys::Element) -> Option<u32> {
+    let article = el.closest("article.turn").ok()??;
+    Anchor::parse(&article.id()).map(Anchor::turn)
 }
 
 /// Copies the link to turn `n` (or a citation holding it) and says so.
