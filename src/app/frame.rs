@@ -25,7 +25,7 @@ pub(super) fn listen_to_parent(state: State) -> WindowListenerHandle {
         if let Some(anchor) = host::go_request(&data) {
             state.go(anchor);
         } else if let Some(seconds) = host::time_report(&data) {
-            super::media::heard(state, state.all("p.status").pop(), seconds);
+            super::media::heard(state, seconds);
         }
     })
 }

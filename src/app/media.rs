@@ -55,19 +55,19 @@ pub struct Recording {
 /// if it has one.
 pub(super) fn start(state: State) {
     let selector = state.host.try_with_value(|h| h.media.clone()).flatten();
-    let own = state.recording.with_value(|r| r.media_url.is_some());
-    if let Some(status) = state.all("p.status").pop()
-        && (own || selector.is_some())
-    {
-        attach(state, &status, selector);
+    if selector.is_some() || state.recording.with_value(|r| r.media_url.is_some()) {
+        attach(state, selector);
     }
 }
 
-/// Draws the recording's bar after the viewer's status line `status`, for
-/// the viewer's own player (`?media=`, checked), the host page's
-/// (`selector`, `data-floor-media`: found by `media.js`), or, with neither,
-/// a framing page's (`floor:time`). Its listeners go with the viewer.
-fn attach(state: State, status: &web_sys::Element, selector: Option<String>) {
+/// Draws the recording's bar after the viewer's status line, for the
+/// viewer's own player (`?media=`, checked), the host page's (`selector`,
+/// `data-floor-media`: found by `media.js`), or, with neither, a framing
+/// page's (`floor:time`). Its listeners go with the viewer.
+fn attach(state: State, selector: Option<String>) {
+    let Some(status) = state.all("p.status").pop() else {
+        return;
+    };
     let url = state.recording.with_value(|r| r.media_url.clone());
     if let Some(Err(message)) = url
         .as_deref()
@@ -98,7 +98,7 @@ fn attach(state: State, status: &web_sys::Element, selector: Option<String>) {
             None => state.fail(said.as_string().unwrap_or_default()),
         }
     });
-    let Ok(controller) = attach_media(status, &options, tell.as_ref().unchecked_ref()) else {
+    let Ok(controller) = attach_media(&status, &options, tell.as_ref().unchecked_ref()) else {
         return;
     };
     // (Called by media.js for as long as the page lives.)
@@ -128,11 +128,9 @@ fn call(controller: &JsValue, name: &str, argument: JsValue) {
 
 /// A framing page's player is at `seconds` (`floor:time`): the bar shows
 /// "Follow", and the turn being spoken is marked.
-pub(super) fn heard(state: State, status: Option<web_sys::Element>, seconds: f64) {
-    if state.recording.with_value(|r| r.controller.is_none())
-        && let Some(status) = status
-    {
-        attach(state, &status, None);
+pub(super) fn heard(state: State, seconds: f64) {
+    if state.recording.with_value(|r| r.controller.is_none()) {
+        attach(state, None);
     }
     if let Some(controller) = state.recording.with_value(|r| r.controller.clone()) {
         call(&controller, "time", seconds.into());
