@@ -61,7 +61,6 @@ pub(super) fn first(state: State, start: Start, location: &Location) {
                     && state.alive()
                     && state.shown.with_untracked(Option::is_some)
                 {
-                    state.recording.update_value(|r| r.captions_url = None);
                     match source::check_url(&url, ["captions"; 2]) {
                         Ok(()) => load_url(state, url.clone(), Source::Url(url), true).await,
                         Err(message) => state.fail(message),

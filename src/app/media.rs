@@ -38,7 +38,8 @@ extern "C" {
 pub struct Recording {
     /// Its URL (`?media=`), when the viewer plays it.
     pub media_url: Option<String>,
-    /// The URL of the captions the transcript was aligned to (`?captions=`).
+    /// The URL of the captions the transcript was aligned to (`?captions=`),
+    /// set once they timed it.
     pub captions_url: Option<String>,
     /// `media.js`'s controller of the bar, once a recording is beside the
     /// transcript.

@@ -154,7 +154,7 @@ impl State {
             add_captions: StoredValue::new(false),
             recording: StoredValue::new_local(super::media::Recording {
                 media_url: location.media.clone(),
-                captions_url: location.captions.clone(),
+                // Once they have timed the transcript (`load::load_url`).
                 ..Default::default()
             }),
             other_params: StoredValue::new(location.other.clone()),
