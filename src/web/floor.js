@@ -70,7 +70,7 @@ globalThis.__floorBody = async (response, max) => {
 // Each call resolves to a transcript as wire bytes (a Uint8Array), for the
 // app (src/web/readers.rs) and read() and align() below.
 let readers;
-const onPage = () => import('./floor-readers.js').then(async (m) => (await m.default(), m));
+const onPage = () => import('./floor-readers.js').then(async (m) => (await m.default(), (op, args) => m[op](...args)));
 const inWorker = () => {
   const worker = new Worker(new URL('readers.js', import.meta.url), { type: 'module' });
   const waiting = new Map();
@@ -83,7 +83,7 @@ const inWorker = () => {
   // The worker could not start (a policy, an old browser): on the page.
   worker.onerror = (e) => {
     e.preventDefault();
-    readers = onPage().then((m) => (op, args) => m[op](...args));
+    readers = onPage();
     for (const w of waiting.values()) w.retry();
     waiting.clear();
   };
@@ -99,7 +99,7 @@ const call = (op, args) => {
     try {
       readers = Promise.resolve(inWorker());
     } catch {
-      readers = onPage().then((m) => (op, args) => m[op](...args));
+      readers = onPage();
     }
   }
   return readers.then((call) => call(op, args));
