@@ -263,8 +263,7 @@ impl Diagnostic {
 }
 
 /// The kinds of [`Diagnostic`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DiagnosticKind {
     /// The bytes were not valid UTF-8 and were read as Windows-1252.
     EncodingFallback,
@@ -330,9 +329,17 @@ pub enum DiagnosticKind {
     NotAligned,
 }
 
+/// A kind is serialised as its [`DiagnosticKind::name`].
+impl Serialize for DiagnosticKind {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
 impl DiagnosticKind {
-    /// Its name, as serialised (`speaker_merged`): what the JS API's
-    /// objects and `floor parse` JSON give as a diagnostic's `kind`.
+    /// Its name, as serialised (`speaker_merged`, its variant's name in
+    /// snake case): what the JS API's objects and `floor parse` JSON give
+    /// as a diagnostic's `kind`.
     pub fn name(self) -> &'static str {
         match self {
             DiagnosticKind::EncodingFallback => "encoding_fallback",
@@ -894,6 +901,15 @@ mod tests {
     #[test]
     fn kind_names_are_their_serialisation() {
         for &kind in DiagnosticKind::ALL {
+            // The variant's name in snake case.
+            let mut snake = String::new();
+            for (i, c) in format!("{kind:?}").chars().enumerate() {
+                if c.is_ascii_uppercase() && i > 0 {
+                    snake.push('_');
+                }
+                snake.push(c.to_ascii_lowercase());
+            }
+            assert_eq!(kind.name(), snake);
             assert_eq!(
                 serde_json::to_value(kind).unwrap(),
                 serde_json::Value::from(kind.name()),
