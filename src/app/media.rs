@@ -44,9 +44,6 @@ pub struct Recording {
     /// `media.js`'s controller of the bar, once a recording is beside the
     /// transcript.
     pub controller: Option<JsValue>,
-    /// Whether the recording plays in a player of this page (the viewer's
-    /// own, or the host page's), which a turn's time seeks.
-    pub player: bool,
     /// The turn being spoken (`aria-current="time"`).
     pub spoken: Option<u32>,
 }
@@ -78,7 +75,6 @@ fn attach(state: State, selector: Option<String>) {
     }
     let options = js_sys::Object::new();
     let keys = state.host.try_with_value(|h| h.element.clone()).flatten();
-    let player = url.is_some() || selector.is_some();
     for (key, value) in [
         ("url", url.map(JsValue::from)),
         ("selector", selector.map(JsValue::from)),
@@ -104,10 +100,9 @@ fn attach(state: State, selector: Option<String>) {
     };
     // (Called by media.js for as long as the page lives.)
     tell.forget();
-    state.recording.update_value(|r| {
-        r.controller = Some(controller);
-        r.player = player;
-    });
+    state
+        .recording
+        .update_value(|r| r.controller = Some(controller));
 }
 
 /// The viewer goes: `media.js` lets go of the page's player and keys.
@@ -185,7 +180,10 @@ fn follow(state: State, n: u32) {
 /// Whether the recording plays in a player of this page (a turn's time
 /// then says it plays from there).
 pub(super) fn beside(state: State) -> bool {
-    state.recording.with_value(|r| r.player)
+    let selector = state.host.try_with_value(|h| h.media.is_some());
+    state
+        .recording
+        .with_value(|r| r.controller.is_some() && (r.media_url.is_some() || selector == Some(true)))
 }
 
 /// A turn's time was chosen (`ms` into the recording): the player plays
@@ -195,7 +193,8 @@ pub(super) fn seek(state: State, ms: u32) -> bool {
     let seconds = f64::from(ms) / 1000.0;
     if let Some(controller) = state
         .recording
-        .with_value(|r| r.controller.clone().filter(|_| r.player))
+        .with_value(|r| r.controller.clone())
+        .filter(|_| beside(state))
     {
         call(&controller, "seek", seconds.into());
         return true;
