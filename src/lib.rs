@@ -34,6 +34,8 @@ pub mod read;
 pub mod render;
 pub mod resolve;
 pub mod search;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod site;
 pub mod source;
 pub mod text;
 pub mod view;

@@ -7,6 +7,9 @@
 //! floor align [--pretty] TRANSCRIPT CAPTIONS
 //!                                 print the transcript model as JSON, timed
 //!                                 from the captions of its recording
+//! floor site SOURCE -o SITE [--viewer DIST]
+//!                                 build the archive site of every
+//!                                 transcript under SOURCE
 //! ```
 //!
 //! Each takes `--no-merge LABEL` (repeatable): that label, exactly as
@@ -26,6 +29,7 @@ const USAGE: &str = "usage: floor parse [--pretty] [--no-merge LABEL]... FILE|-
        floor text [--no-merge LABEL]... FILE|-
        floor html [--no-merge LABEL]... FILE|-
        floor align [--pretty] [--no-merge LABEL]... TRANSCRIPT|- CAPTIONS
+       floor site SOURCE -o SITE [--viewer DIST] [--no-merge LABEL]... [--max-size MB]
 
   parse   print the transcript model as JSON: meta, speakers, turns, diagnostics
   text    print the transcript as readable text: header, then each turn
@@ -37,6 +41,13 @@ const USAGE: &str = "usage: floor parse [--pretty] [--no-merge LABEL]... FILE|-
           aligning its words to the captions of its recording (any timed
           file: WebVTT, SRT, JSON); an aligned diagnostic says how many
           turns were timed, a not_aligned one why none were
+  site    build a static site of every transcript under the folder SOURCE
+          (recursively; files and folders starting with . are skipped):
+          a page per transcript, a page per speaker across the archive, the
+          archive page with its search index. DIST is the viewer's build
+          (default ./dist: make dist). Only what changed is written again;
+          a summary ends the build, and SITE/.floor/report.txt lists every
+          speaker merge across files. --max-size: largest file read (50 MB)
   FILE    a transcript (text, saved HTML page, WebVTT, SRT or JSON; any
           encoding; its extension tells formats apart where the content
           cannot); - reads stdin
@@ -104,6 +115,9 @@ fn main() -> ExitCode {
     if matches!(args.as_slice(), ["-h" | "--help"]) {
         println!("{USAGE}");
         return ExitCode::SUCCESS;
+    }
+    if let Some(("site", rest)) = args.split_first().map(|(c, r)| (*c, r)) {
+        return site(rest);
     }
     let Some(Args {
         command,
@@ -212,4 +226,107 @@ fn as_text(t: &Transcript) -> String {
         }
     }
     out
+}
+
+/// `floor site`: the archive site, with a progress bar on a terminal and a
+/// summary at the end.
+#[cfg(not(target_arch = "wasm32"))]
+fn site(args: &[&str]) -> ExitCode {
+    use floor::site::{Options, build};
+    let mut options = Options {
+        source: Default::default(),
+        out: Default::default(),
+        viewer: "dist".into(),
+        no_merge: Vec::new(),
+        max_bytes: floor::source::MAX_BYTES,
+    };
+    let (mut source, mut out) = (None, None);
+    let mut rest = args;
+    while let Some((&arg, after)) = rest.split_first() {
+        rest = after;
+        let mut value = || {
+            let (&v, after) = rest.split_first()?;
+            rest = after;
+            Some(v)
+        };
+        let ok = match arg {
+            "-o" | "--out" => value().map(|v| out = Some(v)).is_some(),
+            "--viewer" => value().map(|v| options.viewer = v.into()).is_some(),
+            "--no-merge" => value().map(|v| options.no_merge.push(v.into())).is_some(),
+            "--max-size" => value()
+                .and_then(|v| v.parse::<f64>().ok())
+                .filter(|mb| *mb > 0.0)
+                .map(|mb| options.max_bytes = (mb * 1_048_576.0) as u64)
+                .is_some(),
+            _ if source.is_none() && !arg.starts_with('-') => {
+                source = Some(arg);
+                true
+            }
+            _ => false,
+        };
+        if !ok {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    }
+    let (Some(source), Some(out)) = (source, out) else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    if !std::path::Path::new(source).is_dir() {
+        eprintln!("floor: {source} is not a folder of transcripts");
+        return ExitCode::FAILURE;
+    }
+    (options.source, options.out) = (source.into(), out.into());
+    let bar = bar::Bar::new();
+    match build(&options, &bar) {
+        Ok(summary) => {
+            bar.done();
+            eprint!("{summary}");
+            eprintln!("Site: {out}/index.html; merges to review: {out}/.floor/report.txt");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            bar.done();
+            eprintln!("floor: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The progress bar of `floor site`: drawn only on a terminal.
+#[cfg(not(target_arch = "wasm32"))]
+mod bar {
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+    pub struct Bar(ProgressBar);
+
+    impl Bar {
+        pub fn new() -> Bar {
+            // indicatif draws nothing when stderr is not a terminal.
+            let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+            bar.set_style(
+                ProgressStyle::with_template("{msg:40} [{bar:30}] {pos}/{len} {elapsed}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar())
+                    .progress_chars("=> "),
+            );
+            Bar(bar)
+        }
+
+        pub fn done(&self) {
+            self.0.finish_and_clear();
+        }
+    }
+
+    impl floor::site::Progress for Bar {
+        fn step(&self, name: &'static str, total: u64) {
+            self.0.set_message(name);
+            self.0.set_length(total.max(1));
+            self.0.set_position(0);
+        }
+
+        fn advance(&self) {
+            self.0.inc(1);
+        }
+    }
 }

@@ -3,4 +3,4 @@
 
 mod page;
 
-pub use page::html_page;
+pub use page::{escape, html_page};

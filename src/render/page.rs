@@ -22,8 +22,9 @@ use crate::link::time;
 use crate::model::Transcript;
 use crate::view::{self, Segment};
 
-/// Writes `text` with `&`, `<`, `>`, `"` and `'` escaped.
-fn escape(out: &mut String, text: &str) {
+/// Writes `text` with `&`, `<`, `>`, `"` and `'` escaped: for text and
+/// attribute values alike.
+pub fn escape(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),

@@ -681,6 +681,28 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
     }
 }
 
+/// Whether `label` names a role rather than a person: every word of it is
+/// a usual label word ([`ROLE_WORDS`]: `CHAIR`, `MODERATOR`, `REMOTE
+/// INTERVENTION`, `AUDIENCE MEMBER`) or a number (`SPEAKER 2`). Two files'
+/// `CHAIR`s are as a rule two people: across an archive a role is never
+/// one speaker.
+///
+/// ```
+/// use floor::resolve::speakers::is_role;
+/// assert!(is_role("CHAIR"));
+/// assert!(is_role("Remote  Intervention"));
+/// assert!(is_role("SPEAKER 2"));
+/// assert!(!is_role("CHAIR ST. AMOUR"));
+/// assert!(!is_role("Ana Silva"));
+/// assert!(!is_role("  "));
+/// ```
+pub fn is_role(label: &str) -> bool {
+    let k = key(label);
+    let mut words = k.split(' ').filter(|w| !w.is_empty()).peekable();
+    words.peek().is_some()
+        && words.all(|w| w.bytes().all(|b| b.is_ascii_digit()) || ROLE_WORDS.contains(&w))
+}
+
 /// How a label is shown: without invisible characters, spaces single;
 /// upper-case labels in Title Case (`CHAIR ST. AMOUR` → `Chair St. Amour`,
 /// `O'BRIEN` → `O'Brien`); labels already in mixed case as written.

@@ -1,0 +1,381 @@
+//! The archive site builder (`floor site SOURCE -o SITE`): every transcript
+//! under a folder as a static site, native only.
+//!
+//! ```text
+//! SITE/index.html          the archive page: every session by date, filters, search
+//! SITE/sessions/           the viewer (a copy of dist/), and per transcript:
+//! SITE/sessions/NAME.html    its page, pre-rendered as the viewer draws it
+//! SITE/sessions/NAME.EXT     its source, which the page's viewer reads
+//! SITE/speakers/NAME.html  one page per person across the archive
+//! SITE/index/              the search index: shards of terms and of text
+//! SITE/.floor/             what the next build reuses, and the report
+//! ```
+//!
+//! A build goes in steps: find the sources ([`sources`]); read each one, or
+//! take what an earlier build kept of it ([`cache`]), on every core; name
+//! the pages ([`names`]); merge the speakers across files ([`speakers`]);
+//! make each page that changed, the speakers' pages, the index and the
+//! archive page; write what differs from what is there ([`output`]), and
+//! remove what is no longer made. Everything made is a function of the
+//! sources, the viewer and the options: two builds of the same sources
+//! write the same bytes.
+
+pub mod cache;
+pub mod names;
+pub mod output;
+pub mod sources;
+pub mod speakers;
+mod summary;
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use cache::{Entry, Manifest, key_of};
+use output::Output;
+pub use summary::Summary;
+
+/// What to build.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The folder of transcripts, read recursively.
+    pub source: PathBuf,
+    /// The site's folder.
+    pub out: PathBuf,
+    /// The viewer's build (`dist/`).
+    pub viewer: PathBuf,
+    /// Labels kept apart from the labels they look like, across the archive.
+    pub no_merge: Vec<String>,
+    /// Largest source read, in bytes.
+    pub max_bytes: u64,
+}
+
+/// How far a build is, for a progress bar.
+pub trait Progress: Sync {
+    /// A step begins, of `total` items (0: one item).
+    fn step(&self, name: &'static str, total: u64);
+    /// One more item of the step is done.
+    fn advance(&self);
+}
+
+/// No progress shown.
+pub struct Quiet;
+
+impl Progress for Quiet {
+    fn step(&self, _: &'static str, _: u64) {}
+    fn advance(&self) {}
+}
+
+/// Where the builder keeps what the next build reuses.
+const STATE_DIR: &str = ".floor";
+
+/// A source read (or taken from the cache).
+struct Read {
+    relative: String,
+    path: PathBuf,
+    /// Its key: its bytes and its name.
+    key: String,
+    /// Its extension, lower case (`txt` when it has none).
+    ext: String,
+    entry: Entry,
+}
+
+/// Builds the site. Fails only when the viewer or the site's folder cannot
+/// be used; a source that cannot be read is in the summary, and the build
+/// goes on.
+pub fn build(options: &Options, progress: &dyn Progress) -> Result<Summary, String> {
+    let started = Instant::now();
+    let template_path = options.viewer.join("index.html");
+    let template = std::fs::read_to_string(&template_path).map_err(|e| {
+        format!(
+            "cannot read the viewer's {} ({e}): build it first (make dist) or pass --viewer DIST",
+            template_path.display()
+        )
+    })?;
+    let viewer = output::viewer_files(&options.viewer)?;
+    std::fs::create_dir_all(&options.out)
+        .map_err(|e| format!("cannot create {}: {e}", options.out.display()))?;
+    let state = options.out.join(STATE_DIR);
+    let cache_dir = state.join("cache");
+    std::fs::create_dir_all(&cache_dir)
+        .map_err(|e| format!("cannot create {}: {e}", cache_dir.display()))?;
+    let manifest = Manifest::load(&state.join("manifest.tsv"));
+    let mut summary = Summary::default();
+
+    // 1. The sources.
+    progress.step("Finding transcripts", 0);
+    let (found, errors) = sources::walk(&options.source, Some(&options.out));
+    summary.found = found.len();
+    summary.skipped.extend(errors);
+    progress.advance();
+
+    // 2. Each one read, or taken from the cache, on every core.
+    progress.step("Reading transcripts", found.len() as u64);
+    let read: Vec<Result<(Read, bool), (String, String)>> = found
+        .par_iter()
+        .map(|f| {
+            let result = read_one(f, options.max_bytes, &cache_dir);
+            progress.advance();
+            result.map_err(|why| (f.relative.clone(), why))
+        })
+        .collect();
+    let mut sessions = Vec::with_capacity(read.len());
+    for r in read {
+        match r {
+            Ok((read, parsed)) => {
+                summary.parsed += usize::from(parsed);
+                sessions.push(read);
+            }
+            Err(skipped) => summary.skipped.push(skipped),
+        }
+    }
+    summary.skipped.sort();
+    // The archive's order: newest first, then by title and path.
+    sessions.sort_by(|a, b| {
+        b.entry
+            .date
+            .cmp(&a.entry.date)
+            .then_with(|| a.entry.title().cmp(b.entry.title()))
+            .then_with(|| a.relative.cmp(&b.relative))
+    });
+    summary.sessions = sessions.len();
+    summary.turns = sessions.iter().map(|s| u64::from(s.entry.turns)).sum();
+    summary.words = sessions.iter().map(|s| s.entry.words).sum();
+
+    // 3. Page names, clear of the viewer's files.
+    let reserved: Vec<&str> = viewer
+        .iter()
+        .map(|(name, _)| name.split('.').next().unwrap_or(name))
+        .collect();
+    let slugs: Vec<String> = sessions
+        .iter()
+        .map(|s| {
+            let stem = s
+                .entry
+                .file_name
+                .rsplit_once('.')
+                .map_or(&*s.entry.file_name, |(a, _)| a);
+            names::slug(s.entry.title.as_deref().unwrap_or(stem), "session")
+        })
+        .collect();
+    let wanted: Vec<(&str, &str)> = slugs
+        .iter()
+        .zip(&sessions)
+        .map(|(slug, s)| (slug.as_str(), s.relative.as_str()))
+        .collect();
+    let page_names = names::distinct(&wanted, &reserved);
+
+    // 4. Speakers across the archive.
+    progress.step("Merging speakers", 0);
+    let entries: Vec<&Entry> = sessions.iter().map(|s| &s.entry).collect();
+    let paths: Vec<&str> = sessions.iter().map(|s| s.relative.as_str()).collect();
+    let people = speakers::across(&entries, &paths, &options.no_merge);
+    summary.speakers = people.people.len();
+    summary.merges = people.merges.clone();
+    summary.merged = people.merged;
+    progress.advance();
+
+    // 5. What the site holds. Session pages (and sources) are made and
+    // written on every core, as they are the bulk; the rest is gathered
+    // and written after.
+    let out = Output::new(&options.out, manifest);
+    let template_key = key_of(&[template.as_bytes()]);
+    progress.step("Writing session pages", sessions.len() as u64);
+    let pages: Vec<Result<(bool, u64, u64), String>> = sessions
+        .par_iter()
+        .zip(&page_names)
+        .map(|(s, name)| {
+            let result = session_files(&out, s, name, &template, &template_key);
+            progress.advance();
+            result
+        })
+        .collect();
+    for page in pages {
+        match page {
+            Ok((made, page_bytes, source_bytes)) => {
+                summary.rendered += usize::from(made);
+                summary.sizes.add("session pages", page_bytes);
+                summary.sizes.add("sources", source_bytes);
+            }
+            Err(e) => return Err(e),
+        }
+    }
+
+    progress.step("Writing speakers, index and archive page", 0);
+    for (name, path) in &viewer {
+        let bytes =
+            std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        summary.sizes.add("viewer", bytes.len() as u64);
+        out.put(&format!("sessions/{name}"), &bytes)?;
+    }
+    let archive_order: Vec<(&Entry, &str)> = sessions
+        .iter()
+        .zip(&page_names)
+        .map(|(s, n)| (&s.entry, n.as_str()))
+        .collect();
+    let speaker_pages: Vec<(String, String)> = people
+        .people
+        .par_iter()
+        .enumerate()
+        .map(|(i, person)| {
+            (
+                format!("speakers/{}.html", person.page),
+                speakers::page(person, i as u32, &archive_order, &people.of),
+            )
+        })
+        .collect();
+    for (path, html) in &speaker_pages {
+        summary.sizes.add("speaker pages", html.len() as u64);
+        out.put(path, html.as_bytes())?;
+    }
+    drop(speaker_pages);
+    for (path, bytes) in index_files(&sessions, &page_names, &people)? {
+        let what = if path == "index.html" {
+            "archive page"
+        } else {
+            "index"
+        };
+        summary.sizes.add(what, bytes.len() as u64);
+        out.put(&path, &bytes)?;
+    }
+    progress.advance();
+
+    // 6. What is no longer made goes; the state for the next build.
+    let (written, unchanged, removed, manifest) = out.finish()?;
+    summary.written = written;
+    summary.unchanged = unchanged;
+    summary.removed = removed;
+    std::fs::write(state.join("manifest.tsv"), manifest.to_text())
+        .map_err(|e| format!("cannot write the manifest: {e}"))?;
+    let keys: std::collections::HashSet<&str> = sessions.iter().map(|s| s.key.as_str()).collect();
+    output::prune_cache(&cache_dir, &keys);
+    summary.seconds = started.elapsed().as_secs_f64();
+    let report = summary.report(&people);
+    std::fs::write(state.join("report.txt"), report)
+        .map_err(|e| format!("cannot write the report: {e}"))?;
+    Ok(summary)
+}
+
+/// Reads one source: its entry from the cache, or parsed (`true`).
+fn read_one(
+    found: &sources::Found,
+    max_bytes: u64,
+    cache_dir: &Path,
+) -> Result<(Read, bool), String> {
+    let bytes = sources::read(found, max_bytes)?;
+    let file_name = found
+        .relative
+        .rsplit('/')
+        .next()
+        .unwrap_or(&found.relative)
+        .to_string();
+    let key = key_of(&[&bytes, file_name.as_bytes()]);
+    let ext = match file_name.rsplit_once('.') {
+        Some((_, ext))
+            if !ext.is_empty()
+                && ext.len() <= 8
+                && ext.bytes().all(|b| b.is_ascii_alphanumeric()) =>
+        {
+            ext.to_ascii_lowercase()
+        }
+        _ => "txt".to_string(),
+    };
+    let cached = cache_dir.join(format!("{key}.bin"));
+    let read = |entry| Read {
+        relative: found.relative.clone(),
+        path: found.path.clone(),
+        key: key.clone(),
+        ext: ext.clone(),
+        entry,
+    };
+    if let Some(entry) = std::fs::read(&cached)
+        .ok()
+        .and_then(|b| Entry::from_bytes(&b))
+    {
+        return Ok((read(entry), false));
+    }
+    let t = crate::read::parse_file(&bytes, &file_name);
+    if t.turns.is_empty() {
+        return Err("no transcript in it (no turns found)".into());
+    }
+    let entry = Entry::of(&t, &file_name, session_bytes(&t));
+    // A cache that cannot be written costs the next build time, not this one.
+    let _ = std::fs::write(&cached, entry.to_bytes());
+    Ok((read(entry), true))
+}
+
+/// Makes and writes a session's page and source, unless the files there
+/// are those of the same source, viewer and name. Whether the page was
+/// made, and the two files' sizes.
+fn session_files(
+    out: &Output,
+    s: &Read,
+    name: &str,
+    template: &str,
+    template_key: &str,
+) -> Result<(bool, u64, u64), String> {
+    // A page's source beside it: `NAME.EXT`, or `NAME.source.html` for a
+    // saved page, which would otherwise be the session page's own name.
+    let source_href = match s.ext.as_str() {
+        "html" | "htm" | "xhtml" => format!("{name}.source.{}", s.ext),
+        ext => format!("{name}.{ext}"),
+    };
+    let source_path = format!("sessions/{source_href}");
+    let page_path = format!("sessions/{name}.html");
+    let page_key = key_of(&[
+        s.key.as_bytes(),
+        template_key.as_bytes(),
+        source_href.as_bytes(),
+    ]);
+    let source_bytes = match out.kept(&source_path, &s.key) {
+        Some(len) => len,
+        None => {
+            let bytes = std::fs::read(&s.path)
+                .map_err(|e| format!("cannot read {}: {e}", s.path.display()))?;
+            out.put_keyed(&source_path, &s.key, &bytes)?
+        }
+    };
+    if let Some(len) = out.kept(&page_path, &page_key) {
+        return Ok((false, len, source_bytes));
+    }
+    let bytes =
+        std::fs::read(&s.path).map_err(|e| format!("cannot read {}: {e}", s.path.display()))?;
+    let t = crate::read::parse_file(&bytes, &s.entry.file_name);
+    let html = session_page(template, &t, &source_href);
+    let len = out.put_keyed(&page_path, &page_key, html.as_bytes())?;
+    Ok((true, len, source_bytes))
+}
+
+/// A session's page. (Until the viewer's pre-rendered session pages land:
+/// the static page.)
+fn session_page(_template: &str, t: &crate::model::Transcript, _source_href: &str) -> String {
+    crate::render::html_page(t)
+}
+
+/// What the search index keeps of a transcript. (Until the archive index
+/// lands: nothing.)
+fn session_bytes(_t: &crate::model::Transcript) -> Vec<u8> {
+    Vec::new()
+}
+
+/// The index's files and the archive page. (Until the archive index lands:
+/// a plain list of the sessions.)
+fn index_files(
+    sessions: &[Read],
+    page_names: &[String],
+    _people: &speakers::People,
+) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let mut html = String::from(
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Archive</title></head><body><main><h1>Archive</h1><ul>\n",
+    );
+    for (s, name) in sessions.iter().zip(page_names) {
+        html.push_str("<li><a href=\"sessions/");
+        crate::render::escape(&mut html, name);
+        html.push_str(".html\">");
+        crate::render::escape(&mut html, s.entry.title());
+        html.push_str("</a></li>\n");
+    }
+    html.push_str("</ul></main></body></html>\n");
+    Ok(vec![("index.html".into(), html.into_bytes())])
+}
