@@ -22,7 +22,7 @@ BINARYEN_VERSION := 132
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
 NPM_STAMP := node_modules/.package-lock.json
 
-.PHONY: help tools tools-rust tools-npm tools-browser serve dist first-screen examples test test-native test-wasm test-size test-e2e bench align clean
+.PHONY: help tools tools-rust tools-npm tools-browser serve dist first-screen examples site serve-site test test-native test-wasm test-size test-e2e bench align clean
 
 help:
 	@echo "make serve   build and serve the viewer on http://127.0.0.1:8080"
@@ -30,6 +30,8 @@ help:
 	@echo "make dist    release build into dist/"
 	@echo "make first-screen  rewrite assets/first-screen.html from the viewer (after a markup change)"
 	@echo "make examples  the embedding examples on http://127.0.0.1:8081"
+	@echo "make site    the archive site of SOURCE (default: a generated demo archive) in site/"
+	@echo "make serve-site  serve site/ on http://127.0.0.1:8090/archive/"
 	@echo "make bench   benchmarks: parser and search, native, WASM and in Chromium"
 	@echo "make align   alignment to captions: accuracy per pair, speed natively and in WASM"
 	@echo "make tools   install whatever is missing"
@@ -87,6 +89,22 @@ first-screen: dist tools-browser
 
 examples: dist
 	node tests/e2e/serve-examples.mjs
+
+# The archive site (floor site): every transcript under SOURCE, read
+# recursively, as a static site in SITE. Without SOURCE, a demo archive:
+# 300 generated IGF transcripts (tests/support/archive.rs) and the sample.
+SITE ?= site
+DEMO := target/site-demo
+site: dist
+	cargo build --release --locked --bin floor
+	@if [ -z "$(SOURCE)" ] && [ ! -d $(DEMO) ]; then \
+	  cargo run --release --locked --example gen-archive -- --count 300 --seed 1 $(DEMO) \
+	  && cp assets/sample.txt $(DEMO)/; \
+	fi
+	./target/release/floor site $(or $(SOURCE),$(DEMO)) -o $(SITE) --viewer dist
+
+serve-site:
+	node tests/e2e/serve-site.mjs $(SITE)
 
 ## Tests ---------------------------------------------------------------------
 
@@ -161,4 +179,4 @@ align: dist
 
 clean:
 	cargo clean
-	rm -rf dist node_modules
+	rm -rf dist node_modules site
