@@ -123,54 +123,65 @@ fn sizes_paths_and_titles() {
 /// speaker are one speaker, different speakers stay apart.
 #[test]
 fn floor_reads_what_was_planned() {
-    let mut merged = 0;
     for seed in [2, 11] {
-        let a = archive(seed);
-        for (file, truth) in a.files().zip(&a.truth.files) {
-            let t = floor::read::parse(&file.bytes);
-            let p = &truth.path;
-            assert_eq!(t.turns.len(), truth.turns, "{p}: turns");
+        check_reads(&archive(seed));
+    }
+}
+
+/// The same for the benchmark's archive (`cargo test --test archive_gen --
+/// --ignored`).
+#[test]
+#[ignore]
+fn floor_reads_the_benchmark_archive() {
+    check_reads(&Archive::new(1, 5000, &Options::default()));
+}
+
+fn check_reads(a: &Archive) {
+    let mut merged = 0;
+    for (file, truth) in a.files().zip(&a.truth.files) {
+        let t = floor::read::parse(&file.bytes);
+        let p = &truth.path;
+        assert_eq!(t.turns.len(), truth.turns, "{p}: turns");
+        assert_eq!(
+            t.turns.iter().filter(|x| t.speaker_id(x).is_none()).count(),
+            truth.unattributed,
+            "{p}: turns without a speaker"
+        );
+        assert_eq!(t.speakers.len(), truth.speakers.len(), "{p}: speakers");
+        assert_eq!(t.meta.title.as_deref(), Some(truth.title.as_str()), "{p}");
+        if truth.date_line {
             assert_eq!(
-                t.turns.iter().filter(|x| t.speaker_id(x).is_none()).count(),
-                truth.unattributed,
-                "{p}: turns without a speaker"
+                t.meta.date.as_deref(),
+                Some(truth.date.as_str()),
+                "{p}: date"
             );
-            assert_eq!(t.speakers.len(), truth.speakers.len(), "{p}: speakers");
-            assert_eq!(t.meta.title.as_deref(), Some(truth.title.as_str()), "{p}");
-            if truth.date_line {
-                assert_eq!(
-                    t.meta.date.as_deref(),
-                    Some(truth.date.as_str()),
-                    "{p}: date"
-                );
-            }
-            let mut ids = HashSet::new();
-            for s in &truth.speakers {
-                let found: HashSet<&str> = s
-                    .labels
-                    .iter()
-                    .map(|l| {
-                        t.speakers
-                            .iter()
-                            .find(|x| x.labels.contains(l))
-                            .unwrap_or_else(|| panic!("{p}: no speaker has label {l:?}"))
-                            .id
-                            .as_str()
-                    })
-                    .collect();
-                assert_eq!(found.len(), 1, "{p}: labels {:?} are one speaker", s.labels);
-                let id = found.into_iter().next().unwrap();
-                assert!(
-                    ids.insert(id),
-                    "{p}: {:?} merged with another speaker",
-                    s.labels
-                );
-                assert_eq!(t.speaker(id).unwrap().turns, s.turns, "{p}: turns of {id}");
-                merged += (s.labels.len() > 1) as usize;
-            }
+        }
+        let mut ids = HashSet::new();
+        for s in &truth.speakers {
+            let found: HashSet<&str> = s
+                .labels
+                .iter()
+                .map(|l| {
+                    t.speakers
+                        .iter()
+                        .find(|x| x.labels.contains(l))
+                        .unwrap_or_else(|| panic!("{p}: no speaker has label {l:?}"))
+                        .id
+                        .as_str()
+                })
+                .collect();
+            assert_eq!(found.len(), 1, "{p}: labels {:?} are one speaker", s.labels);
+            let id = found.into_iter().next().unwrap();
+            assert!(
+                ids.insert(id),
+                "{p}: {:?} merged with another speaker",
+                s.labels
+            );
+            assert_eq!(t.speaker(id).unwrap().turns, s.turns, "{p}: turns of {id}");
+            merged += (s.labels.len() > 1) as usize;
         }
     }
-    assert!(merged > N / 4, "label variants in one file: {merged}");
+    assert!(merged > a.len() / 4, "label variants in one file: {merged}");
 }
 
 /// Across files, a person's labels are variants that fold alike (or a
@@ -210,6 +221,16 @@ fn people_across_files() {
     );
     let accented = a.truth.people.iter().filter(|p| !p.name.is_ascii()).count();
     assert!(accented > 10);
+    let other_scripts = a
+        .truth
+        .people
+        .iter()
+        .filter(|p| {
+            !p.name
+                .starts_with(|c: char| c.is_ascii() || ('\u{c0}'..'\u{250}').contains(&c))
+        })
+        .count();
+    assert!(other_scripts > 0, "some names in other scripts");
 }
 
 #[test]

@@ -662,6 +662,25 @@ const FAMILY: &[&str] = &[
     "Romero",
 ];
 
+/// Given and family names in Cyrillic and Greek.
+const OTHER_SCRIPTS: &[(&[&str], &[&str])] = &[
+    (
+        &["Иван", "Ольга", "Дмитрий", "Анна", "Сергей", "Татьяна"],
+        &[
+            "Петров",
+            "Иванова",
+            "Смирнов",
+            "Кузнецова",
+            "Попов",
+            "Соколова",
+        ],
+    ),
+    (
+        &["Γιώργος", "Μαρία", "Νίκος", "Ελένη", "Κώστας"],
+        &["Παπαδόπουλος", "Νικολάου", "Γεωργίου", "Οικονόμου"],
+    ),
+];
+
 /// Letters folded to their base letter (the accents used by the pools).
 fn strip_accents(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -977,6 +996,11 @@ enum Style {
     BareLabels,
     /// `>> Name:  text`: automatic captions' mixed case (2021).
     MixedCase,
+    /// Hard-wrapped near 76 columns, each line after a space, a paragraph
+    /// after four more, no blank lines (the 2006–2007 `.txt` files).
+    Wrapped,
+    /// One paragraph a line, no blank lines (some 2012 copies).
+    SingleLines,
     /// Markers indented by spaces or a tab, mixed.
     Indented,
 }
@@ -1148,6 +1172,12 @@ fn disclaimer(year: u16, kind: Kind, event: &str, rng: &mut Rng) -> Option<Strin
         return None;
     }
     let nth = ORDINALS[(year - 2006) as usize];
+    if event.starts_with("an ") {
+        // A call: no meeting's name, no place.
+        return Some(format!(
+            "The following are the outputs of the real-time captioning taken during {event}. {TAIL}"
+        ));
+    }
     Some(match year {
         2006..=2011 => format!(
             "Note: The following is the output of the real-time captioning taken during the {nth} Meeting of the IGF, in {event}. {TAIL} {AID}"
@@ -1221,9 +1251,16 @@ impl Archive {
         let mut people: Vec<Person> = Vec::with_capacity(pool);
         let mut keys = HashSet::new();
         while people.len() < pool {
-            let given = rng.pick(GIVEN);
-            let mut family = rng.pick(FAMILY).to_string();
-            if rng.chance(0.12) {
+            // A few names in other scripts.
+            let latin = !rng.chance(0.02);
+            let (given, mut family) = if latin {
+                (rng.pick(GIVEN), rng.pick(FAMILY).to_string())
+            } else {
+                let (g, f) = rng.pick(OTHER_SCRIPTS);
+                (rng.pick(g), rng.pick(f).to_string())
+            };
+            if !latin {
+            } else if rng.chance(0.12) {
                 family = format!("{} {}", family, rng.pick(FAMILY));
             } else if rng.chance(0.05) {
                 family = format!("{}. {}", (b'A' + rng.below(26) as u8) as char, family);
@@ -1291,7 +1328,8 @@ impl Archive {
                 82..=89 if year >= 2014 => Kind::MagVirtual,
                 82..=89 => Kind::OpenConsultations,
                 90..=94 => Kind::OpenConsultations,
-                _ => Kind::Bpf,
+                _ if year >= 2012 => Kind::Bpf,
+                _ => Kind::MainSession,
             };
             let meeting_start = Date(year, mm, dd);
             let host = if country.is_empty() {
@@ -1409,6 +1447,9 @@ impl Archive {
 
             let style = match year {
                 2008 if r.chance(0.4) => Style::BareLabels,
+                2006 | 2007 if r.chance(0.4) => Style::Wrapped,
+                2012 if r.chance(0.3) => Style::SingleLines,
+                2009..=2015 if r.chance(0.03) => Style::SingleLines,
                 2016 if r.chance(0.6) => Style::Nbsp,
                 2021 if r.chance(0.5) => Style::MixedCase,
                 _ if r.chance(0.06) => Style::Indented,
@@ -1524,7 +1565,11 @@ impl Archive {
                 (median * (sigma * r.normal()).exp())
                     .clamp(1500.0, 20.0 * options.mean_bytes as f64)
             };
-            let n_turns = ((target / model.turn_bytes).round() as usize).max(2);
+            // A turn's bytes: the corpus's, and its label and line ends;
+            // the made-up rare words run a little longer than the corpus's
+            // words.
+            let turn_bytes = model.turn_bytes * 1.06 + 24.0;
+            let n_turns = ((target / turn_bytes).round() as usize).max(2);
             let mut turns = Vec::with_capacity(n_turns);
             let mut last = usize::MAX;
             for t in 0..n_turns {
@@ -1775,6 +1820,7 @@ impl Archive {
             .collect();
         let mut words = 0;
         let mut round = 0;
+        let body = out.len();
         loop {
             for (t, turn) in plan.turns.iter().enumerate() {
                 let last = t + 1 == plan.turns.len();
@@ -1794,7 +1840,7 @@ impl Archive {
                                 out.push_str(label);
                                 out.push_str(":\u{a0} ");
                             }
-                            Style::Tight | Style::Nbsp => {
+                            Style::Tight | Style::Nbsp | Style::Wrapped | Style::SingleLines => {
                                 out.push_str(">>");
                                 out.push_str(label);
                                 out.push_str(": ");
@@ -1862,6 +1908,19 @@ impl Archive {
                 _ => break,
             }
         }
+        match plan.style {
+            Style::Wrapped => {
+                let turns = out.split_off(body);
+                for p in turns.split("\n\n").filter(|p| !p.is_empty()) {
+                    wrap(&mut out, p, 76);
+                }
+            }
+            Style::SingleLines => {
+                let turns = out.split_off(body).replace("\n\n", "\n");
+                out.push_str(&turns);
+            }
+            _ => {}
+        }
         (out, words)
     }
 
@@ -1927,6 +1986,37 @@ impl Archive {
         }
         n
     }
+}
+
+/// Writes a paragraph hard-wrapped at `width` characters, each line after
+/// a space; a paragraph that is not a turn's first starts four spaces
+/// further in.
+fn wrap(out: &mut String, paragraph: &str, width: usize) {
+    let mut column = 0;
+    let first = if paragraph.starts_with(">>") {
+        " "
+    } else {
+        "     "
+    };
+    out.push_str(first);
+    column += first.len();
+    let mut line_start = true;
+    for word in paragraph.split(' ') {
+        let n = word.chars().count();
+        if !line_start && column + 1 + n > width {
+            out.push_str("\n ");
+            column = 1;
+            line_start = true;
+        }
+        if !line_start {
+            out.push(' ');
+            column += 1;
+        }
+        out.push_str(word);
+        column += n;
+        line_start = false;
+    }
+    out.push('\n');
 }
 
 fn kind_name(k: Kind) -> &'static str {
