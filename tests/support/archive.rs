@@ -132,6 +132,9 @@ pub struct Model {
     /// Corpus words, most frequent first, as usually written.
     pub words: Vec<String>,
     cumulative: Vec<u64>,
+    /// For each of `GUIDE` equal slices of the cumulative counts, the first
+    /// word whose count reaches into it.
+    guide: Vec<u32>,
     /// Tokens in the corpus, and those whose word occurs once.
     pub tokens: u64,
     pub hapax_tokens: u64,
@@ -309,9 +312,14 @@ impl Model {
             cumulative.push(total);
         }
         let tokens = num("tokens");
+        let total = *cumulative.last().unwrap();
+        let guide = (0..GUIDE as u64)
+            .map(|g| cumulative.partition_point(|&c| c <= g * total / GUIDE as u64) as u32)
+            .collect();
         Model {
             words,
             cumulative,
+            guide,
             tokens,
             hapax_tokens: num("hapax"),
             turn_paragraphs: hist("turn_paragraphs"),
@@ -336,10 +344,19 @@ impl Model {
     }
 
     fn corpus_word(&self, rng: &mut Rng) -> &str {
-        let x = rng.next() % self.cumulative.last().unwrap();
-        &self.words[self.cumulative.partition_point(|&c| c <= x)]
+        let total = *self.cumulative.last().unwrap();
+        let x = rng.next() % total;
+        // The guide gives the first word that can hold x; a few steps on.
+        let mut i = self.guide[(x * GUIDE as u64 / total) as usize] as usize;
+        while self.cumulative[i] <= x {
+            i += 1;
+        }
+        &self.words[i]
     }
 }
+
+/// Slices of the corpus word sampler's guide table.
+const GUIDE: usize = 4096;
 
 /// Rare words past the corpus: this many, ranked, drawn with Zipf's law
 /// (probability as 1/rank) continuing the corpus's ranks.
@@ -1126,6 +1143,8 @@ pub struct Archive {
     pub truth: Truth,
     plans: Vec<Plan>,
     options: Options,
+    /// The made-up rare words, by tail rank.
+    tail: Vec<String>,
 }
 
 const ROLES: &[&str] = &[
@@ -1707,6 +1726,7 @@ impl Archive {
         Archive {
             seed,
             model,
+            tail: (0..TAIL_WORDS).map(tail_word).collect(),
             truth: Truth {
                 seed,
                 files,
@@ -1815,7 +1835,7 @@ impl Archive {
         let topic: Vec<String> = (0..plan.topic_words)
             .map(|_| {
                 let rank = self.tail_rank(rng);
-                tail_word(rank)
+                self.tail[rank as usize].clone()
             })
             .collect();
         let mut words = 0;
@@ -1929,7 +1949,9 @@ impl Archive {
         let v = self.model.words.len() as f64;
         let u = rng.unit();
         let rank = v * ((v + TAIL_WORDS as f64) / v).powf(u);
-        (rank as u64).saturating_sub(self.model.words.len() as u64)
+        (rank as u64)
+            .saturating_sub(self.model.words.len() as u64)
+            .min(TAIL_WORDS - 1)
     }
 
     /// Writes a sentence; returns its words. A cut sentence stops partway
@@ -1948,7 +1970,7 @@ impl Archive {
             let x = rng.unit();
             let start = out.len();
             if x < tail {
-                let w = tail_word(self.tail_rank(rng));
+                let w = &self.tail[self.tail_rank(rng) as usize];
                 out.push_str(&w);
                 if rng.chance(0.01) && w.starts_with(char::is_uppercase) {
                     out.push_str(" (phonetic)");
