@@ -62,7 +62,7 @@ impl Rng {
     }
     /// Uniform in `0..n` (`n > 0`).
     pub fn below(&mut self, n: usize) -> usize {
-        ((self.next() >> 32) * n as u64 >> 32) as usize
+        (((self.next() >> 32) * n as u64) >> 32) as usize
     }
     /// Uniform in `lo..=hi`.
     pub fn range(&mut self, lo: usize, hi: usize) -> usize {
@@ -945,7 +945,7 @@ const WEEKDAYS: &[&str] = &[
 
 fn days_in_month(y: u16, m: u8) -> u8 {
     match m {
-        2 if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) => 29,
+        2 if y.is_multiple_of(4) && (!y.is_multiple_of(100) || y.is_multiple_of(400)) => 29,
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -1971,7 +1971,7 @@ impl Archive {
             let start = out.len();
             if x < tail {
                 let w = &self.tail[self.tail_rank(rng) as usize];
-                out.push_str(&w);
+                out.push_str(w);
                 if rng.chance(0.01) && w.starts_with(char::is_uppercase) {
                     out.push_str(" (phonetic)");
                 }
