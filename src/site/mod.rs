@@ -101,9 +101,17 @@ pub fn build(options: &Options, progress: &dyn Progress) -> Result<Summary, Stri
     std::fs::create_dir_all(&cache_dir)
         .map_err(|e| format!("cannot create {}: {e}", cache_dir.display()))?;
     let manifest = Manifest::load(&state.join("manifest.tsv"));
+    // Pages made while reading, before their names are known.
+    let stage = state.join("staged");
+    let _ = std::fs::remove_dir_all(&stage);
+    std::fs::create_dir_all(&stage)
+        .map_err(|e| format!("cannot create {}: {e}", stage.display()))?;
     let mut summary = Summary::default();
 
     // 1. The sources.
+    if std::env::var_os("FLOOR_SITE_TIMES").is_some() {
+        eprintln!("{:>8.2}s {}", started.elapsed().as_secs_f64(), "step");
+    }
     progress.step("Finding transcripts", 0);
     let (found, errors) = sources::walk(&options.source, Some(&options.out));
     summary.found = found.len();
@@ -111,11 +119,14 @@ pub fn build(options: &Options, progress: &dyn Progress) -> Result<Summary, Stri
     progress.advance();
 
     // 2. Each one read, or taken from the cache, on every core.
+    if std::env::var_os("FLOOR_SITE_TIMES").is_some() {
+        eprintln!("{:>8.2}s {}", started.elapsed().as_secs_f64(), "step");
+    }
     progress.step("Reading transcripts", found.len() as u64);
     let read: Vec<Result<(Read, bool), (String, String)>> = found
         .par_iter()
         .map(|f| {
-            let result = read_one(f, options.max_bytes, &cache_dir);
+            let result = read_one(f, options.max_bytes, &cache_dir, Some((&stage, &template)));
             progress.advance();
             result.map_err(|why| (f.relative.clone(), why))
         })
@@ -150,14 +161,7 @@ pub fn build(options: &Options, progress: &dyn Progress) -> Result<Summary, Stri
         .collect();
     let slugs: Vec<String> = sessions
         .iter()
-        .map(|s| {
-            let stem = s
-                .entry
-                .file_name
-                .rsplit_once('.')
-                .map_or(&*s.entry.file_name, |(a, _)| a);
-            names::slug(s.entry.title.as_deref().unwrap_or(stem), "session")
-        })
+        .map(|s| names::slug(&wanted_name(&s.entry), "session"))
         .collect();
     let wanted: Vec<(&str, &str)> = slugs
         .iter()
@@ -167,6 +171,9 @@ pub fn build(options: &Options, progress: &dyn Progress) -> Result<Summary, Stri
     let page_names = names::distinct(&wanted, &reserved);
 
     // 4. Speakers across the archive.
+    if std::env::var_os("FLOOR_SITE_TIMES").is_some() {
+        eprintln!("{:>8.2}s {}", started.elapsed().as_secs_f64(), "step");
+    }
     progress.step("Merging speakers", 0);
     let entries: Vec<&Entry> = sessions.iter().map(|s| &s.entry).collect();
     let paths: Vec<&str> = sessions.iter().map(|s| s.relative.as_str()).collect();
@@ -181,12 +188,15 @@ pub fn build(options: &Options, progress: &dyn Progress) -> Result<Summary, Stri
     // and written after.
     let out = Output::new(&options.out, manifest);
     let template_key = key_of(&[template.as_bytes()]);
+    if std::env::var_os("FLOOR_SITE_TIMES").is_some() {
+        eprintln!("{:>8.2}s {}", started.elapsed().as_secs_f64(), "step");
+    }
     progress.step("Writing session pages", sessions.len() as u64);
     let pages: Vec<Result<(bool, u64, u64), String>> = sessions
         .par_iter()
         .zip(&page_names)
         .map(|(s, name)| {
-            let result = session_files(&out, s, name, &template, &template_key);
+            let result = session_files(&out, s, name, (&template, &template_key), &stage);
             progress.advance();
             result
         })
@@ -202,6 +212,9 @@ pub fn build(options: &Options, progress: &dyn Progress) -> Result<Summary, Stri
         }
     }
 
+    if std::env::var_os("FLOOR_SITE_TIMES").is_some() {
+        eprintln!("{:>8.2}s {}", started.elapsed().as_secs_f64(), "step");
+    }
     progress.step("Writing speakers, index and archive page", 0);
     for (name, path) in &viewer {
         let bytes =
@@ -221,7 +234,7 @@ pub fn build(options: &Options, progress: &dyn Progress) -> Result<Summary, Stri
         .map(|(i, person)| {
             (
                 format!("speakers/{}.html", person.page),
-                speakers::page(person, i as u32, &archive_order, &people.of),
+                speakers::page(person, &people.speaks[i], &archive_order),
             )
         })
         .collect();
@@ -242,6 +255,7 @@ pub fn build(options: &Options, progress: &dyn Progress) -> Result<Summary, Stri
     progress.advance();
 
     // 6. What is no longer made goes; the state for the next build.
+    let _ = std::fs::remove_dir_all(&stage);
     let (written, unchanged, removed, manifest) = out.finish()?;
     summary.written = written;
     summary.unchanged = unchanged;
@@ -262,6 +276,7 @@ fn read_one(
     found: &sources::Found,
     max_bytes: u64,
     cache_dir: &Path,
+    stage: Option<(&Path, &str)>,
 ) -> Result<(Read, bool), String> {
     let bytes = sources::read(found, max_bytes)?;
     let file_name = found
@@ -302,6 +317,14 @@ fn read_one(
     let entry = Entry::of(&t, &file_name, session_bytes(&t));
     // A cache that cannot be written costs the next build time, not this one.
     let _ = std::fs::write(&cached, entry.to_bytes());
+    // Its page, made now under the name it most likely gets (its title's,
+    // unless another file has the same title), so the transcript is not
+    // parsed twice: the page step takes it if the name is the one.
+    if let Some((stage, template)) = stage {
+        let name = names::slug(&wanted_name(&entry), "session");
+        let html = session_page(template, &t, &source_href(&name, &ext));
+        let _ = std::fs::write(stage.join(format!("{key}-{name}.html")), html);
+    }
     Ok((read(entry), true))
 }
 
@@ -312,15 +335,10 @@ fn session_files(
     out: &Output,
     s: &Read,
     name: &str,
-    template: &str,
-    template_key: &str,
+    (template, template_key): (&str, &str),
+    stage: &Path,
 ) -> Result<(bool, u64, u64), String> {
-    // A page's source beside it: `NAME.EXT`, or `NAME.source.html` for a
-    // saved page, which would otherwise be the session page's own name.
-    let source_href = match s.ext.as_str() {
-        "html" | "htm" | "xhtml" => format!("{name}.source.{}", s.ext),
-        ext => format!("{name}.{ext}"),
-    };
+    let source_href = source_href(name, &s.ext);
     let source_path = format!("sessions/{source_href}");
     let page_path = format!("sessions/{name}.html");
     let page_key = key_of(&[
@@ -339,12 +357,35 @@ fn session_files(
     if let Some(len) = out.kept(&page_path, &page_key) {
         return Ok((false, len, source_bytes));
     }
+    let staged = stage.join(format!("{}-{name}.html", s.key));
+    if let Ok(len) = out.put_moved(&page_path, &page_key, &staged) {
+        return Ok((true, len, source_bytes));
+    }
     let bytes =
         std::fs::read(&s.path).map_err(|e| format!("cannot read {}: {e}", s.path.display()))?;
     let t = crate::read::parse_file(&bytes, &s.entry.file_name);
     let html = session_page(template, &t, &source_href);
     let len = out.put_keyed(&page_path, &page_key, html.as_bytes())?;
     Ok((true, len, source_bytes))
+}
+
+/// A page's source beside it: `NAME.EXT`, or `NAME.source.html` for a
+/// saved page, which would otherwise be the session page's own name.
+fn source_href(name: &str, ext: &str) -> String {
+    match ext {
+        "html" | "htm" | "xhtml" => format!("{name}.source.{ext}"),
+        ext => format!("{name}.{ext}"),
+    }
+}
+
+/// What a session's page name is made from: its title, or its file's name
+/// without the extension.
+fn wanted_name(entry: &Entry) -> String {
+    let stem = entry
+        .file_name
+        .rsplit_once('.')
+        .map_or(&*entry.file_name, |(a, _)| a);
+    entry.title.as_deref().unwrap_or(stem).to_string()
 }
 
 /// A session's page. (Until the viewer's pre-rendered session pages land:

@@ -67,6 +67,21 @@ impl Output {
         Ok(bytes.len() as u64)
     }
 
+    /// Moves the file `from` (in the site's folder) to `path`, made from
+    /// `key`: its length; an error when there is no such file.
+    pub fn put_moved(&self, path: &str, key: &str, from: &Path) -> Result<u64, String> {
+        let len = std::fs::metadata(from).map_err(|e| e.to_string())?.len();
+        let to = self.root.join(path);
+        if let Some(dir) = to.parent() {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        }
+        std::fs::rename(from, &to).map_err(|e| format!("cannot write {}: {e}", to.display()))?;
+        self.record(path, key, len);
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(len)
+    }
+
     /// Puts `bytes` at `path`, keyed by themselves.
     pub fn put(&self, path: &str, bytes: &[u8]) -> Result<u64, String> {
         self.put_keyed(path, &key_of(&[bytes]), bytes)

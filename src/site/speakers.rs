@@ -49,6 +49,9 @@ pub struct People {
     pub merges: Vec<String>,
     /// People written one way in a file and another way in another.
     pub merged: usize,
+    /// For each person, where they speak: `(session, speaker)`, the
+    /// session's position in the archive and the speaker's in it, in order.
+    pub speaks: Vec<Vec<(u32, u32)>>,
 }
 
 /// Resolves the speakers of `sessions` (in the archive's order; `paths`
@@ -100,15 +103,16 @@ pub fn across(sessions: &[&Entry], paths: &[&str], no_merge: &[String]) -> Peopl
                 .collect()
         })
         .collect();
+    let mut speaks: Vec<Vec<(u32, u32)>> = vec![Vec::new(); people.len()];
     for (s, entry) in sessions.iter().enumerate() {
-        let mut seen = Vec::new();
-        for (speaker, person) in entry.speakers.iter().zip(&of[s]) {
+        for (i, (speaker, person)) in entry.speakers.iter().zip(&of[s]).enumerate() {
             let Some(p) = *person else { continue };
-            people[p as usize].turns += speaker.turns;
-            if !seen.contains(&p) {
-                seen.push(p);
-                people[p as usize].sessions += 1;
+            let p = p as usize;
+            people[p].turns += speaker.turns;
+            if speaks[p].last().is_none_or(|&(last, _)| last != s as u32) {
+                people[p].sessions += 1;
             }
+            speaks[p].push((s as u32, i as u32));
         }
     }
     let slugs: Vec<String> = people
@@ -168,6 +172,7 @@ pub fn across(sessions: &[&Entry], paths: &[&str], no_merge: &[String]) -> Peopl
         of,
         merges,
         merged,
+        speaks,
     }
 }
 
@@ -175,12 +180,7 @@ pub fn across(sessions: &[&Entry], paths: &[&str], no_merge: &[String]) -> Peopl
 /// every turn of theirs, session by session (newest first, as the
 /// archive), each linked to its place with the turn's first words.
 /// `sessions` are `(entry, page name)` in the archive's order.
-pub fn page(
-    person: &Person,
-    index: u32,
-    sessions: &[(&Entry, &str)],
-    of: &[Vec<Option<u32>>],
-) -> String {
+pub fn page(person: &Person, speaks: &[(u32, u32)], sessions: &[(&Entry, &str)]) -> String {
     let mut out = String::with_capacity(4096);
     out.push_str("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
     escape(&mut out, &person.name);
@@ -190,14 +190,24 @@ pub fn page(
     escape(&mut out, &person.name);
     out.push_str(" across the archive.\">\n<link rel=\"icon\" href=\"../sessions/favicon.svg\">\n<link rel=\"stylesheet\" href=\"../sessions/floor.css\">\n<script src=\"../sessions/first-screen.js\"></script>\n</head>\n<body class=\"site-page\">\n<header class=\"site-head\">\n<nav aria-label=\"Site\"><a href=\"../index.html\">All sessions</a></nav>\n<h1>");
     escape(&mut out, &person.name);
-    let words: u64 = sessions
+    // Their turns, session by session: (session, its turns of theirs).
+    let mut theirs: Vec<(usize, Vec<&super::cache::Said>)> = Vec::new();
+    for &(s, speaker) in speaks {
+        let Some((entry, _)) = sessions.get(s as usize) else {
+            continue;
+        };
+        let said = entry.said.iter().filter(|said| said.speaker == speaker);
+        match theirs.last_mut() {
+            Some((last, turns)) if *last == s as usize => {
+                turns.extend(said);
+                turns.sort_by_key(|said| said.n);
+            }
+            _ => theirs.push((s as usize, said.collect())),
+        }
+    }
+    let words: u64 = theirs
         .iter()
-        .zip(of)
-        .flat_map(|((entry, _), mine)| {
-            entry.said.iter().filter(move |said| {
-                mine.get(said.speaker as usize).copied().flatten() == Some(index)
-            })
-        })
+        .flat_map(|(_, turns)| turns)
         .map(|said| u64::from(said.words))
         .sum();
     let _ = write!(
@@ -224,15 +234,8 @@ pub fn page(
         out.push_str(": merged across the archive as Floor merges labels within a file.</p>\n");
     }
     out.push_str("</header>\n<main>\n");
-    for ((entry, name), mine) in sessions.iter().zip(of) {
-        let theirs: Vec<_> = entry
-            .said
-            .iter()
-            .filter(|said| mine.get(said.speaker as usize).copied().flatten() == Some(index))
-            .collect();
-        if theirs.is_empty() {
-            continue;
-        }
+    for (s, theirs) in &theirs {
+        let (entry, name) = sessions[*s];
         out.push_str("<section class=\"speaker-session\">\n<h2><a href=\"../sessions/");
         escape(&mut out, name);
         out.push_str(".html\">");
