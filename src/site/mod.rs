@@ -107,22 +107,17 @@ pub fn build(options: &Options, progress: &dyn Progress) -> Result<Summary, Stri
     std::fs::create_dir_all(&stage)
         .map_err(|e| format!("cannot create {}: {e}", stage.display()))?;
     let mut summary = Summary::default();
+    let mut steps = summary::Steps::default();
 
     // 1. The sources.
-    if std::env::var_os("FLOOR_SITE_TIMES").is_some() {
-        eprintln!("{:>8.2}s {}", started.elapsed().as_secs_f64(), "step");
-    }
-    progress.step("Finding transcripts", 0);
+    steps.begin(progress, "Finding transcripts", 0);
     let (found, errors) = sources::walk(&options.source, Some(&options.out));
     summary.found = found.len();
     summary.skipped.extend(errors);
     progress.advance();
 
     // 2. Each one read, or taken from the cache, on every core.
-    if std::env::var_os("FLOOR_SITE_TIMES").is_some() {
-        eprintln!("{:>8.2}s {}", started.elapsed().as_secs_f64(), "step");
-    }
-    progress.step("Reading transcripts", found.len() as u64);
+    steps.begin(progress, "Reading transcripts", found.len() as u64);
     let read: Vec<Result<(Read, bool), (String, String)>> = found
         .par_iter()
         .map(|f| {
@@ -171,10 +166,7 @@ pub fn build(options: &Options, progress: &dyn Progress) -> Result<Summary, Stri
     let page_names = names::distinct(&wanted, &reserved);
 
     // 4. Speakers across the archive.
-    if std::env::var_os("FLOOR_SITE_TIMES").is_some() {
-        eprintln!("{:>8.2}s {}", started.elapsed().as_secs_f64(), "step");
-    }
-    progress.step("Merging speakers", 0);
+    steps.begin(progress, "Merging speakers", 0);
     let entries: Vec<&Entry> = sessions.iter().map(|s| &s.entry).collect();
     let paths: Vec<&str> = sessions.iter().map(|s| s.relative.as_str()).collect();
     let people = speakers::across(&entries, &paths, &options.no_merge);
@@ -188,10 +180,7 @@ pub fn build(options: &Options, progress: &dyn Progress) -> Result<Summary, Stri
     // and written after.
     let out = Output::new(&options.out, manifest);
     let template_key = key_of(&[template.as_bytes()]);
-    if std::env::var_os("FLOOR_SITE_TIMES").is_some() {
-        eprintln!("{:>8.2}s {}", started.elapsed().as_secs_f64(), "step");
-    }
-    progress.step("Writing session pages", sessions.len() as u64);
+    steps.begin(progress, "Writing session pages", sessions.len() as u64);
     let pages: Vec<Result<(bool, u64, u64), String>> = sessions
         .par_iter()
         .zip(&page_names)
@@ -212,10 +201,7 @@ pub fn build(options: &Options, progress: &dyn Progress) -> Result<Summary, Stri
         }
     }
 
-    if std::env::var_os("FLOOR_SITE_TIMES").is_some() {
-        eprintln!("{:>8.2}s {}", started.elapsed().as_secs_f64(), "step");
-    }
-    progress.step("Writing speakers, index and archive page", 0);
+    steps.begin(progress, "Writing speakers, index and archive page", 0);
     for (name, path) in &viewer {
         let bytes =
             std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
@@ -264,6 +250,7 @@ pub fn build(options: &Options, progress: &dyn Progress) -> Result<Summary, Stri
         .map_err(|e| format!("cannot write the manifest: {e}"))?;
     let keys: std::collections::HashSet<&str> = sessions.iter().map(|s| s.key.as_str()).collect();
     output::prune_cache(&cache_dir, &keys);
+    summary.steps = steps.end();
     summary.seconds = started.elapsed().as_secs_f64();
     let report = summary.report(&people);
     std::fs::write(state.join("report.txt"), report)

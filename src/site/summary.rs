@@ -37,6 +37,36 @@ pub struct Summary {
     pub sizes: Sizes,
     /// How long the build took.
     pub seconds: f64,
+    /// How long each step took, in seconds.
+    pub steps: Vec<(&'static str, f64)>,
+}
+
+/// The steps of a build, timed.
+#[derive(Default)]
+pub struct Steps {
+    done: Vec<(&'static str, f64)>,
+    current: Option<(&'static str, std::time::Instant)>,
+}
+
+impl Steps {
+    /// A step begins (and the one before ends).
+    pub fn begin(&mut self, progress: &dyn super::Progress, name: &'static str, total: u64) {
+        self.end_current();
+        progress.step(name, total);
+        self.current = Some((name, std::time::Instant::now()));
+    }
+
+    fn end_current(&mut self) {
+        if let Some((name, at)) = self.current.take() {
+            self.done.push((name, at.elapsed().as_secs_f64()));
+        }
+    }
+
+    /// The last step ends: every step's time.
+    pub fn end(mut self) -> Vec<(&'static str, f64)> {
+        self.end_current();
+        self.done
+    }
 }
 
 /// Files and bytes by kind, in the order first added.
@@ -120,7 +150,11 @@ impl Summary {
     /// The report: the summary, then every merge across files and every
     /// person with more than one label, to review.
     pub fn report(&self, people: &People) -> String {
-        let mut out = format!("{self}\nMerges across files ({}):\n", self.merges.len());
+        let mut out = format!("{self}\nSteps:\n");
+        for (step, seconds) in &self.steps {
+            out.push_str(&format!("  {step:<42} {seconds:>7.2} s\n"));
+        }
+        out.push_str(&format!("\nMerges across files ({}):\n", self.merges.len()));
         for merge in &self.merges {
             out.push_str("  ");
             out.push_str(merge);
