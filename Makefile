@@ -22,7 +22,7 @@ BINARYEN_VERSION := 132
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
 NPM_STAMP := node_modules/.package-lock.json
 
-.PHONY: help tools tools-rust tools-npm tools-browser serve dist first-screen examples site serve-site test test-native test-wasm test-size test-e2e bench align clean
+.PHONY: help tools tools-rust tools-npm tools-browser serve dist first-screen examples site serve-site bench-site test test-native test-wasm test-size test-e2e bench align clean
 
 help:
 	@echo "make serve   build and serve the viewer on http://127.0.0.1:8080"
@@ -106,6 +106,10 @@ site: dist
 serve-site:
 	node tests/e2e/serve-site.mjs $(SITE)
 
+bench-site: dist
+	cargo build --release --locked --bin floor
+	node tests/bench/site.mjs
+
 ## Tests ---------------------------------------------------------------------
 
 test: tools
@@ -146,6 +150,9 @@ test-e2e:
 #                same meeting in WebAssembly, under Node and in Chromium
 #                (align-wasm.mjs). Alone: make align
 #   first-paint  Floor against its static page (`floor html`), A/B
+#   site         the archive site of 5,000 generated transcripts: a fresh
+#                build, a rebuild with one changed, the index against the
+#                text (gzip). Alone: make bench-site
 #   compare      Floor's search against MiniSearch and FlexSearch in a page
 #   memory       JS heap and WASM memory after loading
 #   shapes       peak memory and time of parsing and indexing each shape of
@@ -166,6 +173,7 @@ bench: dist
 	cargo bench --locked --bench align
 	node tests/bench/align-wasm.mjs
 	node tests/bench/first-paint.mjs
+	node tests/bench/site.mjs
 	node tests/bench/compare.mjs
 	node tests/bench/memory.mjs
 	cargo bench --locked --bench memory
