@@ -218,3 +218,77 @@ fn a_missing_viewer_is_a_clear_error() {
     .unwrap_err();
     assert!(e.contains("make dist"), "{e}");
 }
+
+#[path = "support/archive.rs"]
+#[allow(dead_code)]
+mod archive;
+
+/// A generated archive: every person is one page, whose turns are theirs in
+/// every file, however each file wrote their name; roles are nobody's page;
+/// the hostile files are left out with their reasons.
+#[test]
+fn a_generated_archive_has_one_page_per_person_with_every_turn() {
+    let root = scratch("site-generated");
+    let (src, dist, site) = (root.join("src"), viewer(&root), root.join("site"));
+    let options = archive::Options {
+        hostile: true,
+        oversize: 3 << 20,
+        ..archive::Options::default()
+    };
+    let generated = archive::Archive::new(7, 150, &options);
+    for file in generated.files() {
+        write(&src, &file.path, &file.bytes);
+    }
+    let mut o = self::options(&src, &site, &dist);
+    o.max_bytes = 2 << 20;
+    let summary = build(&o, &Quiet).unwrap();
+
+    let truth = &generated.truth;
+    let hostile: Vec<&str> = truth
+        .files
+        .iter()
+        .filter(|f| matches!(f.hostile.as_deref(), Some("empty" | "binary" | "oversize")))
+        .map(|f| f.path.as_str())
+        .collect();
+    let mut skipped: Vec<&str> = summary.skipped.iter().map(|(p, _)| p.as_str()).collect();
+    skipped.sort();
+    let mut expected = hostile.clone();
+    expected.sort();
+    assert_eq!(skipped, expected, "{:?}", summary.skipped);
+    assert_eq!(summary.sessions, truth.files.len() - hostile.len());
+
+    // Each person's turns, from the plan.
+    let mut turns: BTreeMap<&str, usize> = BTreeMap::new();
+    // The Windows-1252 file is a copy of the first transcript.
+    let latin1 = truth
+        .files
+        .iter()
+        .filter(|f| f.hostile.as_deref() == Some("latin1"));
+    for f in truth
+        .files
+        .iter()
+        .filter(|f| f.hostile.is_none())
+        .chain(latin1.map(|_| &truth.files[0]))
+    {
+        for s in &f.speakers {
+            if let Some(p) = &s.person {
+                *turns.entry(p).or_default() += s.turns;
+            }
+        }
+    }
+    let mut planned: Vec<usize> = turns.values().copied().collect();
+    planned.sort_unstable();
+    // Each speaker page's turns, as listed.
+    let mut listed: Vec<usize> = files(&site)
+        .iter()
+        .filter(|(p, _)| p.starts_with("speakers/"))
+        .map(|(_, html)| {
+            String::from_utf8_lossy(html)
+                .matches("<li><a class=\"num\"")
+                .count()
+        })
+        .collect();
+    listed.sort_unstable();
+    assert_eq!(summary.speakers, turns.len());
+    assert_eq!(listed, planned);
+}

@@ -76,6 +76,7 @@ const ROLE_WORDS: &[&str] = &[
     "executive",
     "facilitator",
     "female",
+    "floor",
     "general",
     "government",
     "interpretation",
@@ -692,6 +693,7 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
 /// assert!(is_role("CHAIR"));
 /// assert!(is_role("Remote  Intervention"));
 /// assert!(is_role("SPEAKER 2"));
+/// assert!(is_role("FLOOR"));
 /// assert!(!is_role("CHAIR ST. AMOUR"));
 /// assert!(!is_role("Ana Silva"));
 /// assert!(!is_role("  "));
