@@ -11,7 +11,7 @@ use super::host::{self, Host};
 use super::jobs::Jobs;
 use crate::link::{Anchor, Location, time};
 use crate::model::{DiagnosticKind, Transcript};
-use crate::names::{FIRST_SCREEN_SELECTOR, PERMALINK_MESSAGE, timing};
+use crate::names::{FIRST_SCREEN_SELECTOR, PERMALINK_MESSAGE, PRERENDERED_CLASS, timing};
 use crate::resolve::speakers::{Choices, resolve};
 use crate::search::{Hits, Index, Query};
 use crate::view;
@@ -24,6 +24,8 @@ pub enum Source {
     Sample,
     /// A URL given with `?src=`.
     Url(String),
+    /// The transcript a session page names, relative to it.
+    Page(String),
     /// A local file, by name.
     File(String),
     /// Pasted text.
@@ -35,7 +37,10 @@ pub enum Source {
 impl Source {
     /// Whether a link can bring someone else to this transcript.
     pub fn linkable(&self) -> bool {
-        matches!(self, Source::Sample | Source::Url(_) | Source::Given)
+        matches!(
+            self,
+            Source::Sample | Source::Url(_) | Source::Page(_) | Source::Given
+        )
     }
 }
 
@@ -425,12 +430,55 @@ impl State {
     /// (index.html's `.first-screen`, src/web/first-screen.mjs), which keeps
     /// the viewer out of sight until it has something to show. The viewer's
     /// own turns are put in the page before the browser paints again.
+    ///
+    /// A session page's pre-rendered transcript (`render::session_page`) is
+    /// the viewer's own markup: the viewer takes the reader's place in it.
     fn drop_first_screen(&self) {
         if self.is_page() {
             for el in self.all(FIRST_SCREEN_SELECTOR) {
+                if el.class_list().contains(PRERENDERED_CLASS) {
+                    self.keep_place(&el);
+                }
                 el.remove();
             }
         }
+    }
+
+    /// Where the reader is in a session's pre-rendered page `el`, about to
+    /// go: the first paragraph (or turn) on screen, and how far from the
+    /// top. In the next frame, before it is painted, the viewer that took
+    /// its place reaches that paragraph and puts it as far from the top.
+    /// (The focus and the words typed in its search field are `session.js`'s
+    /// to carry over.)
+    fn keep_place(&self, el: &web_sys::Element) {
+        let rect = |e: &web_sys::Element| e.get_bounding_client_rect();
+        // The first of `parent`'s children whose bottom is on screen.
+        let on_screen = |parent: &web_sys::Element| {
+            let children = parent.children();
+            let below = |i: u32| children.item(i).is_none_or(|c| rect(&c).bottom() > 0.0);
+            children.item(dom::first(children.length(), &below))
+        };
+        let Some(turn) = el
+            .query_selector(".turns")
+            .ok()
+            .flatten()
+            .and_then(|turns| on_screen(&on_screen(&turns)?))
+        else {
+            return;
+        };
+        let at = on_screen(&turn)
+            .filter(|p| Anchor::parse(&p.id()).is_some())
+            .unwrap_or(turn);
+        let (Some(anchor), top) = (Anchor::parse(&at.id()), rect(&at).top()) else {
+            return;
+        };
+        let state = *self;
+        dom::request_animation_frame(move || {
+            state.reach(anchor.turn(), anchor.paragraph_index());
+            if let (Some(el), Some(w)) = (state.by_id(&anchor.to_string()), web_sys::window()) {
+                w.scroll_by_with_x_and_y(0.0, rect(&el).top() - top);
+            }
+        });
     }
 
     /// Moves the reader to `anchor`: marks it current, writes it in the URL,

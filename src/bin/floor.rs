@@ -4,7 +4,7 @@
 //! floor parse [--pretty] FILE|-   print the transcript model as JSON
 //! floor text FILE|-               print the transcript as readable text
 //! floor html FILE|-               print the transcript as a static HTML page
-//! floor page FILE [-o OUT_DIR] [--viewer DIST]
+//! floor page FILE [-o OUT_DIR] [--viewer DIST] [--archive HREF]
 //!                                 write a session page: the viewer (DIST)
 //!                                 with the transcript pre-rendered in it
 //! floor align [--pretty] TRANSCRIPT CAPTIONS
@@ -29,7 +29,7 @@ const USAGE: &str = "usage: floor parse [--pretty] [--no-merge LABEL]... FILE|-
        floor text [--no-merge LABEL]... FILE|-
        floor html [--no-merge LABEL]... FILE|-
        floor align [--pretty] [--no-merge LABEL]... TRANSCRIPT|- CAPTIONS
-       floor page FILE [-o OUT_DIR] [--viewer DIST]
+       floor page FILE [-o OUT_DIR] [--viewer DIST] [--archive HREF]
 
   parse   print the transcript model as JSON: meta, speakers, turns, diagnostics
   text    print the transcript as readable text: header, then each turn
@@ -40,7 +40,8 @@ const USAGE: &str = "usage: floor parse [--pretty] [--no-merge LABEL]... FILE|-
           ./dist, from trunk build) copied, NAME.html (the session page: the
           transcript pre-rendered as the viewer draws it, readable without
           JavaScript, which the viewer then takes over) and the transcript
-          beside it as NAME.EXT (NAME: the file's name in [a-z0-9-])
+          beside it as NAME.EXT (NAME: the file's name in [a-z0-9-]);
+          with --archive, a link to HREF (All sessions) above it
   align   print the transcript model as JSON (as parse does) with the start
           and end of each turn and the start of each paragraph found by
           aligning its words to the captions of its recording (any timed
@@ -62,9 +63,10 @@ struct Args<'a> {
     path: &'a str,
     /// `align`'s captions.
     captions: Option<&'a str>,
-    /// `page`'s output directory and viewer build.
+    /// `page`'s output directory, viewer build and archive link.
     out: &'a str,
     viewer: &'a str,
+    archive: Option<&'a str>,
 }
 
 /// Reads the arguments after the program's name; `None` on a usage error.
@@ -74,7 +76,7 @@ fn args<'a>(args: &[&'a str]) -> Option<Args<'a>> {
         return None;
     }
     let (mut pretty, mut no_merge, mut path, mut captions) = (false, Vec::new(), None, None);
-    let (mut out, mut viewer) = ("page", "dist");
+    let (mut out, mut viewer, mut archive) = ("page", "dist", None);
     while let Some((&arg, after)) = rest.split_first() {
         rest = after;
         match arg {
@@ -83,6 +85,11 @@ fn args<'a>(args: &[&'a str]) -> Option<Args<'a>> {
             "-o" | "--viewer" if command == "page" => {
                 let (&value, after) = rest.split_first()?;
                 *(if arg == "-o" { &mut out } else { &mut viewer }) = value;
+                rest = after;
+            }
+            "--archive" if command == "page" => {
+                let (&value, after) = rest.split_first()?;
+                archive = Some(value);
                 rest = after;
             }
             "--no-merge" if command != "page" => {
@@ -112,6 +119,7 @@ fn args<'a>(args: &[&'a str]) -> Option<Args<'a>> {
         captions,
         out,
         viewer,
+        archive,
     })
 }
 
@@ -134,6 +142,7 @@ fn main() -> ExitCode {
         captions,
         out,
         viewer,
+        archive,
     }) = self::args(&args)
     else {
         eprintln!("{USAGE}");
@@ -178,7 +187,7 @@ fn main() -> ExitCode {
         transcript = floor::align::align(&transcript, &captions);
     }
     if command == "page" {
-        return match write_page(&transcript, &bytes, path, out, viewer) {
+        return match write_page(&transcript, &bytes, path, (out, viewer, archive)) {
             Ok(page) => {
                 println!("{page}");
                 ExitCode::SUCCESS
@@ -210,15 +219,14 @@ fn main() -> ExitCode {
 }
 
 /// Writes `out`: the viewer's build `viewer` copied, the session page of
-/// `t` and its source (`bytes`, read from `path`) beside it. Returns the
-/// page's path.
+/// `t` (with a link to `archive`) and its source (`bytes`, read from
+/// `path`) beside it. Returns the page's path.
 #[cfg(not(target_arch = "wasm32"))]
 fn write_page(
     t: &Transcript,
     bytes: &[u8],
     path: &str,
-    out: &str,
-    viewer: &str,
+    (out, viewer, archive): (&str, &str, Option<&str>),
 ) -> Result<String, String> {
     use std::path::Path;
     let template_path = Path::new(viewer).join("index.html");
@@ -240,7 +248,7 @@ fn write_page(
     let out = Path::new(out);
     copy_dir(Path::new(viewer), out)
         .map_err(|e| format!("cannot copy {viewer} to {}: {e}", out.display()))?;
-    let page = floor::render::session_page(&template, t, &source, None);
+    let page = floor::render::session_page(&template, t, &source, archive);
     let page_path = out.join(format!("{name}.html"));
     std::fs::write(&page_path, page)
         .and_then(|()| std::fs::write(out.join(&source), bytes))

@@ -32,6 +32,12 @@ use crate::names::{
 };
 use crate::view::{self, Segment};
 
+/// What a session page's head loads in place of `first-screen.js`
+/// (`src/web/session.js`, `src/web/session.css`, beside it in the viewer's
+/// build).
+const SESSION_HEAD: &str =
+    r#"<link rel="stylesheet" href="session.css"><script src="session.js"></script>"#;
+
 /// Turns per group of the turn list, as the viewer draws it (`turns.rs`).
 const GROUP: usize = 40;
 
@@ -345,7 +351,9 @@ pub fn session_page(
     let mut page = template.to_string();
     // The body: the transcript in place of the sample's first screen, and
     // no <noscript> saying JavaScript is needed (the page reads without).
-    let mut body = String::new();
+    // (The archive link after the transcript, before the viewer: the
+    // viewer's skip link stays the first link; session.css shows it first.)
+    let mut body = viewer_markup(t);
     if let Some(href) = archive_href {
         body.push_str("<nav class=\"");
         body.push_str(ARCHIVE_LINK_CLASS);
@@ -353,7 +361,6 @@ pub fn session_page(
         escape(&mut body, href);
         body.push_str("\">All sessions</a></nav>");
     }
-    body.push_str(&viewer_markup(t));
     let found = first_screen(&page);
     replace(&mut page, found, &body, &["<body"]);
     if let (Some(a), Some(b)) = (page.find("<noscript>"), page.find("</noscript>"))
@@ -361,7 +368,15 @@ pub fn session_page(
     {
         page.replace_range(a..b + "</noscript>".len(), "");
     }
-    // The head.
+    // The head: session.js and session.css in place of first-screen.js.
+    // (In the head: the transcript's text may say anything.)
+    let head = &page[..page.find("<body").unwrap_or(0)];
+    let script = head.find("first-screen.js").and_then(|at| {
+        let a = head[..at].rfind("<script")?;
+        let b = at + head[at..].find("</script>")? + "</script>".len();
+        Some((a, b))
+    });
+    replace(&mut page, script, SESSION_HEAD, &["<head>", "<html"]);
     let mut title_tag = String::from("<title>");
     escape(&mut title_tag, title);
     title_tag.push_str(" — Floor</title>");
@@ -369,7 +384,7 @@ pub fn session_page(
         let b = a + page[a..].find("</title>")? + "</title>".len();
         Some((a, b))
     });
-    replace(&mut page, title_range, &title_tag, &["<head", "<html"]);
+    replace(&mut page, title_range, &title_tag, &["<head>", "<html"]);
     let description = format!(
         "<meta name=\"description\" content=\"{}\">",
         escaped(&description(t))
@@ -468,7 +483,7 @@ mod tests {
             "a\"b.txt",
             Some("../\"index.html"),
         );
-        assert!(!page.contains("<script"), "{page}");
+        assert!(!page.contains("<script>"), "{page}");
         assert!(
             page.contains("data-floor-transcript=\"a&quot;b.txt\""),
             "{page}"
@@ -498,6 +513,11 @@ mod tests {
         );
         assert!(page.contains(&viewer_markup(&t)));
         assert!(page.ends_with("</div></body></html>"));
+        let template =
+            template.replace("</title>", "</title><script src=first-screen.js></script>");
+        let page = session_page(&template, &t, "sample.txt", None);
+        assert!(page.contains(&format!("</title>{SESSION_HEAD}")), "{page}");
+        assert!(!page.contains("first-screen.js"));
         assert!(!page.contains("All sessions"));
     }
 
