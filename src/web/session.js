@@ -7,6 +7,8 @@
 // - the reader's chosen theme applies before the page is drawn;
 // - the pre-rendered page stays on a permalink (#t37), a search (?q=) or a
 //   time (#t=): only another transcript (?src=) hides it at once;
+// - the archive link stays the page's last element (session.css shows it
+//   at the top);
 // - when the viewer takes its place (State::drop_first_screen in
 //   src/app/state.rs, which keeps the turn on screen where it was), the
 //   focus and the words typed in the search field before the viewer was
@@ -25,9 +27,14 @@
     page.addEventListener('focusin', function (e) {
       focused = e.target;
     });
-    new MutationObserver(function (_, observer) {
-      if (page.isConnected) return;
-      observer.disconnect();
+    var gone = false;
+    new MutationObserver(function () {
+      // The archive link stays after the viewer (which comes last), so that
+      // the viewer's skip link stays the page's first link.
+      var link = document.querySelector('.archive-link');
+      if (link && link.nextElementSibling) link.parentNode.appendChild(link);
+      if (page.isConnected || gone) return;
+      gone = true;
       // (Focus that had left the page for another element stays there.)
       if (document.activeElement && document.activeElement !== document.body) focused = null;
       var typed = page.querySelector('input[type=search]').value;
