@@ -331,8 +331,11 @@ fn tag(html: &str, tag: &str) -> Option<(usize, usize)> {
 /// transcript the viewer loads (`source_href`, relative to the page:
 /// [`TRANSCRIPT_ATTRIBUTE`]), and [`viewer_markup`] in place of the
 /// sample's first screen (or at the start of `<body>` if the template has
-/// none). With `archive_href`, a link back to the archive ("All sessions")
-/// before the viewer, which stays when the viewer takes over.
+/// none), `session.js` and `session.css` in place of `first-screen.js`.
+/// With `archive_href`, a link back to the archive ("All sessions"), which
+/// stays when the viewer takes over: after the transcript in the page (the
+/// viewer's skip link stays the first link), at the top on screen, its
+/// place kept from the first paint (`session.css`).
 ///
 /// ```
 /// let t = floor::read::parse_str("A <b> day\n\n>>CHAIR: Hi.");
