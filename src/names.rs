@@ -116,6 +116,20 @@ pub const FIRST_SCREEN_CLASS: &str = first_screen_class!();
 /// The pre-rendered first screen.
 pub const FIRST_SCREEN_SELECTOR: &str = concat!(".", first_screen_class!());
 
+/// The attribute of `<html>` on a session page (`render::session_page`):
+/// the transcript the page shows, relative to the page (`NAME.txt`), which
+/// the viewer loads instead of the sample (`floor.js` prefetches it).
+pub const TRANSCRIPT_ATTRIBUTE: &str = "data-floor-transcript";
+
+/// The class that marks a session's pre-rendered page (beside
+/// [`FIRST_SCREEN_CLASS`]): every turn, with its ids, neither inert nor
+/// hidden; the viewer takes its place keeping the reader's place.
+pub const PRERENDERED_CLASS: &str = "prerendered";
+
+/// The archive link of a session page ("All sessions"), in the page before
+/// and after the viewer takes over.
+pub const ARCHIVE_LINK_CLASS: &str = "archive-link";
+
 /// A viewer's root on Floor's own page, not the first screen beside it.
 pub const VIEWER_SELECTOR: &str = concat!(".floor:not(.", first_screen_class!(), ")");
 

@@ -53,6 +53,60 @@ impl Stats {
     }
 }
 
+/// Groups digits by thousands.
+///
+/// ```
+/// assert_eq!(floor::view::thousands(12345), "12,345");
+/// assert_eq!(floor::view::thousands(999), "999");
+/// ```
+pub fn thousands(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, digit) in s.bytes().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(char::from(digit));
+    }
+    out
+}
+
+/// The figures line of the transcript's header.
+///
+/// ```
+/// let t = floor::read::parse_str(">>A: one two three\n\n>>B: four");
+/// assert_eq!(floor::view::figures(&t), "2 turns · 2 speakers · 4 words · about 1 min to read");
+/// ```
+pub fn figures(t: &Transcript) -> String {
+    let stats = Stats::of(t);
+    format!(
+        "{} · {} · {} word{} · about {} min to read",
+        counted(stats.turns, "turn"),
+        counted(stats.speakers, "speaker"),
+        thousands(stats.words),
+        if stats.words == 1 { "" } else { "s" },
+        stats.minutes
+    )
+}
+
+/// The date and place line of the transcript's header, if it has either.
+pub fn when_where(t: &Transcript) -> Option<String> {
+    let m = &t.meta;
+    let parts: Vec<&str> = [
+        m.date_text.as_deref().or(m.date.as_deref()),
+        m.location.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+/// Speakers the speaker index lists at first, those with the most words: a
+/// file can have a speaker a turn, and "List the other speakers" lists the
+/// rest.
+pub const LISTED_SPEAKERS: usize = 100;
+
 /// A speaker's line in the speaker index.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SpeakerShare {

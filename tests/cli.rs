@@ -245,3 +245,62 @@ fn align_prints_the_model_timed_from_the_captions() {
     // align needs both files.
     assert_eq!(floor(&["align", &html], b"").status.code(), Some(2));
 }
+
+#[test]
+fn page_writes_the_viewer_the_session_page_and_its_source() {
+    let dir = std::env::temp_dir().join(format!("floor-page-{}", std::process::id()));
+    let (viewer, out) = (dir.join("dist"), dir.join("out"));
+    std::fs::create_dir_all(viewer.join("sub")).unwrap();
+    std::fs::write(
+        viewer.join("index.html"),
+        "<!doctype html><html data-floor-app><title>Floor</title><script src=first-screen.js></script><body><div class=\"floor first-screen\" inert><p>sample</p></div></body></html>",
+    )
+    .unwrap();
+    std::fs::write(viewer.join("sub/floor.css"), "x").unwrap();
+    let source = dir.join("IGF 2016_MAG Day.TXT");
+    std::fs::write(&source, ">>CHAIR: Hello <world>.\n\n>>ANA: Hi.").unwrap();
+    let (o, v) = (out.to_str().unwrap(), viewer.to_str().unwrap());
+    let run = floor(
+        &[
+            "page",
+            source.to_str().unwrap(),
+            "-o",
+            o,
+            "--viewer",
+            v,
+            "--archive",
+            "../index.html",
+        ],
+        b"",
+    );
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let page = std::fs::read_to_string(out.join("igf-2016-mag-day.html")).unwrap();
+    assert!(page.contains("data-floor-transcript=\"igf-2016-mag-day.txt\""));
+    assert!(page.contains("<p id=\"t1-p1\">Hello &lt;world&gt;.</p>"));
+    assert!(page.contains("id=\"t2\"") && !page.contains("<p>sample</p>"));
+    assert!(page.contains("<a href=\"../index.html\">All sessions</a>"));
+    assert_eq!(
+        std::fs::read(out.join("igf-2016-mag-day.txt")).unwrap(),
+        std::fs::read(&source).unwrap()
+    );
+    assert!(out.join("sub/floor.css").exists() && out.join("index.html").exists());
+    // No viewer: a clear error.
+    let run = floor(
+        &[
+            "page",
+            source.to_str().unwrap(),
+            "-o",
+            o,
+            "--viewer",
+            "/nonexistent",
+        ],
+        b"",
+    );
+    assert!(!run.status.success());
+    assert!(String::from_utf8_lossy(&run.stderr).contains("trunk build"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -119,6 +119,7 @@ fn the_attributes_of_floor_elements() {
         names::SRC_ATTRIBUTE,
         names::MOUNTED_ATTRIBUTE,
         names::MEDIA_ATTRIBUTE,
+        names::TRANSCRIPT_ATTRIBUTE,
     ];
     for name in attributes {
         assert!(name.starts_with("data-floor"), "{name}");
@@ -132,6 +133,11 @@ fn the_attributes_of_floor_elements() {
     let floor_js = read("src/web/floor.js");
     let asks = format!("hasAttribute('{}')", names::APP_ATTRIBUTE);
     assert_eq!(floor_js.matches(&asks).count(), 2, "floor.js: {asks}");
+    // A session page names its transcript so, and floor.js prefetches it.
+    contains(
+        "src/web/floor.js",
+        &format!("getAttribute('{}')", names::TRANSCRIPT_ATTRIBUTE),
+    );
     // Host pages mark their transcripts so (the README and the examples).
     for name in [names::TEXT_ATTRIBUTE, names::SRC_ATTRIBUTE] {
         contains("README.md", &format!("<div {name}"));
@@ -283,7 +289,20 @@ fn the_first_screen_class() {
     );
     contains(
         "src/web/floor.js",
-        &format!("querySelector('{}')", names::FIRST_SCREEN_SELECTOR),
+        &format!(
+            "querySelector('{}:not(.{})')",
+            names::FIRST_SCREEN_SELECTOR,
+            names::PRERENDERED_CLASS
+        ),
+    );
+    // A session page's pre-rendered transcript, and its archive link.
+    contains(
+        "src/web/session.js",
+        &format!("querySelector('.{}')", names::PRERENDERED_CLASS),
+    );
+    contains(
+        "src/web/session.css",
+        &format!(".{} {{", names::ARCHIVE_LINK_CLASS),
     );
     contains("style/floor.css", &format!(" .{class} "));
     let html = read("assets/first-screen.html");

@@ -35,7 +35,7 @@ pub(super) fn first(state: State, start: Start, location: &Location) {
     let first = match start {
         Start::Page => initial_source(location).map(|source| {
             let url = match &source {
-                Source::Url(url) => url.clone(),
+                Source::Url(url) | Source::Page(url) => url.clone(),
                 _ => SAMPLE_URL.to_string(),
             };
             First::Fetch(url, source)
@@ -84,11 +84,19 @@ pub(super) fn first(state: State, start: Start, location: &Location) {
     }
 }
 
-/// Where the page loads its transcript from: `?src=` or the sample.
+/// Where the page loads its transcript from: `?src=`, the one a session
+/// page names (`<html data-floor-transcript>`), or the sample.
 fn initial_source(location: &Location) -> Result<Source, String> {
-    match &location.src {
-        Some(src) => source::check_src(src).map(|()| Source::Url(src.clone())),
-        None => Ok(Source::Sample),
+    let own = || {
+        web_sys::window()?
+            .document()?
+            .document_element()?
+            .get_attribute(crate::names::TRANSCRIPT_ATTRIBUTE)
+    };
+    match (&location.src, own()) {
+        (Some(src), _) => source::check_src(src).map(|()| Source::Url(src.clone())),
+        (None, Some(own)) => source::check_src(&own).map(|()| Source::Page(own)),
+        (None, None) => Ok(Source::Sample),
     }
 }
 
@@ -140,7 +148,7 @@ pub async fn show_bytes(state: State, bytes: Vec<u8>, source: Source, captions: 
     }
     let name = match &source {
         Source::File(name) => Some(name.as_str()),
-        Source::Url(url) => source::file_name(url),
+        Source::Url(url) | Source::Page(url) => source::file_name(url),
         _ => None,
     };
     let decoded = decode(bytes);

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::{Source, State, show_bytes};
 use crate::model::{DiagnosticKind, Transcript};
-use crate::view::{self, Stats};
+use crate::view;
 use crate::web::dom;
 
 /// Title, date, place, figures, disclaimer and "About this transcript".
@@ -19,22 +19,8 @@ pub fn TranscriptHeader(transcript: Arc<Transcript>, source: Source) -> impl Int
         .title
         .clone()
         .unwrap_or_else(|| "Untitled transcript".into());
-    let stats = Stats::of(&transcript);
-    let when_where: Vec<String> = [
-        m.date_text.clone().or_else(|| m.date.clone()),
-        m.location.clone(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    let figures = format!(
-        "{} · {} · {} word{} · about {} min to read",
-        view::counted(stats.turns, "turn"),
-        view::counted(stats.speakers, "speaker"),
-        thousands(stats.words),
-        if stats.words == 1 { "" } else { "s" },
-        stats.minutes
-    );
+    let when_where = view::when_where(&transcript);
+    let figures = view::figures(&transcript);
     let disclaimer = m.disclaimer.clone().map(|d| {
         view! {
             <details class="disclaimer">
@@ -59,7 +45,7 @@ pub fn TranscriptHeader(transcript: Arc<Transcript>, source: Source) -> impl Int
         // A region named by its title (the page's one banner is the toolbar's).
         <section class="transcript-head" aria-labelledby="title">
             <h1 id="title">{title}</h1>
-            {(!when_where.is_empty()).then(|| view! { <p class="when">{when_where.join(" · ")}</p> })}
+            {when_where.map(|w| view! { <p class="when">{w}</p> })}
             <p class="figures">{figures}</p>
             {note.map(|n| view! { <p class="note-local">{n}</p> })}
             {disclaimer}
@@ -145,22 +131,7 @@ pub(super) fn about_button(i: usize) -> String {
     format!("about-{i}")
 }
 
-/// Groups digits by thousands: 12345 → "12,345".
-fn thousands(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, digit) in s.bytes().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(char::from(digit));
-    }
-    out
-}
-
-/// Speakers listed at first, those with the most words: a file can have a
-/// speaker a turn, and "List the other speakers" lists the rest.
-const LISTED_SPEAKERS: usize = 100;
+use view::{LISTED_SPEAKERS, thousands};
 
 /// Speakers with their turns and share of words; choosing one filters the
 /// turns. The list is drawn with plain DOM calls (a reactive row cost about

@@ -24,6 +24,8 @@ pub enum Source {
     Sample,
     /// A URL given with `?src=`.
     Url(String),
+    /// The transcript a session page names, relative to it.
+    Page(String),
     /// A local file, by name.
     File(String),
     /// Pasted text.
@@ -35,7 +37,10 @@ pub enum Source {
 impl Source {
     /// Whether a link can bring someone else to this transcript.
     pub fn linkable(&self) -> bool {
-        matches!(self, Source::Sample | Source::Url(_) | Source::Given)
+        matches!(
+            self,
+            Source::Sample | Source::Url(_) | Source::Page(_) | Source::Given
+        )
     }
 }
 
@@ -305,7 +310,7 @@ impl State {
             self.speaker.set(None);
         }
         let status = view::shown_status(&transcript);
-        self.drop_first_screen();
+        let place = self.drop_first_screen();
         self.alert.set(None);
         let transcript = Arc::new(transcript);
         let index = Arc::new(LazyIndex {
@@ -338,6 +343,10 @@ impl State {
         // on a large transcript.
         let state = *self;
         dom::request_animation_frame(move || {
+            // Where the reader was in a session's pre-rendered page.
+            if let Some(place) = place {
+                state.keep_place(place);
+            }
             // The header is in the page: its list of what the parser noticed.
             if let Some(ul) = state.by_id(super::panels::ABOUT_LIST) {
                 super::panels::fill_about(&ul, &index.transcript);
@@ -416,7 +425,7 @@ impl State {
 
     /// Reports a failure; what is on screen stays.
     pub fn fail(&self, message: String) {
-        self.drop_first_screen();
+        let _ = self.drop_first_screen();
         self.status.set(String::new());
         self.alert.set(Some(message));
     }
@@ -425,11 +434,31 @@ impl State {
     /// (index.html's `.first-screen`, src/web/first-screen.mjs), which keeps
     /// the viewer out of sight until it has something to show. The viewer's
     /// own turns are put in the page before the browser paints again.
-    fn drop_first_screen(&self) {
+    ///
+    /// A session page's pre-rendered transcript (`render::session_page`) is
+    /// a first screen too, with every turn and its ids: where the reader is
+    /// in it ([`place_in`]), for the viewer to put them there
+    /// ([`State::keep_place`]).
+    fn drop_first_screen(&self) -> Option<(Anchor, f64)> {
+        let mut place = None;
         if self.is_page() {
             for el in self.all(FIRST_SCREEN_SELECTOR) {
+                place = place.or_else(|| place_in(&el));
                 el.remove();
             }
+        }
+        place
+    }
+
+    /// Reaches the paragraph (or turn) `anchor` and scrolls it `top` px
+    /// from the top of the screen, where it was in the pre-rendered page
+    /// the viewer took the place of: in the frame the viewer first draws,
+    /// before it is painted. (The focus and the words typed in the search
+    /// field are `session.js`'s to carry over.)
+    fn keep_place(&self, (anchor, top): (Anchor, f64)) {
+        self.reach(anchor.turn(), anchor.paragraph_index());
+        if let (Some(el), Some(w)) = (self.by_id(&anchor.to_string()), web_sys::window()) {
+            w.scroll_by_with_x_and_y(0.0, el.get_bounding_client_rect().top() - top);
         }
     }
 
@@ -510,4 +539,23 @@ impl State {
     pub(super) fn dialog_open(&self) -> bool {
         self.help.get_untracked() || self.paste.get_untracked()
     }
+}
+
+/// Where the reader is in a first screen `el` about to go: the first
+/// paragraph (or turn) on screen, and how far from the top. `None` for the
+/// sample's first screen, whose turns have no ids.
+fn place_in(el: &web_sys::Element) -> Option<(Anchor, f64)> {
+    let rect = |e: &web_sys::Element| e.get_bounding_client_rect();
+    // The first of `parent`'s children whose bottom is on screen.
+    let on_screen = |parent: &web_sys::Element| {
+        let children = parent.children();
+        let below = |i: u32| children.item(i).is_none_or(|c| rect(&c).bottom() > 0.0);
+        children.item(dom::first(children.length(), &below))
+    };
+    let turns = el.query_selector(".turns").ok()??;
+    let turn = on_screen(&on_screen(&turns)?)?;
+    let at = on_screen(&turn)
+        .filter(|p| Anchor::parse(&p.id()).is_some())
+        .unwrap_or(turn);
+    Some((Anchor::parse(&at.id())?, rect(&at).top()))
 }

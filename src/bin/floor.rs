@@ -4,6 +4,9 @@
 //! floor parse [--pretty] FILE|-   print the transcript model as JSON
 //! floor text FILE|-               print the transcript as readable text
 //! floor html FILE|-               print the transcript as a static HTML page
+//! floor page FILE [-o OUT_DIR] [--viewer DIST] [--archive HREF]
+//!                                 write a session page: the viewer (DIST)
+//!                                 with the transcript pre-rendered in it
 //! floor align [--pretty] TRANSCRIPT CAPTIONS
 //!                                 print the transcript model as JSON, timed
 //!                                 from the captions of its recording
@@ -30,12 +33,19 @@ const USAGE: &str = "usage: floor parse [--pretty] [--no-merge LABEL]... FILE|-
        floor html [--no-merge LABEL]... FILE|-
        floor align [--pretty] [--no-merge LABEL]... TRANSCRIPT|- CAPTIONS
        floor site SOURCE -o SITE [--viewer DIST] [--no-merge LABEL]... [--max-size MB]
+       floor page FILE [-o OUT_DIR] [--viewer DIST] [--archive HREF]
 
   parse   print the transcript model as JSON: meta, speakers, turns, diagnostics
   text    print the transcript as readable text: header, then each turn
           ([12] Name:, or [12] 12:34 Name: when its time is known)
   html    print a plain, crawlable HTML page of the transcript, with the
           viewer's anchors (#t37, #t37-p2) and the turns' times
+  page    write OUT_DIR (default ./page): the viewer's build DIST (default
+          ./dist, from trunk build) copied, NAME.html (the session page: the
+          transcript pre-rendered as the viewer draws it, readable without
+          JavaScript, which the viewer then takes over) and the transcript
+          beside it as NAME.EXT (NAME: the file's name in [a-z0-9-]);
+          with --archive, a link to HREF (All sessions) above it
   align   print the transcript model as JSON (as parse does) with the start
           and end of each turn and the start of each paragraph found by
           aligning its words to the captions of its recording (any timed
@@ -64,20 +74,36 @@ struct Args<'a> {
     path: &'a str,
     /// `align`'s captions.
     captions: Option<&'a str>,
+    /// `page`'s output directory, viewer build and archive link.
+    out: &'a str,
+    viewer: &'a str,
+    archive: Option<&'a str>,
 }
 
 /// Reads the arguments after the program's name; `None` on a usage error.
 fn args<'a>(args: &[&'a str]) -> Option<Args<'a>> {
     let (&command, mut rest) = args.split_first()?;
-    if !matches!(command, "parse" | "text" | "html" | "align") {
+    if !matches!(command, "parse" | "text" | "html" | "align" | "page") {
         return None;
     }
     let (mut pretty, mut no_merge, mut path, mut captions) = (false, Vec::new(), None, None);
+    let (mut out, mut viewer, mut archive) = ("page", "dist", None);
     while let Some((&arg, after)) = rest.split_first() {
         rest = after;
         match arg {
             "--pretty" if matches!(command, "parse" | "align") => pretty = true,
-            "--no-merge" => {
+            // (A page's viewer reads the transcript as it is.)
+            "-o" | "--viewer" if command == "page" => {
+                let (&value, after) = rest.split_first()?;
+                *(if arg == "-o" { &mut out } else { &mut viewer }) = value;
+                rest = after;
+            }
+            "--archive" if command == "page" => {
+                let (&value, after) = rest.split_first()?;
+                archive = Some(value);
+                rest = after;
+            }
+            "--no-merge" if command != "page" => {
                 let (&label, after) = rest.split_first()?;
                 no_merge.push(label.to_string());
                 rest = after;
@@ -100,8 +126,11 @@ fn args<'a>(args: &[&'a str]) -> Option<Args<'a>> {
         command,
         pretty,
         no_merge,
-        path: path?,
+        path: path.filter(|p| command != "page" || *p != "-")?,
         captions,
+        out,
+        viewer,
+        archive,
     })
 }
 
@@ -125,6 +154,9 @@ fn main() -> ExitCode {
         no_merge,
         path,
         captions,
+        out,
+        viewer,
+        archive,
     }) = self::args(&args)
     else {
         eprintln!("{USAGE}");
@@ -168,6 +200,18 @@ fn main() -> ExitCode {
         let captions = floor::read::parse_file(&bytes, captions);
         transcript = floor::align::align(&transcript, &captions);
     }
+    if command == "page" {
+        return match write_page(&transcript, &bytes, path, (out, viewer, archive)) {
+            Ok(page) => {
+                println!("{page}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("floor: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     let out = match command {
         "parse" | "align" if pretty => serde_json::to_string_pretty(&transcript).map(|s| s + "\n"),
         "parse" | "align" => serde_json::to_string(&transcript).map(|s| s + "\n"),
@@ -186,6 +230,79 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Writes `out`: the viewer's build `viewer` copied, the session page of
+/// `t` (with a link to `archive`) and its source (`bytes`, read from
+/// `path`) beside it. Returns the page's path.
+#[cfg(not(target_arch = "wasm32"))]
+fn write_page(
+    t: &Transcript,
+    bytes: &[u8],
+    path: &str,
+    (out, viewer, archive): (&str, &str, Option<&str>),
+) -> Result<String, String> {
+    use std::path::Path;
+    let template_path = Path::new(viewer).join("index.html");
+    let template = std::fs::read_to_string(&template_path).map_err(|e| {
+        format!(
+            "cannot read the viewer's {} (build it with trunk build --release, or give --viewer DIST): {e}",
+            template_path.display()
+        )
+    })?;
+    let file = Path::new(path);
+    let name = page_name(file.file_stem().and_then(|s| s.to_str()).unwrap_or(""));
+    let ext = file
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
+        .filter(|e| !e.is_empty() && e.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .unwrap_or_else(|| "txt".into());
+    let source = format!("{name}.{ext}");
+    let out = Path::new(out);
+    copy_dir(Path::new(viewer), out)
+        .map_err(|e| format!("cannot copy {viewer} to {}: {e}", out.display()))?;
+    let page = floor::render::session_page(&template, t, &source, archive);
+    let page_path = out.join(format!("{name}.html"));
+    std::fs::write(&page_path, page)
+        .and_then(|()| std::fs::write(out.join(&source), bytes))
+        .map_err(|e| format!("cannot write in {}: {e}", out.display()))?;
+    Ok(page_path.display().to_string())
+}
+
+/// A file's stem as a page's name: lower-case ASCII letters, digits and
+/// dashes (`IGF 2016_MAG` → `igf-2016-mag`); `transcript` if nothing is left.
+fn page_name(stem: &str) -> String {
+    let mut name = String::new();
+    for c in stem.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            name.push(c);
+        } else if !name.is_empty() && !name.ends_with('-') {
+            name.push('-');
+        }
+    }
+    let name = name.trim_end_matches('-');
+    if name.is_empty() {
+        "transcript".into()
+    } else {
+        name.into()
+    }
+}
+
+/// Copies the files of `from` into `to` (made if need be), and its folders'.
+#[cfg(not(target_arch = "wasm32"))]
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -22,19 +22,24 @@ use crate::link::time;
 use crate::model::Transcript;
 use crate::view::{self, Segment};
 
-/// Writes `text` with `&`, `<`, `>`, `"` and `'` escaped: for text and
+/// Writes `text` with `&`, `<`, `>`, `"` and `'` escaped: text and
 /// attribute values alike.
 pub fn escape(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut from = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let with = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[from..i]);
+        out.push_str(with);
+        from = i + 1;
     }
+    out.push_str(&text[from..]);
 }
 
 /// The stylesheet of the static page: readable, light and dark, print.

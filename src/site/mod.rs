@@ -375,10 +375,11 @@ fn wanted_name(entry: &Entry) -> String {
     entry.title.as_deref().unwrap_or(stem).to_string()
 }
 
-/// A session's page. (Until the viewer's pre-rendered session pages land:
-/// the static page.)
-fn session_page(_template: &str, t: &crate::model::Transcript, _source_href: &str) -> String {
-    crate::render::html_page(t)
+/// A session's page: the viewer's own markup of the transcript in the
+/// viewer's page, which loads its source from beside it, with a link back
+/// to the archive.
+fn session_page(template: &str, t: &crate::model::Transcript, source_href: &str) -> String {
+    crate::render::session_page(template, t, source_href, Some("../index.html"))
 }
 
 /// What the search index keeps of a transcript. (Until the archive index

@@ -22,12 +22,13 @@
 // A host page needs only: <script type="module" src="…/floor.js"></script>
 import init, * as wasm from './floor-web.js';
 
-// Floor's own page: its transcript (`?src=` or the sample) starts loading
-// now, while the WebAssembly compiles. The app takes this response when it
-// asks for the same address (src/web/fetch.rs), and checks it as any other.
+// Floor's own page: its transcript (`?src=`, the session page's own, or the
+// sample) starts loading now, while the WebAssembly compiles. The app takes
+// this response when it asks for the same address (src/web/fetch.rs), and
+// checks it as any other.
 if (typeof document !== 'undefined' && document.documentElement.hasAttribute('data-floor-app')) {
   const src = new URLSearchParams(location.search).get('src');
-  const url = src ?? 'sample.txt';
+  const url = src ?? document.documentElement.getAttribute('data-floor-transcript') ?? 'sample.txt';
   let web = false;
   try {
     web = url.length <= 8192 && /^https?:$/.test(new URL(url, location.href).protocol);
@@ -124,8 +125,9 @@ try {
     throw e;
   }
   unsupported = true;
-  // The sample's pre-rendered first screen would only mislead.
-  document.querySelector('.first-screen')?.remove();
+  // The sample's pre-rendered first screen would only mislead (a session's
+  // pre-rendered page stays: it reads without the viewer).
+  document.querySelector('.first-screen:not(.prerendered)')?.remove();
   const p = document.createElement('p');
   p.setAttribute('role', 'alert');
   p.textContent = 'This browser cannot run Floor: it needs WebAssembly SIMD (Chrome or Edge 91, Firefox 89, Safari 16.4 or later).';

@@ -26,6 +26,7 @@ if (process.env.TRUNK_PROFILE === 'release') {
     ['floor-web.js', true],
     ['floor.js', true],
     ['first-screen.js', false],
+    ['session.js', false],
     ['readers.js', true],
     ['media.js', true],
   ]) {
