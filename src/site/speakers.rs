@@ -212,10 +212,11 @@ pub fn page(person: &Person, speaks: &[(u32, u32)], sessions: &[(&Entry, &str)])
         .sum();
     let _ = write!(
         out,
-        "</h1>\n<p class=\"figures\">{} in {} · {}</p>\n",
+        "</h1>\n<p class=\"figures\">{} in {} · {} word{}</p>\n",
         crate::view::counted(person.turns as usize, "turn"),
         crate::view::counted(person.sessions as usize, "session"),
-        crate::view::counted(words as usize, "word"),
+        crate::view::thousands(words as usize),
+        if words == 1 { "" } else { "s" },
     );
     if person.labels.len() > 1 {
         out.push_str("<p class=\"labels\">Written as ");
