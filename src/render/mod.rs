@@ -3,4 +3,5 @@
 
 mod page;
 
+pub(crate) use page::escape;
 pub use page::html_page;

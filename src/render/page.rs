@@ -23,7 +23,7 @@ use crate::model::Transcript;
 use crate::view::{self, Segment};
 
 /// Writes `text` with `&`, `<`, `>`, `"` and `'` escaped.
-fn escape(out: &mut String, text: &str) {
+pub(crate) fn escape(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
