@@ -529,3 +529,179 @@ proptest! {
         }
     }
 }
+
+/// Synthetic sessions for the site the e2e tests search: dated across
+/// years, speakers shared between them, accents, case and punctuation.
+fn synthetic() -> Vec<(String, String)> {
+    let people = [
+        "Ana Silva",
+        "Sérgio Rezende",
+        "CHAIR",
+        "Ștefan Doğan",
+        "Mary O'Brien",
+    ];
+    let lines = [
+        "The Best Practice Forum met in Genève.",
+        "Thank you, Chair. The co-chair spoke about naïve approaches to internet governance.",
+        "We discussed the Straße and the STRASSE.",
+        "Multi-stakeholder processes are the best practice; internet governance forum.",
+        "Merci. I agree with Ana Silva on capacity building.",
+        "Cybersecurity, data protection, and the internet of things.",
+    ];
+    (0..14)
+        .map(|i| {
+            let year = 2014 + i % 4;
+            let mut text = format!(
+                "Session {i}: Internet Governance\n\n{} March {year}\n\nGeneva, Switzerland\n\n",
+                1 + i
+            );
+            for k in 0..(6 + i % 5) {
+                let who = people[(i + k * (1 + i % 3)) % people.len()];
+                let line = lines[(i * 7 + k * 3) % lines.len()];
+                text += &format!(
+                    ">>{}: {line} Turn {k} of session {i}.\n\n",
+                    who.to_uppercase()
+                );
+            }
+            (format!("session-{i:02}.txt"), text)
+        })
+        .collect()
+}
+
+/// Writes an archive site for the e2e tests and benchmarks: `index.html`,
+/// `index/`, `sessions/` (a copy of `dist/`, each source and its page as
+/// `floor html` writes it), and `sources.txt` (the sources' paths, for the
+/// tests). `FLOOR_ARCHIVE_SITE` (default `target/archive-site`) and
+/// `FLOOR_DIST` (default `dist`); `FLOOR_ARCHIVE_COPIES` repeats the
+/// corpus that many times (a larger archive for the benchmark).
+/// `cargo test --test archive -- --ignored write_a_site`
+#[test]
+#[ignore]
+fn write_a_site() {
+    use std::path::Path;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let site =
+        std::env::var("FLOOR_ARCHIVE_SITE").map_or(root.join("target/archive-site"), Into::into);
+    let dist = std::env::var("FLOOR_DIST").map_or(root.join("dist"), Into::into);
+    let copies: usize = std::env::var("FLOOR_ARCHIVE_COPIES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1);
+    let _ = std::fs::remove_dir_all(&site);
+    std::fs::create_dir_all(site.join("sessions")).unwrap();
+    // The viewer's dist/ as is.
+    for e in std::fs::read_dir(&dist).expect("dist/ (trunk build --release)") {
+        let p = e.unwrap().path();
+        if p.is_file() {
+            std::fs::copy(&p, site.join("sessions").join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    let mut sources: Vec<(String, Vec<u8>)> = synthetic()
+        .into_iter()
+        .map(|(n, t)| (n, t.into_bytes()))
+        .collect();
+    for copy in 0..copies {
+        for dir in ["igf", "cart", "other", "captions"] {
+            let mut files: Vec<_> = std::fs::read_dir(root.join("tests/data/corpus").join(dir))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| !p.to_string_lossy().ends_with(".expected.json"))
+                .collect();
+            files.sort();
+            for p in files {
+                let name = p.file_name().unwrap().to_string_lossy().to_string();
+                let name = if copy == 0 {
+                    name
+                } else {
+                    format!("c{copy}-{name}")
+                };
+                sources.push((name, std::fs::read(&p).unwrap()));
+            }
+        }
+    }
+    let transcripts: Vec<_> = sources
+        .iter()
+        .map(|(name, bytes)| {
+            let decoded = floor::read::decode::decode(bytes);
+            floor::read::parse_named(decoded, Some(name))
+        })
+        .collect();
+    let sessions: Vec<Session> = transcripts.iter().map(Session::of).collect();
+    let pages: Vec<String> = sources
+        .iter()
+        .map(|(name, _)| format!("sessions/{}.html", name.replace('.', "-")))
+        .collect();
+    // Speakers merged by folded name.
+    let mut speakers: Vec<SpeakerEntry> = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
+    let maps: Vec<Vec<Option<u32>>> = transcripts
+        .iter()
+        .map(|t| {
+            t.speakers
+                .iter()
+                .map(|s| {
+                    let key = floor::text::fold::fold(&s.name);
+                    let at = keys.iter().position(|k| *k == key).unwrap_or_else(|| {
+                        keys.push(key);
+                        speakers.push(SpeakerEntry {
+                            name: s.name.clone(),
+                            page: format!("speakers/{}.html", s.id),
+                            turns: 0,
+                            sessions: 0,
+                        });
+                        keys.len() - 1
+                    });
+                    speakers[at].turns += s.turns as u32;
+                    speakers[at].sessions += 1;
+                    Some(at as u32)
+                })
+                .collect()
+        })
+        .collect();
+    let listings: Vec<Listing> = (0..sessions.len())
+        .map(|i| Listing {
+            session: &sessions[i],
+            page: &pages[i],
+            speakers: &maps[i],
+        })
+        .collect();
+    let started = std::time::Instant::now();
+    let out = floor::archive::build(&listings, &speakers, "sessions/");
+    let took = started.elapsed();
+    std::fs::write(site.join("index.html"), &out.archive_page).unwrap();
+    for (name, bytes) in &out.files {
+        let path = site.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+    let mut list = String::new();
+    for (i, (name, bytes)) in sources.iter().enumerate() {
+        std::fs::write(site.join("sessions").join(name), bytes).unwrap();
+        std::fs::write(
+            site.join(&pages[i]),
+            floor::render::html_page(&transcripts[i]),
+        )
+        .unwrap();
+        list += &format!("sessions/{name}\t{}\n", pages[i]);
+    }
+    std::fs::write(site.join("sources.txt"), list).unwrap();
+    let text: usize = sessions.iter().map(Session::text_len).sum();
+    let shards = out
+        .files
+        .iter()
+        .filter(|f| f.0.starts_with("index/t/"))
+        .map(|f| f.1.len())
+        .sum::<usize>();
+    let fragments = out
+        .files
+        .iter()
+        .filter(|f| f.0.starts_with("index/f/"))
+        .map(|f| f.1.len())
+        .sum::<usize>();
+    eprintln!(
+        "wrote {} ({} sessions, {text} B of text; shards {shards} B, fragments {fragments} B, page {} B; build {took:?})",
+        site.display(),
+        sessions.len(),
+        out.archive_page.len()
+    );
+}
