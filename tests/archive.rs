@@ -705,3 +705,143 @@ fn write_a_site() {
         out.archive_page.len()
     );
 }
+
+/// A large synthetic archive, for `build`'s speed and the index's size:
+/// `FLOOR_ARCHIVE_BENCH_SESSIONS` sessions (default 5,000) of about 50 KB
+/// each, words drawn from a vocabulary of 60,000 (Zipf-like), speakers
+/// from 2,000 names. Prints the time of `Session::of` (the builder's,
+/// cached between builds) and of `build` (each incremental build); with
+/// `FLOOR_ARCHIVE_BENCH_OUT`, writes a site there (the viewer from
+/// `FLOOR_DIST`, default `dist`) for `tests/bench/archive.mjs`.
+/// `cargo test --release --test archive -- --ignored --nocapture build_speed`
+#[test]
+#[ignore]
+fn build_speed() {
+    let n: usize = std::env::var("FLOOR_ARCHIVE_BENCH_SESSIONS").ok().and_then(|n| n.parse().ok()).unwrap_or(5000);
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let syllables = ["ka", "ri", "to", "ne", "sa", "mo", "lu", "pe", "di", "ga", "ve", "nor", "tim", "bra", "es", "qui", "zo", "han"];
+    let vocabulary: Vec<String> = (0..60_000u64)
+        .map(|mut i| {
+            let mut w = String::new();
+            loop {
+                w.push_str(syllables[(i % 18) as usize]);
+                i /= 18;
+                if i == 0 {
+                    break;
+                }
+            }
+            w
+        })
+        .collect();
+    let phrases = ["internet governance", "best practice", "capacity building", "the", "and", "of the", "Thank you, Chair."];
+    let names: Vec<String> = (0..2000).map(|i| format!("{} {}", vocabulary[5000 + i].to_uppercase(), vocabulary[9000 + i * 3].to_uppercase())).collect();
+    let started = std::time::Instant::now();
+    let mut sources = Vec::with_capacity(n);
+    let mut transcripts = Vec::with_capacity(n);
+    for s in 0..n {
+        let mut text = format!("Session {s}\n\n{} June {}\n\nGeneva\n\n", 1 + s % 28, 2006 + s % 20);
+        let people: Vec<usize> = (0..20).map(|_| (next() % 2000) as usize).collect();
+        while text.len() < 50_000 {
+            text += ">>";
+            text += &names[people[(next() % 20) as usize]];
+            text += ": ";
+            let words = 20 + next() % 200;
+            for _ in 0..words {
+                let r = next();
+                if r % 50 == 0 {
+                    text += phrases[(r / 50 % phrases.len() as u64) as usize];
+                } else {
+                    // Zipf-like: exp(u ln N).
+                    let u = (r >> 11) as f64 / (1u64 << 53) as f64;
+                    let i = (60_000f64.powf(u) as usize).saturating_sub(1).min(59_999);
+                    text += &vocabulary[i];
+                }
+                text += if r % 13 == 0 { ". " } else { " " };
+            }
+            text += "\n\n";
+        }
+        transcripts.push(floor::read::parse_str(&text));
+        sources.push(text);
+    }
+    let parsed = started.elapsed();
+    let started = std::time::Instant::now();
+    let sessions: Vec<Session> = transcripts.iter().map(Session::of).collect();
+    let of = started.elapsed();
+    let bytes: usize = sessions.iter().map(|s| s.to_bytes().len()).sum();
+    let pages: Vec<String> = (0..n).map(|i| format!("sessions/s{i}.html")).collect();
+    let mut speakers: Vec<SpeakerEntry> = names
+        .iter()
+        .map(|name| SpeakerEntry { name: name.clone(), page: format!("speakers/{}.html", name.replace(' ', "-")), turns: 0, sessions: 0 })
+        .collect();
+    let maps: Vec<Vec<Option<u32>>> = transcripts
+        .iter()
+        .map(|t| {
+            t.speakers
+                .iter()
+                .map(|sp| {
+                    let i = names.iter().position(|n| n.eq_ignore_ascii_case(&sp.name));
+                    if let Some(i) = i {
+                        speakers[i].turns += sp.turns as u32;
+                        speakers[i].sessions += 1;
+                    }
+                    i.map(|i| i as u32)
+                })
+                .collect()
+        })
+        .collect();
+    let listings: Vec<Listing> = (0..n).map(|i| Listing { session: &sessions[i], page: &pages[i], speakers: &maps[i] }).collect();
+    let text: usize = sessions.iter().map(Session::text_len).sum();
+    let mut times = Vec::new();
+    let mut out = None;
+    for _ in 0..3 {
+        let started = std::time::Instant::now();
+        out = Some(floor::archive::build(&listings, &speakers, "sessions/"));
+        times.push(started.elapsed());
+    }
+    let out = out.unwrap();
+    let size = |p: &str| out.files.iter().filter(|f| f.0.starts_with(p)).map(|f| f.1.len()).sum::<usize>();
+    let count = |p: &str| out.files.iter().filter(|f| f.0.starts_with(p)).count();
+    let largest = out.files.iter().filter(|f| f.0.starts_with("index/t/")).map(|f| f.1.len()).max().unwrap_or(0);
+    eprintln!("{n} sessions, {:.1} MB of text: parsed in {parsed:?}; Session::of {of:?} ({:.1} MB as bytes)", text as f64 / 1e6, bytes as f64 / 1e6);
+    eprintln!("build: {times:?}");
+    eprintln!(
+        "shards: {} files, {:.1} MB (largest {:.1} KB); fragments: {} files, {:.1} MB; page {:.2} MB",
+        count("index/t/"),
+        size("index/t/") as f64 / 1e6,
+        largest as f64 / 1e3,
+        count("index/f/"),
+        size("index/f/") as f64 / 1e6,
+        out.archive_page.len() as f64 / 1e6
+    );
+    if let Ok(dir) = std::env::var("FLOOR_ARCHIVE_BENCH_OUT") {
+        let site = std::path::Path::new(&dir);
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dist = std::env::var("FLOOR_DIST").map_or(root.join("dist"), Into::into);
+        let _ = std::fs::remove_dir_all(site);
+        std::fs::create_dir_all(site.join("sessions")).unwrap();
+        for e in std::fs::read_dir(&dist).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_file() {
+                std::fs::copy(&p, site.join("sessions").join(p.file_name().unwrap())).unwrap();
+            }
+        }
+        std::fs::write(site.join("index.html"), &out.archive_page).unwrap();
+        for (name, bytes) in &out.files {
+            let path = site.join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, bytes).unwrap();
+        }
+        let mut list = String::new();
+        for (i, text) in sources.iter().enumerate() {
+            std::fs::write(site.join(format!("sessions/s{i}.txt")), text).unwrap();
+            list += &format!("sessions/s{i}.txt\t{}\n", pages[i]);
+        }
+        std::fs::write(site.join("sources.txt"), list).unwrap();
+    }
+}
