@@ -717,7 +717,10 @@ fn write_a_site() {
 #[test]
 #[ignore]
 fn build_speed() {
-    let n: usize = std::env::var("FLOOR_ARCHIVE_BENCH_SESSIONS").ok().and_then(|n| n.parse().ok()).unwrap_or(5000);
+    let n: usize = std::env::var("FLOOR_ARCHIVE_BENCH_SESSIONS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(5000);
     let mut seed = 0x2545_f491_4f6c_dd1du64;
     let mut next = move || {
         seed ^= seed << 13;
@@ -725,7 +728,10 @@ fn build_speed() {
         seed ^= seed << 17;
         seed
     };
-    let syllables = ["ka", "ri", "to", "ne", "sa", "mo", "lu", "pe", "di", "ga", "ve", "nor", "tim", "bra", "es", "qui", "zo", "han"];
+    let syllables = [
+        "ka", "ri", "to", "ne", "sa", "mo", "lu", "pe", "di", "ga", "ve", "nor", "tim", "bra",
+        "es", "qui", "zo", "han",
+    ];
     let vocabulary: Vec<String> = (0..60_000u64)
         .map(|mut i| {
             let mut w = String::new();
@@ -739,13 +745,33 @@ fn build_speed() {
             w
         })
         .collect();
-    let phrases = ["internet governance", "best practice", "capacity building", "the", "and", "of the", "Thank you, Chair."];
-    let names: Vec<String> = (0..2000).map(|i| format!("{} {}", vocabulary[5000 + i].to_uppercase(), vocabulary[9000 + i * 3].to_uppercase())).collect();
+    let phrases = [
+        "internet governance",
+        "best practice",
+        "capacity building",
+        "the",
+        "and",
+        "of the",
+        "Thank you, Chair.",
+    ];
+    let names: Vec<String> = (0..2000)
+        .map(|i| {
+            format!(
+                "{} {}",
+                vocabulary[5000 + i].to_uppercase(),
+                vocabulary[9000 + i * 3].to_uppercase()
+            )
+        })
+        .collect();
     let started = std::time::Instant::now();
     let mut sources = Vec::with_capacity(n);
     let mut transcripts = Vec::with_capacity(n);
     for s in 0..n {
-        let mut text = format!("Session {s}\n\n{} June {}\n\nGeneva\n\n", 1 + s % 28, 2006 + s % 20);
+        let mut text = format!(
+            "Session {s}\n\n{} June {}\n\nGeneva\n\n",
+            1 + s % 28,
+            2006 + s % 20
+        );
         let people: Vec<usize> = (0..20).map(|_| (next() % 2000) as usize).collect();
         while text.len() < 50_000 {
             text += ">>";
@@ -777,7 +803,12 @@ fn build_speed() {
     let pages: Vec<String> = (0..n).map(|i| format!("sessions/s{i}.html")).collect();
     let mut speakers: Vec<SpeakerEntry> = names
         .iter()
-        .map(|name| SpeakerEntry { name: name.clone(), page: format!("speakers/{}.html", name.replace(' ', "-")), turns: 0, sessions: 0 })
+        .map(|name| SpeakerEntry {
+            name: name.clone(),
+            page: format!("speakers/{}.html", name.replace(' ', "-")),
+            turns: 0,
+            sessions: 0,
+        })
         .collect();
     let maps: Vec<Vec<Option<u32>>> = transcripts
         .iter()
@@ -795,21 +826,65 @@ fn build_speed() {
                 .collect()
         })
         .collect();
-    let listings: Vec<Listing> = (0..n).map(|i| Listing { session: &sessions[i], page: &pages[i], speakers: &maps[i] }).collect();
+    let listings: Vec<Listing> = (0..n)
+        .map(|i| Listing {
+            session: &sessions[i],
+            page: &pages[i],
+            speakers: &maps[i],
+        })
+        .collect();
     let text: usize = sessions.iter().map(Session::text_len).sum();
+    // This process's CPU time (user + system) in seconds, from
+    // /proc/self/stat: on a loaded machine, wall time says little.
+    let cpu = || {
+        let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+        let fields: Vec<&str> = stat
+            .rsplit(')')
+            .next()
+            .unwrap_or("")
+            .split_whitespace()
+            .collect();
+        let ticks = |i: usize| {
+            fields
+                .get(i)
+                .and_then(|f| f.parse::<f64>().ok())
+                .unwrap_or(0.0)
+        };
+        (ticks(11) + ticks(12)) / 100.0
+    };
     let mut times = Vec::new();
     let mut out = None;
     for _ in 0..3 {
-        let started = std::time::Instant::now();
+        let (started, cpu0) = (std::time::Instant::now(), cpu());
         out = Some(floor::archive::build(&listings, &speakers, "sessions/"));
-        times.push(started.elapsed());
+        times.push(format!(
+            "{:.2} s wall, {:.2} s CPU",
+            started.elapsed().as_secs_f64(),
+            cpu() - cpu0
+        ));
     }
     let out = out.unwrap();
-    let size = |p: &str| out.files.iter().filter(|f| f.0.starts_with(p)).map(|f| f.1.len()).sum::<usize>();
+    let size = |p: &str| {
+        out.files
+            .iter()
+            .filter(|f| f.0.starts_with(p))
+            .map(|f| f.1.len())
+            .sum::<usize>()
+    };
     let count = |p: &str| out.files.iter().filter(|f| f.0.starts_with(p)).count();
-    let largest = out.files.iter().filter(|f| f.0.starts_with("index/t/")).map(|f| f.1.len()).max().unwrap_or(0);
-    eprintln!("{n} sessions, {:.1} MB of text: parsed in {parsed:?}; Session::of {of:?} ({:.1} MB as bytes)", text as f64 / 1e6, bytes as f64 / 1e6);
-    eprintln!("build: {times:?}");
+    let largest = out
+        .files
+        .iter()
+        .filter(|f| f.0.starts_with("index/t/"))
+        .map(|f| f.1.len())
+        .max()
+        .unwrap_or(0);
+    eprintln!(
+        "{n} sessions, {:.1} MB of text: parsed in {parsed:?}; Session::of {of:?} ({:.1} MB as bytes)",
+        text as f64 / 1e6,
+        bytes as f64 / 1e6
+    );
+    eprintln!("build: {}", times.join("; "));
     eprintln!(
         "shards: {} files, {:.1} MB (largest {:.1} KB); fragments: {} files, {:.1} MB; page {:.2} MB",
         count("index/t/"),

@@ -1,8 +1,6 @@
 //! The index of an archive from its sessions: term shards and fragments,
 //! content-addressed, and the entry the archive page carries.
 
-use std::collections::HashMap;
-
 use super::format::hash;
 use super::shard::{Speaker, TermOut, fragment_bytes, put_postings, shard_bytes};
 use super::{Listing, SpeakerEntry};
@@ -51,19 +49,17 @@ pub(crate) fn index(
     let mut entry = Entry::default();
     // Every term once, with its postings so far and the next session its
     // gaps count from.
-    let mut ids: HashMap<&str, u32> = HashMap::new();
-    let mut terms: Vec<&str> = Vec::new();
+    let mut vocabulary = Vocabulary::default();
     let mut postings: Vec<Vec<u8>> = Vec::new();
     let mut next: Vec<u32> = Vec::new();
     for (s, listing) in listings.iter().enumerate() {
         let session = listing.session;
         for (k, (word, _)) in session.terms.iter().enumerate() {
-            let id = *ids.entry(word.as_str()).or_insert_with(|| {
-                terms.push(word);
+            let id = vocabulary.id(word);
+            if id == postings.len() {
                 postings.push(Vec::new());
                 next.push(0);
-                terms.len() as u32 - 1
-            }) as usize;
+            }
             put_postings(
                 &mut postings[id],
                 &mut next[id],
@@ -73,22 +69,21 @@ pub(crate) fn index(
         }
     }
     // The speakers' names' words.
-    let folded: Vec<String> = speakers.iter().map(|s| fold(&s.name)).collect();
-    let mut named: Vec<Vec<u32>> = vec![Vec::new(); terms.len()];
-    for (i, f) in folded.iter().enumerate() {
-        each_word(f, 0, f.len(), |a, b| {
-            let word = &f[a..b];
-            let id = *ids.entry(word).or_insert_with(|| {
-                terms.push(word);
+    let mut named: Vec<Vec<u32>> = vec![Vec::new(); postings.len()];
+    for (i, s) in speakers.iter().enumerate() {
+        let f = fold(&s.name);
+        each_word(&f, 0, f.len(), |a, b| {
+            let id = vocabulary.id(&f[a..b]);
+            if id == postings.len() {
                 postings.push(Vec::new());
                 named.push(Vec::new());
-                terms.len() as u32 - 1
-            }) as usize;
+            }
             if named[id].last() != Some(&(i as u32)) {
                 named[id].push(i as u32);
             }
         });
     }
+    let terms: Vec<&str> = (0..postings.len()).map(|i| vocabulary.word(i)).collect();
     let mut order: Vec<u32> = (0..terms.len() as u32).collect();
     order.sort_unstable_by(|&a, &b| terms[a as usize].cmp(terms[b as usize]));
     let speaker = |id: u32| {
@@ -161,4 +156,70 @@ pub(crate) fn index(
     files.sort_by(|a, b| a.0.cmp(&b.0));
     files.dedup_by(|a, b| a.0 == b.0);
     (files, entry)
+}
+
+/// The archive's distinct words, each with an id (in order of first
+/// sight): their text in one string, looked up by hash in an
+/// open-addressing table. Every session's words go through it, so it is
+/// kept compact (the texts side by side, the hashes apart) rather than
+/// pointing into each session.
+#[derive(Default)]
+struct Vocabulary {
+    text: String,
+    /// Per id, its text's end in `text` (its start is the previous end).
+    ends: Vec<u32>,
+    hashes: Vec<u64>,
+    /// Ids plus one (zero: empty), at most half full.
+    slots: Vec<u32>,
+}
+
+impl Vocabulary {
+    fn word(&self, id: usize) -> &str {
+        let start = if id == 0 {
+            0
+        } else {
+            self.ends[id - 1] as usize
+        };
+        &self.text[start..self.ends[id] as usize]
+    }
+
+    /// The id of `word`, a new one (the next) if it is new.
+    fn id(&mut self, word: &str) -> usize {
+        if self.slots.len() < 2 * (self.ends.len() + 1) {
+            self.grow();
+        }
+        let hash = crate::text::hash::Chains::hash(word);
+        let mask = self.slots.len() - 1;
+        let mut slot = (hash >> 32) as usize & mask;
+        loop {
+            match self.slots[slot] {
+                0 => break,
+                id => {
+                    let id = id as usize - 1;
+                    if self.hashes[id] == hash && self.word(id) == word {
+                        return id;
+                    }
+                }
+            }
+            slot = (slot + 1) & mask;
+        }
+        self.text.push_str(word);
+        self.ends.push(self.text.len() as u32);
+        self.hashes.push(hash);
+        self.slots[slot] = self.ends.len() as u32;
+        self.ends.len() - 1
+    }
+
+    fn grow(&mut self) {
+        let size = (4 * (self.ends.len() + 1)).next_power_of_two().max(1024);
+        self.slots = vec![0; size];
+        let mask = size - 1;
+        for (id, &hash) in self.hashes.iter().enumerate() {
+            let mut slot = (hash >> 32) as usize & mask;
+            while self.slots[slot] != 0 {
+                slot = (slot + 1) & mask;
+            }
+            self.slots[slot] = id as u32 + 1;
+        }
+    }
 }

@@ -63,11 +63,17 @@ const browser = await launch();
 
 /** Types `q` into a fresh page; resolves when its count is written. */
 async function typeQuery(p, q) {
+  await p.evaluate(() => (document.getElementById('archive-count').textContent = ''));
   await p.fill('#archive-q', q);
-  await p.waitForFunction(() => {
-    const c = document.getElementById('archive-count').textContent;
-    return c && !/so far/.test(c) ? true : document.getElementById('archive-alert').hidden === false;
-  }, undefined, { timeout: 60_000 });
+  // The count is written with the first results (for a phrase, of the
+  // sessions checked so far), or the alert shown.
+  await p.waitForFunction(
+    (q) =>
+      (document.getElementById('archive-q').value === q && document.getElementById('archive-count').textContent) ||
+      !document.getElementById('archive-alert').hidden,
+    q,
+    { timeout: 60_000 },
+  );
 }
 
 console.log('\ncold query              page raw KB  page gz KB  query raw KB  query gz KB  total gz KB  requests  results ms  count');
