@@ -314,15 +314,41 @@ async function more(archive, state) {
     }
     state.found.push([s, turns]);
   }
-  // Snippets for the sessions about to be shown.
+  // The sessions about to be shown, at once; their turns' speakers and
+  // snippets once their fragments are here.
   const page = state.found.slice(shownBefore);
+  const fill = render(archive, state, page, shownBefore === 0);
   await Promise.all(page.map(([s, turns]) => loadFragments(archive, s, turns.slice(0, TURNS).map((t) => t[0]))));
   if (stale()) return;
-  render(archive, state, page, shownBefore === 0);
+  for (const f of fill) f();
 }
 
+/** One turn of the results: a link to it, and (`fill()`) its speaker and snippet. */
+function turnItem(archive, q, s, t, withQ) {
+  const n = t + 1;
+  const a = el('a', 'archive-turn');
+  a.href = `${withQ}#t${n}`;
+  const who = el('span', 'who', 'Turn');
+  a.append(who, ' ', el('span', 'archive-n', `#${n}`));
+  const text = el('span', 'snippet');
+  const fill = () => {
+    const snip = archive.snippet(q, s, t);
+    if (!snip) return;
+    who.textContent = snip[0] || 'Turn';
+    const pieces = [];
+    for (let i = 2; i < snip.length; i++) {
+      if (snip[i]) pieces.push(i % 2 ? el('mark', '', snip[i]) : snip[i]);
+    }
+    text.replaceChildren(...pieces);
+  };
+  fill();
+  return [el('li', '', a, ' ', text), fill];
+}
+
+/** Shows `page` (sessions with their turns); returns the turns' fillers. */
 function render(archive, state, page, fresh) {
   const { q, who, exact } = state;
+  const fill = [];
   if (fresh) {
     results.replaceChildren();
     if (who.length) {
@@ -354,17 +380,9 @@ function render(archive, state, page, fresh) {
     const time = row.querySelector('time');
     const meta = [time?.textContent, `${counted(matches, 'match')} in ${counted(turns.length, 'turn')}`].filter(Boolean).join(' · ');
     const items = turns.slice(0, TURNS).map(([t]) => {
-      const snip = archive.snippet(q, s, t);
-      const n = t + 1;
-      const a = el('a', 'archive-turn');
-      a.href = `${withQ}#t${n}`;
-      a.append(el('span', 'who', snip?.[0] || 'Turn'), ' ', el('span', 'archive-n', `#${n}`));
-      const text = el('span', 'snippet');
-      for (let i = 2; snip && i < snip.length; i++) {
-        if (!snip[i]) continue;
-        text.append(i % 2 ? el('mark', '', snip[i]) : snip[i]);
-      }
-      return el('li', '', a, ' ', text);
+      const [item, f] = turnItem(archive, q, s, t, withQ);
+      fill.push(f);
+      return item;
     });
     const article = el('article', '', el('h3', '', title), el('p', 'archive-meta', meta), el('ol', 'archive-turns', ...items));
     if (turns.length > TURNS) {
@@ -403,6 +421,7 @@ function render(archive, state, page, fresh) {
     const partial = !exact && state.pending.length ? ` so far (${counted(state.pending.length, 'more session')} to check)` : '';
     count.textContent = `${counted(matchesFound, 'match')} in ${counted(turnsFound, 'turn')} in ${counted(found.length, 'session')}${partial}${speakers}.`;
   }
+  return fill;
 }
 
 let typed;

@@ -141,7 +141,8 @@ test('a result opens its turn, with the query', async ({ page }) => {
   await page.goto(sub.url);
   await page.getByLabel('Search all transcripts').fill('capacity building');
   const first = page.locator('.archive-turns a').first();
-  await expect(first).toBeVisible();
+  // The snippet comes with its fragment.
+  await expect(page.locator('.archive-turns .snippet').first().locator('mark').first()).toBeVisible();
   const snippet = await page.locator('.archive-turns .snippet').first().textContent();
   const href = await first.getAttribute('href');
   await first.click();
