@@ -92,7 +92,10 @@ for (const q of queries) {
   await p.goto(server.url, { waitUntil: 'networkidle' });
   phase = 'query';
   await typeQuery(p, q);
-  await p.waitForLoadState('networkidle');
+  // And the snippets of the results shown, which come with their fragments.
+  await p.waitForFunction(() => [...document.querySelectorAll('.archive-turns .snippet')].every((s) => s.textContent), undefined, {
+    timeout: 60_000,
+  });
   const ms = await p.evaluate(() => performance.getEntriesByName('floor:archive-results').at(-1)?.duration ?? NaN);
   const count = await p.textContent('#archive-count');
   const of = (at, k) => bodies.filter((b) => b.at === at).reduce((n, b) => n + b[k], 0);
@@ -118,6 +121,7 @@ for (const q of queries) {
   const words = ['internet', 'governance', 'forum', 'best', 'practice', 'chair', 'thank', 'data', 'security', 'capacity'];
   for (let i = 0; i < 20; i++) {
     await typeQuery(p, `${words[i % words.length]} ${words[(i * 3 + 1) % words.length].slice(0, 3 + (i % 4))}`);
+    await p.waitForFunction(() => [...document.querySelectorAll('.archive-turns .snippet')].every((s) => s.textContent));
   }
   const cdp = await context.newCDPSession(p);
   await cdp.send('HeapProfiler.enable');
