@@ -124,8 +124,10 @@ pub fn answer(
     for (word, prefix) in plan.needs.iter().flatten() {
         let mut found: Vec<[u32; 3]> = Vec::new();
         let mut named: Vec<Speaker> = Vec::new();
+        let mut words = 0;
         for (i, shard) in shards.iter().enumerate() {
             for k in shard.lookup(word, *prefix) {
+                words += 1;
                 let new = !counted.contains(&(i, k));
                 counted.push((i, k));
                 for [s, t, c] in shard.postings(k, sessions)? {
@@ -134,8 +136,11 @@ pub fn answer(
                 named.extend(shard.speakers_of(k).cloned());
             }
         }
-        // The turns once each, with the matches of their words summed.
-        crate::text::sort::sort_by_key(&mut found, |e| (e[0], e[1]));
+        // The turns once each, with the matches of their words summed (one
+        // word's postings are in order, and once each already).
+        if words > 1 {
+            crate::text::sort::sort_by_key(&mut found, |e| (e[0], e[1]));
+        }
         let mut merged: Vec<[u32; 3]> = Vec::with_capacity(found.len());
         for e in found {
             match merged.last_mut() {
