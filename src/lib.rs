@@ -27,6 +27,7 @@
 #![forbid(unsafe_code)]
 
 pub mod align;
+pub mod archive;
 pub mod link;
 pub mod model;
 pub mod names;

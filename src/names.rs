@@ -88,6 +88,11 @@ pub const ALIGN_GLOBAL: &str = "__floorAlign";
 /// (`src/app/media.rs` imports it by this name).
 pub const MEDIA_GLOBAL: &str = "__floorMedia";
 
+/// The archive page's module's WebAssembly memory, which `archive.js`
+/// (`src/web/archive.js`) exposes for the benchmark
+/// (`tests/bench/archive.mjs`).
+pub const ARCHIVE_MEMORY_GLOBAL: &str = "__floorArchiveMemory";
+
 /// The bundled sample, as a URL relative to the page, so that a build served
 /// under any sub-path finds it beside `index.html` (which copies it there
 /// from `assets/`); `floor.js` prefetches it.
@@ -176,6 +181,21 @@ pub mod timing {
     pub const PAINT: &str = "floor:paint";
     /// Every planned mark painted (a mark).
     pub const MARKS_DONE: &str = "floor:marks-done";
+    /// The archive page: the shards of a query arrived (a mark).
+    pub const ARCHIVE_SHARDS: &str = "floor:archive-shards";
+    /// The archive page: from the shards' arrival to the results on the
+    /// page (a measure).
+    pub const ARCHIVE_RESULTS: &str = "floor:archive-results";
     /// Every entry, for checks.
-    pub const ALL: [&str; 7] = [PARSE, INDEX, INPUT, SEARCH, PLAN, PAINT, MARKS_DONE];
+    pub const ALL: [&str; 9] = [
+        PARSE,
+        INDEX,
+        INPUT,
+        SEARCH,
+        PLAN,
+        PAINT,
+        MARKS_DONE,
+        ARCHIVE_SHARDS,
+        ARCHIVE_RESULTS,
+    ];
 }

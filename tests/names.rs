@@ -246,10 +246,11 @@ fn the_prefetched_response() {
                 names::BODY_GLOBAL,
                 names::READ_GLOBAL,
                 names::ALIGN_GLOBAL,
-                names::MEDIA_GLOBAL
+                names::MEDIA_GLOBAL,
+                names::ARCHIVE_MEMORY_GLOBAL
             ]
         ),
-        7
+        8
     );
     // floor.js prefetches what the app will ask for: `?src=` or the sample,
     // if it is a URL the app accepts.

@@ -26,11 +26,12 @@ use memchr::memmem::Finder;
 use crate::model::Transcript;
 use crate::text::fold::{fold_into, into_string};
 mod query;
-mod words;
+pub(crate) mod words;
 
+pub(crate) use query::Term;
+use query::word_after;
 pub use query::{MAX_QUERY_BYTES, MAX_TERMS, Query};
-use query::{Term, word_after};
-use words::{Words, is_word_char};
+pub(crate) use words::{Words, is_word_char};
 
 /// Where a paragraph's folded text lies in the index.
 #[derive(Debug, Clone, Copy)]
@@ -143,7 +144,7 @@ impl Index {
     }
 
     /// The folded text's words, built on the first call.
-    fn words(&self) -> &Words {
+    pub(crate) fn words(&self) -> &Words {
         self.words.get_or_init(|| {
             let starts: Vec<usize> = (0..self.turns.len()).map(|i| self.turn_start(i)).collect();
             Words::new(&self.folded, &starts)
@@ -154,6 +155,12 @@ impl Index {
     /// list of the text's words (a few times the turns' size in bytes).
     pub fn prepare_find(&self) {
         self.words();
+    }
+
+    /// The folded text (each paragraph followed by `\n`), which
+    /// [`words`](Index::words) point into.
+    pub(crate) fn folded(&self) -> &str {
+        &self.folded
     }
 
     /// The turns that match `query` (optionally only one speaker's) and the

@@ -17,18 +17,18 @@ pub const MAX_QUERY_BYTES: usize = 1000;
 /// A parsed query.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
-    pub(super) terms: Vec<Term>,
+    pub(crate) terms: Vec<Term>,
     /// Whether terms past [`MAX_TERMS`] (or text past [`MAX_QUERY_BYTES`])
     /// were left out.
     capped: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Term {
+pub(crate) struct Term {
     /// Folded text of the term.
-    pub(super) text: String,
+    pub(crate) text: String,
     /// Whether it may end inside a word (the last word while typing).
-    pub(super) prefix: bool,
+    pub(crate) prefix: bool,
 }
 
 impl Query {

@@ -88,6 +88,21 @@ impl Words {
         }
     }
 
+    /// Calls `f(word, turns, counts)` for each distinct word of `folded`
+    /// (the text these words were made from), in the order of their text:
+    /// the turns it occurs in, in order, and how often in each.
+    pub(crate) fn each(&self, folded: &str, mut f: impl FnMut(&str, &[u32], &[u32])) {
+        for &id in &self.sorted {
+            let (s, e) = (self.starts[id as usize], self.starts[id as usize + 1]);
+            let (s, e) = (s as usize, e as usize);
+            f(
+                word(folded, &self.text, id),
+                &self.turns[s..e],
+                &self.counts[s..e],
+            );
+        }
+    }
+
     /// The turns in which every one of `terms` occurs, each with its number
     /// of matches, among those `keep` allows. A term is `(text, prefix)`:
     /// one word, whole unless `prefix`. `None` when a term is not one word,
@@ -212,7 +227,7 @@ impl Table {
 }
 
 /// Calls `push(start, end)` for each word of `folded[from..to]`.
-fn each_word(folded: &str, from: usize, to: usize, mut push: impl FnMut(usize, usize)) {
+pub(crate) fn each_word(folded: &str, from: usize, to: usize, mut push: impl FnMut(usize, usize)) {
     let bytes = &folded.as_bytes()[..to];
     // Whether the char at `i` is a word char, and its length.
     let class = |i: usize| match bytes[i] {

@@ -382,29 +382,54 @@ fn session_page(template: &str, t: &crate::model::Transcript, source_href: &str)
     crate::render::session_page(template, t, source_href, Some("../index.html"))
 }
 
-/// What the search index keeps of a transcript. (Until the archive index
-/// lands: nothing.)
-fn session_bytes(_t: &crate::model::Transcript) -> Vec<u8> {
-    Vec::new()
+/// What the search index keeps of a transcript.
+fn session_bytes(t: &crate::model::Transcript) -> Vec<u8> {
+    crate::archive::Session::of(t).to_bytes()
 }
 
-/// The index's files and the archive page. (Until the archive index lands:
-/// a plain list of the sessions.)
+/// The index's files and the archive page (`index.html`).
 fn index_files(
     sessions: &[Read],
     page_names: &[String],
-    _people: &speakers::People,
+    people: &speakers::People,
 ) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let mut html = String::from(
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Archive</title></head><body><main><h1>Archive</h1><ul>\n",
-    );
-    for (s, name) in sessions.iter().zip(page_names) {
-        html.push_str("<li><a href=\"sessions/");
-        crate::render::escape(&mut html, name);
-        html.push_str(".html\">");
-        crate::render::escape(&mut html, s.entry.title());
-        html.push_str("</a></li>\n");
-    }
-    html.push_str("</ul></main></body></html>\n");
-    Ok(vec![("index.html".into(), html.into_bytes())])
+    let kept: Vec<crate::archive::Session> = sessions
+        .par_iter()
+        .map(|s| {
+            crate::archive::Session::from_bytes(&s.entry.session).ok_or_else(|| {
+                format!(
+                    "the cache entry of {} is damaged: remove {STATE_DIR}/ and build again",
+                    s.relative
+                )
+            })
+        })
+        .collect::<Result<_, _>>()?;
+    let pages: Vec<String> = page_names
+        .iter()
+        .map(|n| format!("sessions/{n}.html"))
+        .collect();
+    let listings: Vec<crate::archive::Listing> = kept
+        .iter()
+        .zip(&pages)
+        .zip(&people.of)
+        .map(|((session, page), speakers)| crate::archive::Listing {
+            session,
+            page,
+            speakers,
+        })
+        .collect();
+    let speakers: Vec<crate::archive::SpeakerEntry> = people
+        .people
+        .iter()
+        .map(|p| crate::archive::SpeakerEntry {
+            name: p.name.clone(),
+            page: format!("speakers/{}.html", p.page),
+            turns: p.turns,
+            sessions: p.sessions,
+        })
+        .collect();
+    let out = crate::archive::build(&listings, &speakers, "sessions/");
+    let mut files = out.files;
+    files.push(("index.html".into(), out.archive_page.into_bytes()));
+    Ok(files)
 }

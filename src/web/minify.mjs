@@ -29,6 +29,8 @@ if (process.env.TRUNK_PROFILE === 'release') {
     ['session.js', false],
     ['readers.js', true],
     ['media.js', true],
+    ['archive.js', true],
+    ['floor-archive.js', true],
   ]) {
     const path = `${dir}/${name}`;
     const { code } = await minify(readFileSync(path, 'utf8'), {
