@@ -25,6 +25,7 @@
 mod build;
 pub mod format;
 mod page;
+pub(crate) use page::date_text;
 pub mod query;
 pub mod session;
 pub mod shard;

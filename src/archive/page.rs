@@ -31,7 +31,7 @@ fn thousands(n: usize) -> String {
 
 /// An ISO date as written for readers: `2016-04-06` → `6 April 2016`;
 /// anything else as it is.
-fn date_text(iso: &str) -> String {
+pub(crate) fn date_text(iso: &str) -> String {
     const MONTHS: [&str; 12] = [
         "January",
         "February",

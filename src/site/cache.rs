@@ -32,8 +32,6 @@ pub struct Entry {
     pub title: Option<String>,
     /// The meeting's date, ISO.
     pub date: Option<String>,
-    /// The date as written.
-    pub date_text: Option<String>,
     /// The place.
     pub place: Option<String>,
     /// The format read (`igf`, `webvtt`, …).
@@ -111,7 +109,6 @@ impl Entry {
         Entry {
             title: t.meta.title.clone(),
             date: t.meta.date.clone(),
-            date_text: t.meta.date_text.clone(),
             place: t.meta.location.clone(),
             format: t.meta.format.to_string(),
             file_name: file_name.to_string(),
@@ -126,19 +123,6 @@ impl Entry {
     /// The title shown: the header's, or the file's name.
     pub fn title(&self) -> &str {
         self.title.as_deref().unwrap_or(&self.file_name)
-    }
-
-    /// Its date as written (the ISO date when none) and place: `6 April
-    /// 2016 · Geneva, Switzerland`.
-    pub fn when(&self) -> String {
-        let date = self.date_text.as_deref().or(self.date.as_deref());
-        [date, self.place.as_deref()]
-            .into_iter()
-            .flatten()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" · ")
     }
 
     /// The entry as bytes: a magic number, the JSON of the rest, then

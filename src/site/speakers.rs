@@ -184,11 +184,9 @@ pub fn page(person: &Person, speaks: &[(u32, u32)], sessions: &[(&Entry, &str)])
     let mut out = String::with_capacity(4096);
     out.push_str("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
     escape(&mut out, &person.name);
-    out.push_str(
-        " — speakers — Floor</title>\n<meta name=\"description\" content=\"Every turn of ",
-    );
+    out.push_str(" — Transcripts</title>\n<meta name=\"description\" content=\"Every turn of ");
     escape(&mut out, &person.name);
-    out.push_str(" across the archive.\">\n<link rel=\"icon\" href=\"../sessions/favicon.svg\">\n<link rel=\"stylesheet\" href=\"../sessions/floor.css\">\n<script src=\"../sessions/first-screen.js\"></script>\n</head>\n<body class=\"site-page\">\n<header class=\"site-head\">\n<nav aria-label=\"Site\"><a href=\"../index.html\">All sessions</a></nav>\n<h1>");
+    out.push_str(" across the archive.\">\n<link rel=\"icon\" href=\"../sessions/favicon.svg\">\n<link rel=\"stylesheet\" href=\"../sessions/floor.css\">\n<link rel=\"stylesheet\" href=\"../sessions/archive.css\">\n</head>\n<body class=\"floor archive\">\n<a class=\"skip\" href=\"#turns\">Skip to the turns</a>\n<header class=\"archive-head\">\n<nav aria-label=\"Site\"><a href=\"../index.html\">All sessions</a></nav>\n<h1>");
     escape(&mut out, &person.name);
     // Their turns, session by session: (session, its turns of theirs).
     let mut theirs: Vec<(usize, Vec<&super::cache::Said>)> = Vec::new();
@@ -212,14 +210,14 @@ pub fn page(person: &Person, speaks: &[(u32, u32)], sessions: &[(&Entry, &str)])
         .sum();
     let _ = write!(
         out,
-        "</h1>\n<p class=\"figures\">{} in {} · {} word{}</p>\n",
+        "</h1>\n<p>{} in {} · {} word{}</p>\n",
         crate::view::counted(person.turns as usize, "turn"),
         crate::view::counted(person.sessions as usize, "session"),
         crate::view::thousands(words as usize),
         if words == 1 { "" } else { "s" },
     );
     if person.labels.len() > 1 {
-        out.push_str("<p class=\"labels\">Written as ");
+        out.push_str("<p class=\"archive-meta\">Written as ");
         for (i, label) in person.labels.iter().enumerate() {
             if i > 0 {
                 out.push_str(if i + 1 == person.labels.len() {
@@ -234,23 +232,41 @@ pub fn page(person: &Person, speaks: &[(u32, u32)], sessions: &[(&Entry, &str)])
         }
         out.push_str(": merged across the archive as Floor merges labels within a file.</p>\n");
     }
-    out.push_str("</header>\n<main>\n");
+    out.push_str("</header>\n<main id=\"turns\">\n<ol class=\"archive-sessions\">\n");
     for (s, theirs) in &theirs {
         let (entry, name) = sessions[*s];
-        out.push_str("<section class=\"speaker-session\">\n<h2><a href=\"../sessions/");
+        out.push_str("<li>\n<h2 class=\"archive-title\"><a href=\"../sessions/");
         escape(&mut out, name);
         out.push_str(".html\">");
         escape(&mut out, entry.title());
         out.push_str("</a></h2>\n");
-        let when = entry.when();
-        if !when.is_empty() {
-            out.push_str("<p class=\"when\">");
-            escape(&mut out, &when);
+        // When and where, as the archive page says them.
+        let date = entry.date.as_deref().filter(|d| !d.is_empty());
+        let place = entry
+            .place
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty());
+        if date.is_some() || place.is_some() {
+            out.push_str("<p class=\"archive-meta\">");
+            if let Some(date) = date {
+                out.push_str("<time datetime=\"");
+                escape(&mut out, date);
+                out.push_str("\">");
+                escape(&mut out, &crate::archive::date_text(date));
+                out.push_str("</time>");
+            }
+            if let Some(place) = place {
+                if date.is_some() {
+                    out.push_str(" · ");
+                }
+                escape(&mut out, place);
+            }
             out.push_str("</p>\n");
         }
         let _ = writeln!(
             out,
-            "<ol class=\"said\" aria-label=\"{}\">",
+            "<ol class=\"archive-turns\" aria-label=\"{}\">",
             crate::view::counted(theirs.len(), "turn")
         );
         for said in theirs {
@@ -264,8 +280,8 @@ pub fn page(person: &Person, speaks: &[(u32, u32)], sessions: &[(&Entry, &str)])
             escape(&mut out, &said.snippet);
             out.push_str("</span></li>\n");
         }
-        out.push_str("</ol>\n</section>\n");
+        out.push_str("</ol>\n</li>\n");
     }
-    out.push_str("</main>\n</body>\n</html>\n");
+    out.push_str("</ol>\n</main>\n</body>\n</html>\n");
     out
 }
