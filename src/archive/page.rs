@@ -135,9 +135,11 @@ pub(crate) fn page(
     out.push_str("<header class=\"archive-head\">\n<h1>Transcripts</h1>\n<p>");
     let _ = write!(
         out,
-        "{} · {} · {} word{}",
-        counted(listings.len(), "session"),
-        counted(turns, "turn"),
+        "{} session{} · {} turn{} · {} word{}",
+        thousands(listings.len()),
+        if listings.len() == 1 { "" } else { "s" },
+        thousands(turns),
+        if turns == 1 { "" } else { "s" },
         thousands(words as usize),
         if words == 1 { "" } else { "s" }
     );
