@@ -588,14 +588,6 @@ fn write_a_site() {
         .and_then(|n| n.parse().ok())
         .unwrap_or(1);
     let _ = std::fs::remove_dir_all(&site);
-    std::fs::create_dir_all(site.join("sessions")).unwrap();
-    // The viewer's dist/ as is.
-    for e in std::fs::read_dir(&dist).expect("dist/ (trunk build --release)") {
-        let p = e.unwrap().path();
-        if p.is_file() {
-            std::fs::copy(&p, site.join("sessions").join(p.file_name().unwrap())).unwrap();
-        }
-    }
     let mut sources: Vec<(String, Vec<u8>)> = synthetic()
         .into_iter()
         .map(|(n, t)| (n, t.into_bytes()))
@@ -619,91 +611,42 @@ fn write_a_site() {
             }
         }
     }
-    let transcripts: Vec<_> = sources
-        .iter()
-        .map(|(name, bytes)| {
-            let decoded = floor::read::decode::decode(bytes);
-            floor::read::parse_named(decoded, Some(name))
-        })
-        .collect();
-    let sessions: Vec<Session> = transcripts.iter().map(Session::of).collect();
-    let pages: Vec<String> = sources
-        .iter()
-        .map(|(name, _)| format!("sessions/{}.html", name.replace('.', "-")))
-        .collect();
-    // Speakers merged by folded name.
-    let mut speakers: Vec<SpeakerEntry> = Vec::new();
-    let mut keys: Vec<String> = Vec::new();
-    let maps: Vec<Vec<Option<u32>>> = transcripts
-        .iter()
-        .map(|t| {
-            t.speakers
-                .iter()
-                .map(|s| {
-                    let key = floor::text::fold::fold(&s.name);
-                    let at = keys.iter().position(|k| *k == key).unwrap_or_else(|| {
-                        keys.push(key);
-                        speakers.push(SpeakerEntry {
-                            name: s.name.clone(),
-                            page: format!("speakers/{}.html", s.id),
-                            turns: 0,
-                            sessions: 0,
-                        });
-                        keys.len() - 1
-                    });
-                    speakers[at].turns += s.turns as u32;
-                    speakers[at].sessions += 1;
-                    Some(at as u32)
-                })
-                .collect()
-        })
-        .collect();
-    let listings: Vec<Listing> = (0..sessions.len())
-        .map(|i| Listing {
-            session: &sessions[i],
-            page: &pages[i],
-            speakers: &maps[i],
-        })
-        .collect();
-    let started = std::time::Instant::now();
-    let out = floor::archive::build(&listings, &speakers, "sessions/");
-    let took = started.elapsed();
-    std::fs::write(site.join("index.html"), &out.archive_page).unwrap();
-    for (name, bytes) in &out.files {
-        let path = site.join(name);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, bytes).unwrap();
+    // The sources in a folder, built as `floor site` builds it.
+    let src = site.with_extension("src");
+    let _ = std::fs::remove_dir_all(&src);
+    std::fs::create_dir_all(&src).unwrap();
+    for (name, bytes) in &sources {
+        std::fs::write(src.join(name), bytes).unwrap();
     }
+    let options = floor::site::Options {
+        source: src.clone(),
+        out: site.clone(),
+        viewer: dist,
+        no_merge: Vec::new(),
+        max_bytes: floor::source::MAX_BYTES,
+    };
+    let summary = floor::site::build(&options, &floor::site::Quiet).expect("the site");
+    assert_eq!(summary.sessions, sources.len(), "{summary}");
+    // Each session page and its source, as its page names it.
     let mut list = String::new();
-    for (i, (name, bytes)) in sources.iter().enumerate() {
-        std::fs::write(site.join("sessions").join(name), bytes).unwrap();
-        std::fs::write(
-            site.join(&pages[i]),
-            floor::render::html_page(&transcripts[i]),
-        )
-        .unwrap();
-        list += &format!("sessions/{name}\t{}\n", pages[i]);
+    let mut pages: Vec<_> = std::fs::read_dir(site.join("sessions"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    pages.sort();
+    for page in pages {
+        let html = std::fs::read_to_string(&page).unwrap_or_default();
+        let attribute = format!("{}=\"", floor::names::TRANSCRIPT_ATTRIBUTE);
+        let Some(at) = html.find(&attribute) else {
+            continue;
+        };
+        let rest = &html[at + attribute.len()..];
+        let source = &rest[..rest.find('"').unwrap()];
+        let name = page.file_name().unwrap().to_string_lossy();
+        list += &format!("sessions/{source}\tsessions/{name}\n");
     }
     std::fs::write(site.join("sources.txt"), list).unwrap();
-    let text: usize = sessions.iter().map(Session::text_len).sum();
-    let shards = out
-        .files
-        .iter()
-        .filter(|f| f.0.starts_with("index/t/"))
-        .map(|f| f.1.len())
-        .sum::<usize>();
-    let fragments = out
-        .files
-        .iter()
-        .filter(|f| f.0.starts_with("index/f/"))
-        .map(|f| f.1.len())
-        .sum::<usize>();
-    eprintln!(
-        "wrote {} ({} sessions, {text} B of text; shards {shards} B, fragments {fragments} B, page {} B; build {took:?})",
-        site.display(),
-        sessions.len(),
-        out.archive_page.len()
-    );
+    eprintln!("wrote {}:\n{summary}", site.display());
 }
 
 /// A large synthetic archive, for `build`'s speed and the index's size:

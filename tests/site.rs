@@ -220,7 +220,6 @@ fn a_missing_viewer_is_a_clear_error() {
 }
 
 #[path = "support/archive.rs"]
-#[allow(dead_code)]
 mod archive;
 
 /// A generated archive: every person is one page, whose turns are theirs in

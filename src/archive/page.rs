@@ -8,26 +8,13 @@ use std::fmt::Write;
 use super::build::Entry;
 use super::{Listing, SpeakerEntry};
 use crate::render::escape;
-use crate::view::counted;
+use crate::view::{counted, thousands};
 
 /// Speakers named in a row before "and N more".
 const ROW_SPEAKERS: usize = 4;
 
 /// The id of the index's entry (a `<script type="application/json">`).
 pub const ENTRY_ID: &str = "floor-archive-index";
-
-/// `n` with thousands separated: `12,345`.
-fn thousands(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, digit) in s.bytes().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(char::from(digit));
-    }
-    out
-}
 
 /// An ISO date as written for readers: `2016-04-06` → `6 April 2016`;
 /// anything else as it is.
@@ -170,9 +157,9 @@ pub(crate) fn page(
     for (y, n) in &years {
         let label = if y.is_empty() { "Undated" } else { y };
         let id = if y.is_empty() { "undated" } else { y };
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<li><a href=\"?year={id}#y{id}\" data-year=\"{id}\">{label}</a> <span class=\"archive-n\">({n})</span></li>\n"
+            "<li><a href=\"?year={id}#y{id}\" data-year=\"{id}\">{label}</a> <span class=\"archive-n\">({n})</span></li>"
         );
     }
     out.push_str(
@@ -253,9 +240,9 @@ fn row(out: &mut String, s: usize, l: &Listing, speakers: &[SpeakerEntry]) {
     }
     let stats = session.stats();
     sep(out);
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "{} · {} word{} · about {} min to read</p>\n",
+        "{} · {} word{} · about {} min to read</p>",
         counted(stats.turns, "turn"),
         thousands(stats.words),
         if stats.words == 1 { "" } else { "s" },

@@ -1,6 +1,7 @@
 // The archive page (SITE/index.html, src/archive/page.rs + src/web/archive.js)
-// on a site written by the native harness (`cargo test --test archive --
-// --ignored write_a_site`, run here before the tests): searching the whole
+// on a site `floor::site::build` writes from the corpus and a few made-up
+// transcripts (`cargo test --test archive -- --ignored write_a_site`, run
+// here before the tests): searching the whole
 // archive finds what a naive scan of the sources finds, results link to the
 // right turn, speakers are listed, the count is in an aria-live region, no
 // results and a broken index say so, the year and speaker filters, a strict
@@ -31,7 +32,7 @@ test.beforeAll(async () => {
   }
   if (!existsSync(join(site, 'index.html'))) throw new Error(`no site in ${site}`);
   server = await startServer({ root: site, headers: { 'Content-Security-Policy': csp } });
-  sub = await startServer({ root: site, prefix: '/some/sub/path/' });
+  sub = await startServer({ root: site, prefix: '/some/sub/path/', headers: { 'Content-Security-Policy': csp } });
 });
 test.afterAll(async () => {
   await Promise.all([server?.close(), sub?.close()]);
@@ -132,11 +133,8 @@ for (const q of ['internet governance', 'gover', '"best practice"', 'NAÏVE', 'c
   });
 }
 
-// The session pages here are `floor html`'s (the site builder's pages will
-// replace them): an inline stylesheet, no icon (a 404 for favicon.ico), so
-// they are opened without the CSP.
-test.describe('a result', () => {
-  test.use({ expectedConsoleErrors: [/Failed to load resource.*404/] });
+// A result opens its session page (the site builder's: pre-rendered, then
+// the viewer) at its turn, under the strict CSP and a sub-path.
 test('a result opens its turn, with the query', async ({ page }) => {
   await page.goto(sub.url);
   await page.getByLabel('Search all transcripts').fill('capacity building');
@@ -147,9 +145,11 @@ test('a result opens its turn, with the query', async ({ page }) => {
   const href = await first.getAttribute('href');
   await first.click();
   await expect(page).toHaveURL(new RegExp(`${href.split('#')[0].replace(/[?.]/g, '\\$&')}#t\\d+$`));
-  const turn = page.locator(`[id="${href.split('#')[1]}"]`);
+  const turn = page.locator(`.floor:not(.first-screen) [id="${href.split('#')[1]}"]`);
   await expect(turn).toContainText(snippet.replace(/^…|…$/g, '').trim().slice(0, 30));
-});
+  // The viewer marks the query in it.
+  await expect(turn.locator('mark').first()).toBeVisible();
+  await expect(turn).toHaveAttribute('aria-current', 'true');
 });
 
 test('speakers are listed above the text results', async ({ page }) => {
@@ -162,6 +162,44 @@ test('speakers are listed above the text results', async ({ page }) => {
   await shoot(page, 'archive-search');
   await page.setViewportSize({ width: 375, height: 800 });
   await shoot(page, 'archive-search-375');
+});
+
+test('a speaker page lists every turn of theirs, each opening its place', async ({ page }) => {
+  await page.goto(sub.url);
+  await page.getByLabel('Search all transcripts').fill('ana silva');
+  const person = page.locator('.archive-people li').first();
+  await expect(person).toContainText('Ana Silva');
+  // What the index says of her: "N turns in M sessions".
+  const [turns, sessions] = (await person.textContent()).match(/(\d+) turns? in (\d+) sessions?/).slice(1).map(Number);
+  await person.locator('a').click();
+  await expect(page.locator('h1')).toHaveText('Ana Silva');
+  const items = page.locator('.archive-turns li');
+  await expect(items).toHaveCount(turns);
+  await expect(page.locator('.archive-sessions > li')).toHaveCount(sessions);
+  // The turns the sources give her, read with the viewer's own parser.
+  const expected = await page.evaluate(async (sources) => {
+    const floor = await import('../sessions/floor.js');
+    let n = 0;
+    for (const [src] of sources) {
+      const t = await floor.read(await (await fetch('../' + src)).text(), src.split('/').pop());
+      const ids = new Set(t.speakers.filter((s) => s.name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase() === 'ana silva').map((s) => s.id));
+      n += t.turns.filter((turn) => ids.has(turn.speaker)).length;
+    }
+    return n;
+  }, sources());
+  expect(turns).toBe(expected);
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+  await shoot(page, 'archive-speaker');
+  await page.setViewportSize({ width: 375, height: 800 });
+  await shoot(page, 'archive-speaker-375');
+  // A turn opens its session page at that turn, hers.
+  const link = items.first().locator('a');
+  const anchor = (await link.getAttribute('href')).split('#')[1];
+  await link.click();
+  await expect(page.locator(`.floor:not(.first-screen) [id="${anchor}"] .who`)).toHaveText('Ana Silva');
 });
 
 test('no results say so plainly', async ({ page }) => {
