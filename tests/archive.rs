@@ -193,6 +193,7 @@ impl Archive {
     fn listings(&self) -> Vec<Listing<'_>> {
         (0..self.sessions.len())
             .map(|i| Listing {
+                fragments: None,
                 session: &self.sessions[i],
                 page: &self.pages[i],
                 speakers: &self.maps[i],
@@ -771,6 +772,7 @@ fn build_speed() {
         .collect();
     let listings: Vec<Listing> = (0..n)
         .map(|i| Listing {
+            fragments: None,
             session: &sessions[i],
             page: &pages[i],
             speakers: &maps[i],

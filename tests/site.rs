@@ -291,3 +291,26 @@ fn a_generated_archive_has_one_page_per_person_with_every_turn() {
     assert_eq!(summary.speakers, turns.len());
     assert_eq!(listed, planned);
 }
+
+/// The same transcript twice (two folders) shares its index fragments; a
+/// fragment deleted from the site is made again from its source.
+#[test]
+fn fragments_are_shared_and_made_again_when_gone() {
+    let root = scratch("site-fragments");
+    let (src, dist, site) = (sources(&root), viewer(&root), root.join("site"));
+    write(&src, "copy/a.txt", A.as_bytes());
+    let first = build(&options(&src, &site, &dist), &Quiet).unwrap();
+    assert_eq!(first.sessions, 4);
+    let all = files(&site);
+    let fragments: Vec<&String> = all.keys().filter(|p| p.starts_with("index/f/")).collect();
+    assert!(!fragments.is_empty());
+    // Each fragment file is what its name says.
+    for f in &fragments {
+        let hash = floor::archive::hash(&all[*f]);
+        assert_eq!(**f, format!("index/f/{hash}.bin"));
+    }
+    std::fs::remove_file(site.join(fragments[0])).unwrap();
+    let again = build(&options(&src, &site, &dist), &Quiet).unwrap();
+    assert_eq!((again.parsed, again.written), (0, 1));
+    assert_eq!(files(&site), all);
+}

@@ -3,7 +3,7 @@
 
 use super::format::hash;
 use super::shard::{Speaker, TermOut, fragment_bytes, put_postings, shard_bytes};
-use super::{Listing, SpeakerEntry};
+use super::{Listing, Session, SpeakerEntry};
 use crate::search::words::each_word;
 use crate::text::fold::fold;
 
@@ -123,39 +123,57 @@ pub(crate) fn index(
         }
     }
     flush(&mut cut, &mut files);
-    // Each session's turns in fragments of about `fragment_bytes`.
+    // Each session's fragments: made already (the site builder makes them
+    // with the session, on every core, and keeps their names), or here.
     for listing in listings {
-        let session = listing.session;
-        let mut list = Vec::new();
-        let mut run: Vec<(&[u32; 3], Vec<&str>)> = Vec::new();
-        let (mut first, mut size) = (0usize, 0usize);
-        let mut flush = |first: usize, run: &mut Vec<(&[u32; 3], Vec<&str>)>| {
-            if !run.is_empty() {
-                let bytes = fragment_bytes(&session.speakers, first, run);
-                let name = format!("index/f/{}.bin", hash(&bytes));
-                list.push((first as u32, name.clone()));
-                files.push((name, bytes));
-                run.clear();
+        match listing.fragments {
+            Some(list) => entry.fragments.push(list.to_vec()),
+            None => {
+                let made = fragments(listing.session, options);
+                entry.fragments.push(
+                    made.iter()
+                        .map(|(first, name, _)| (*first, name.clone()))
+                        .collect(),
+                );
+                files.extend(made.into_iter().map(|(_, name, bytes)| (name, bytes)));
             }
-        };
-        session.each_turn(|i, turn, paras| {
-            if run.is_empty() {
-                first = i;
-            }
-            size += paras.iter().map(|p| p.len() + 2).sum::<usize>() + 4;
-            run.push((turn, paras));
-            if size >= options.fragment_bytes {
-                flush(first, &mut run);
-                size = 0;
-            }
-        });
-        flush(first, &mut run);
-        entry.fragments.push(list);
+        }
     }
     // The same fragment twice (a transcript in the archive twice) is one file.
     files.sort_by(|a, b| a.0.cmp(&b.0));
     files.dedup_by(|a, b| a.0 == b.0);
     (files, entry)
+}
+
+/// One session's turns in fragments of about `options.fragment_bytes`
+/// (a turn is never split): per fragment, the position of its first turn,
+/// its path (`index/f/HASH.bin`) and its bytes. They depend on the session
+/// alone, so a builder may make them with it and keep only their names
+/// ([`Listing::fragments`](super::Listing::fragments)).
+pub fn fragments(session: &Session, options: &Options) -> Vec<(u32, String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut run: Vec<(&[u32; 3], Vec<&str>)> = Vec::new();
+    let (mut first, mut size) = (0usize, 0usize);
+    let mut flush = |first: usize, run: &mut Vec<(&[u32; 3], Vec<&str>)>| {
+        if !run.is_empty() {
+            let bytes = fragment_bytes(&session.speakers, first, run);
+            out.push((first as u32, format!("index/f/{}.bin", hash(&bytes)), bytes));
+            run.clear();
+        }
+    };
+    session.each_turn(|i, turn, paras| {
+        if run.is_empty() {
+            first = i;
+        }
+        size += paras.iter().map(|p| p.len() + 2).sum::<usize>() + 4;
+        run.push((turn, paras));
+        if size >= options.fragment_bytes {
+            flush(first, &mut run);
+            size = 0;
+        }
+    });
+    flush(first, &mut run);
+    out
 }
 
 /// The archive's distinct words, each with an id (in order of first

@@ -16,7 +16,7 @@
 //! use floor::archive::{Listing, Session, build};
 //! let t = floor::read::parse_str("IGF 2016\n\n6 April 2016\n\n>>ANA SILVA: Best practice.");
 //! let s = Session::of(&t);
-//! let listing = Listing { session: &s, page: "sessions/igf-2016.html", speakers: &[None] };
+//! let listing = Listing { session: &s, page: "sessions/igf-2016.html", speakers: &[None], fragments: None };
 //! let out = build(&[listing], &[], "sessions/");
 //! assert!(out.archive_page.contains("sessions/igf-2016.html"));
 //! assert!(out.files.iter().any(|(name, _)| name.starts_with("index/t/")));
@@ -30,7 +30,7 @@ pub mod query;
 pub mod session;
 pub mod shard;
 
-pub use build::{Entry, Options};
+pub use build::{Entry, Options, fragments};
 pub use format::{Error, hash};
 pub use session::Session;
 
@@ -45,6 +45,11 @@ pub struct Listing<'a> {
     /// (a position in the `speakers` given to [`build`]); `None` for a role
     /// such as "Chair" rather than a person.
     pub speakers: &'a [Option<u32>],
+    /// Its fragments when made already ([`fragments`]: the position of
+    /// each one's first turn, and its path), so that `build` neither makes
+    /// them again nor needs the session's text ([`Session::drop_text`]);
+    /// `None`: `build` makes them, and returns their files.
+    pub fragments: Option<&'a [(u32, String)]>,
 }
 
 /// One speaker across the archive (merged by the builder).

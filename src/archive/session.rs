@@ -85,6 +85,28 @@ impl Session {
         s
     }
 
+    /// Drops the turns' text, once the session's [`fragments`] are made
+    /// (they hold it): what `build` needs of the session then, at a
+    /// fraction of the bytes.
+    ///
+    /// [`fragments`]: super::fragments
+    ///
+    /// ```
+    /// let t = floor::read::parse_str(">>A: Best practice.");
+    /// let mut s = floor::archive::Session::of(&t);
+    /// let made = floor::archive::fragments(&s, &Default::default());
+    /// s.drop_text();
+    /// assert_eq!((s.text_len(), s.turn_count(), made.len()), (0, 1, 1));
+    /// assert_eq!(floor::archive::Session::from_bytes(&s.to_bytes()), Some(s));
+    /// ```
+    pub fn drop_text(&mut self) {
+        for turn in &mut self.turns {
+            turn[2] = 0;
+        }
+        self.paras = Vec::new();
+        self.text = String::new();
+    }
+
     /// Number of turns.
     pub fn turn_count(&self) -> usize {
         self.turns.len()

@@ -20,7 +20,7 @@ use crate::model::Transcript;
 
 /// Bumped whenever what the builder makes of a source changes: every
 /// key changes with it, so nothing of an older build is taken as current.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// Most bytes of a turn's first words, on a speaker's page.
 const SNIPPET_BYTES: usize = 160;
@@ -46,8 +46,12 @@ pub struct Entry {
     pub speakers: Vec<SpeakerOf>,
     /// Each turn that has a speaker.
     pub said: Vec<Said>,
+    /// Its index fragments: the position of each one's first turn, and
+    /// its path in the site (named by its bytes).
+    pub fragments: Vec<(u32, String)>,
     /// What the search index keeps of it ([`crate::archive::Session`]'s
-    /// bytes); stored after the rest.
+    /// bytes, without its text: the fragments hold it); stored after the
+    /// rest.
     #[serde(skip)]
     pub session: Vec<u8>,
 }
@@ -78,7 +82,12 @@ pub struct Said {
 
 impl Entry {
     /// What the site needs of `t`, read from the file `file_name`.
-    pub fn of(t: &Transcript, file_name: &str, session: Vec<u8>) -> Entry {
+    pub fn of(
+        t: &Transcript,
+        file_name: &str,
+        session: Vec<u8>,
+        fragments: Vec<(u32, String)>,
+    ) -> Entry {
         let mut speakers: Vec<SpeakerOf> = t
             .speakers
             .iter()
@@ -116,6 +125,7 @@ impl Entry {
             words,
             speakers,
             said,
+            fragments,
             session,
         }
     }
@@ -227,7 +237,7 @@ mod tests {
         let t = crate::read::parse_str(
             "IGF 2016\n\n6 April 2016\n\n>>ANA SILVA: Hello all.\n\n>>Ana Silva: Again.\n\n>>CHAIR: Thanks.",
         );
-        let e = Entry::of(&t, "a.txt", vec![1, 2, 3]);
+        let e = Entry::of(&t, "a.txt", vec![1, 2, 3], Vec::new());
         assert_eq!(
             e.speakers[0].labels,
             [("ANA SILVA".to_string(), 1), ("Ana Silva".to_string(), 1)]

@@ -181,7 +181,7 @@ pub fn build(options: &Options, progress: &dyn Progress) -> Result<Summary, Stri
     let out = Output::new(&options.out, manifest);
     let template_key = key_of(&[template.as_bytes()]);
     steps.begin(progress, "Writing session pages", sessions.len() as u64);
-    let pages: Vec<Result<(bool, u64, u64), String>> = sessions
+    let pages: Vec<Result<Made, String>> = sessions
         .par_iter()
         .zip(&page_names)
         .map(|(s, name)| {
@@ -190,14 +190,13 @@ pub fn build(options: &Options, progress: &dyn Progress) -> Result<Summary, Stri
             result
         })
         .collect();
-    for page in pages {
-        match page {
-            Ok((made, page_bytes, source_bytes)) => {
-                summary.rendered += usize::from(made);
-                summary.sizes.add("session pages", page_bytes);
-                summary.sizes.add("sources", source_bytes);
-            }
-            Err(e) => return Err(e),
+    for made in pages {
+        let made = made?;
+        summary.rendered += usize::from(made.rendered);
+        summary.sizes.add("session pages", made.page);
+        summary.sizes.add("sources", made.source);
+        for bytes in made.fragments {
+            summary.sizes.add("index", bytes);
         }
     }
 
@@ -213,23 +212,33 @@ pub fn build(options: &Options, progress: &dyn Progress) -> Result<Summary, Stri
         .zip(&page_names)
         .map(|(s, n)| (&s.entry, n.as_str()))
         .collect();
-    let speaker_pages: Vec<(String, String)> = people
-        .people
-        .par_iter()
-        .enumerate()
-        .map(|(i, person)| {
-            (
-                format!("speakers/{}.html", person.page),
-                speakers::page(person, &people.speaks[i], &archive_order),
-            )
-        })
-        .collect();
-    for (path, html) in &speaker_pages {
-        summary.sizes.add("speaker pages", html.len() as u64);
-        out.put(path, html.as_bytes())?;
+    // The speakers' pages (each made again only when one of its sessions
+    // changed) beside the index, which is one thread's work.
+    let (speaker_pages, index) = rayon::join(
+        || {
+            people
+                .people
+                .par_iter()
+                .enumerate()
+                .map(|(i, person)| {
+                    let path = format!("speakers/{}.html", person.page);
+                    let key = speakers::key(person, &people.speaks[i], &sessions, &page_names);
+                    match out.kept(&path, &key) {
+                        Some(len) => Ok(len),
+                        None => {
+                            let html = speakers::page(person, &people.speaks[i], &archive_order);
+                            out.put_keyed(&path, &key, html.as_bytes())
+                        }
+                    }
+                })
+                .collect::<Result<Vec<u64>, String>>()
+        },
+        || index_files(&sessions, &page_names, &people),
+    );
+    for bytes in speaker_pages? {
+        summary.sizes.add("speaker pages", bytes);
     }
-    drop(speaker_pages);
-    for (path, bytes) in index_files(&sessions, &page_names, &people)? {
+    for (path, bytes) in index? {
         let what = if path == "index.html" {
             "archive page"
         } else {
@@ -301,7 +310,21 @@ fn read_one(
     if t.turns.is_empty() {
         return Err("no transcript in it (no turns found)".into());
     }
-    let entry = Entry::of(&t, &file_name, session_bytes(&t));
+    // What the index keeps of it: its fragments (made now, and staged
+    // with its page) and, without its text, its words.
+    let mut session = crate::archive::Session::of(&t);
+    let made = crate::archive::fragments(&session, &Default::default());
+    session.drop_text();
+    let fragments = made
+        .iter()
+        .map(|(first, path, _)| (*first, path.clone()))
+        .collect();
+    if let Some((stage, _)) = stage {
+        for (_, path, bytes) in &made {
+            let _ = std::fs::write(stage.join(staged_fragment(path)), bytes);
+        }
+    }
+    let entry = Entry::of(&t, &file_name, session.to_bytes(), fragments);
     // A cache that cannot be written costs the next build time, not this one.
     let _ = std::fs::write(&cached, entry.to_bytes());
     // Its page, made now under the name it most likely gets (its title's,
@@ -315,16 +338,28 @@ fn read_one(
     Ok((read(entry), true))
 }
 
-/// Makes and writes a session's page and source, unless the files there
-/// are those of the same source, viewer and name. Whether the page was
-/// made, and the two files' sizes.
+/// What one session's files came to.
+struct Made {
+    /// Whether its page was made in this build.
+    rendered: bool,
+    /// The sizes of its page and its source.
+    page: u64,
+    source: u64,
+    /// Its index fragments' sizes.
+    fragments: Vec<u64>,
+}
+
+/// Makes and writes a session's page, source and index fragments, unless
+/// the files there are those of the same source, viewer and name (a
+/// fragment is named by its bytes). What was made was made while the
+/// source was read (`stage`), or is made now from the source.
 fn session_files(
     out: &Output,
     s: &Read,
     name: &str,
     (template, template_key): (&str, &str),
     stage: &Path,
-) -> Result<(bool, u64, u64), String> {
+) -> Result<Made, String> {
     let source_href = source_href(name, &s.ext);
     let source_path = format!("sessions/{source_href}");
     let page_path = format!("sessions/{name}.html");
@@ -333,7 +368,13 @@ fn session_files(
         template_key.as_bytes(),
         source_href.as_bytes(),
     ]);
-    let source_bytes = match out.kept(&source_path, &s.key) {
+    let mut transcript = None;
+    let parsed = || -> Result<crate::model::Transcript, String> {
+        let bytes =
+            std::fs::read(&s.path).map_err(|e| format!("cannot read {}: {e}", s.path.display()))?;
+        Ok(crate::read::parse_file(&bytes, &s.entry.file_name))
+    };
+    let source = match out.kept(&source_path, &s.key) {
         Some(len) => len,
         None => {
             let bytes = std::fs::read(&s.path)
@@ -341,19 +382,53 @@ fn session_files(
             out.put_keyed(&source_path, &s.key, &bytes)?
         }
     };
-    if let Some(len) = out.kept(&page_path, &page_key) {
-        return Ok((false, len, source_bytes));
-    }
     let staged = stage.join(format!("{}-{name}.html", s.key));
-    if let Ok(len) = out.put_moved(&page_path, &page_key, &staged) {
-        return Ok((true, len, source_bytes));
+    let (rendered, page) = match out.kept(&page_path, &page_key) {
+        Some(len) => (false, len),
+        None => match out.put_moved(&page_path, &page_key, &staged) {
+            Ok(len) => (true, len),
+            Err(_) => {
+                let t = transcript.insert(parsed()?);
+                let html = session_page(template, t, &source_href);
+                (true, out.put_keyed(&page_path, &page_key, html.as_bytes())?)
+            }
+        },
+    };
+    let mut fragments = Vec::with_capacity(s.entry.fragments.len());
+    let mut missing = false;
+    for (_, path) in &s.entry.fragments {
+        match out.kept(path, path) {
+            Some(len) => fragments.push(len),
+            None => match out.put_moved(path, path, &stage.join(staged_fragment(path))) {
+                Ok(len) => fragments.push(len),
+                Err(_) => missing = true,
+            },
+        }
     }
-    let bytes =
-        std::fs::read(&s.path).map_err(|e| format!("cannot read {}: {e}", s.path.display()))?;
-    let t = crate::read::parse_file(&bytes, &s.entry.file_name);
-    let html = session_page(template, &t, &source_href);
-    let len = out.put_keyed(&page_path, &page_key, html.as_bytes())?;
-    Ok((true, len, source_bytes))
+    if missing {
+        let t = match transcript {
+            Some(t) => t,
+            None => parsed()?,
+        };
+        let session = crate::archive::Session::of(&t);
+        for (_, path, bytes) in crate::archive::fragments(&session, &Default::default()) {
+            if out.kept(&path, &path).is_none() && s.entry.fragments.iter().any(|(_, p)| *p == path)
+            {
+                fragments.push(out.put_keyed(&path, &path, &bytes)?);
+            }
+        }
+    }
+    Ok(Made {
+        rendered,
+        page,
+        source,
+        fragments,
+    })
+}
+
+/// Where a fragment made while its source was read waits for its place.
+fn staged_fragment(path: &str) -> String {
+    format!("f-{}", path.rsplit('/').next().unwrap_or(path))
 }
 
 /// A page's source beside it: `NAME.EXT`, or `NAME.source.html` for a
@@ -382,11 +457,6 @@ fn session_page(template: &str, t: &crate::model::Transcript, source_href: &str)
     crate::render::session_page(template, t, source_href, Some("../index.html"))
 }
 
-/// What the search index keeps of a transcript.
-fn session_bytes(t: &crate::model::Transcript) -> Vec<u8> {
-    crate::archive::Session::of(t).to_bytes()
-}
-
 /// The index's files and the archive page (`index.html`).
 fn index_files(
     sessions: &[Read],
@@ -412,10 +482,12 @@ fn index_files(
         .iter()
         .zip(&pages)
         .zip(&people.of)
-        .map(|((session, page), speakers)| crate::archive::Listing {
+        .zip(sessions)
+        .map(|(((session, page), speakers), s)| crate::archive::Listing {
             session,
             page,
             speakers,
+            fragments: Some(&s.entry.fragments),
         })
         .collect();
     let speakers: Vec<crate::archive::SpeakerEntry> = people

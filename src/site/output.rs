@@ -58,7 +58,9 @@ impl Output {
             std::fs::create_dir_all(dir)
                 .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         }
-        let tmp = to.with_extension("floor-tmp");
+        // A name of its own: two sessions may hold the same fragment.
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let tmp = to.with_extension(format!("floor-tmp{}", NEXT.fetch_add(1, Ordering::Relaxed)));
         std::fs::write(&tmp, bytes)
             .and_then(|()| std::fs::rename(&tmp, &to))
             .map_err(|e| format!("cannot write {}: {e}", to.display()))?;

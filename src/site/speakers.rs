@@ -176,6 +176,40 @@ pub fn across(sessions: &[&Entry], paths: &[&str], no_merge: &[String]) -> Peopl
     }
 }
 
+/// What a person's page is made from, as a key: who they are, and the
+/// keys and names of the sessions they speak in (whose entries give their
+/// turns, titles, dates and places).
+pub(super) fn key(
+    person: &Person,
+    speaks: &[(u32, u32)],
+    sessions: &[super::Read],
+    names: &[String],
+) -> String {
+    let mut parts: Vec<&[u8]> = vec![person.name.as_bytes(), person.page.as_bytes()];
+    for label in &person.labels {
+        parts.push(label.as_bytes());
+    }
+    let counts = [person.turns.to_le_bytes(), person.sessions.to_le_bytes()].concat();
+    parts.push(&counts);
+    let at: Vec<[u8; 8]> = speaks
+        .iter()
+        .map(|&(s, i)| {
+            let mut b = [0; 8];
+            b[..4].copy_from_slice(&s.to_le_bytes());
+            b[4..].copy_from_slice(&i.to_le_bytes());
+            b
+        })
+        .collect();
+    for (&(s, _), bytes) in speaks.iter().zip(&at) {
+        parts.push(bytes);
+        if let (Some(read), Some(name)) = (sessions.get(s as usize), names.get(s as usize)) {
+            parts.push(read.key.as_bytes());
+            parts.push(name.as_bytes());
+        }
+    }
+    super::cache::key_of(&parts)
+}
+
 /// A speaker's page: their name, the labels they were written as, and
 /// every turn of theirs, session by session (newest first, as the
 /// archive), each linked to its place with the turn's first words.
