@@ -109,6 +109,7 @@ serve-site:
 bench-site: dist
 	cargo build --release --locked --bin floor
 	node tests/bench/site.mjs
+	node tests/bench/archive.mjs target/bench-site-5000/site
 
 ## Tests ---------------------------------------------------------------------
 
@@ -150,9 +151,13 @@ test-e2e:
 #                same meeting in WebAssembly, under Node and in Chromium
 #                (align-wasm.mjs). Alone: make align
 #   first-paint  Floor against its static page (`floor html`), A/B
+#   session-paint  a session page (pre-rendered, then the viewer) against
+#                the static page: first turn, and usable
 #   site         the archive site of 5,000 generated transcripts: a fresh
 #                build, a rebuild with one changed, the index against the
-#                text (gzip). Alone: make bench-site
+#                text (gzip); then a query typed on its archive page: bytes
+#                fetched on a cold cache, results after the shards, memory
+#                after 20 queries (archive.mjs). Alone: make bench-site
 #   compare      Floor's search against MiniSearch and FlexSearch in a page
 #   memory       JS heap and WASM memory after loading
 #   shapes       peak memory and time of parsing and indexing each shape of
@@ -173,7 +178,9 @@ bench: dist
 	cargo bench --locked --bench align
 	node tests/bench/align-wasm.mjs
 	node tests/bench/first-paint.mjs
+	node tests/bench/session-paint.mjs
 	node tests/bench/site.mjs
+	node tests/bench/archive.mjs target/bench-site-5000/site
 	node tests/bench/compare.mjs
 	node tests/bench/memory.mjs
 	cargo bench --locked --bench memory
