@@ -314,3 +314,31 @@ fn fragments_are_shared_and_made_again_when_gone() {
     assert_eq!((again.parsed, again.written), (0, 1));
     assert_eq!(files(&site), all);
 }
+
+/// A transcript whose header has no date is listed under the year its
+/// title (or else its folder) names, not among the undated.
+#[test]
+fn an_undated_transcript_is_listed_under_the_year_it_names() {
+    let root = scratch("site-undated");
+    let (src, dist, site) = (root.join("src"), viewer(&root), root.join("site"));
+    write(
+        &src,
+        "a.txt",
+        b"IGF 2015 Open Forum on Access\n\n>>ANA SILVA: Hello.",
+    );
+    write(
+        &src,
+        "2012/b.txt",
+        b"Open Forum on Access\n\n>>ANA SILVA: Hello again.",
+    );
+    write(&src, "c.txt", b"Open Forum\n\n>>ANA SILVA: Hello, undated.");
+    build(&options(&src, &site, &dist), &Quiet).unwrap();
+    let page = String::from_utf8(files(&site)["index.html"].clone()).unwrap();
+    for year in ["2015", "2012", "undated"] {
+        assert!(page.contains(&format!("id=\"y{year}\"")), "{year}: {page}");
+    }
+    assert!(
+        page.contains("<time datetime=\"2015\">2015</time>"),
+        "{page}"
+    );
+}

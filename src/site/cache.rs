@@ -20,7 +20,7 @@ use crate::model::Transcript;
 
 /// Bumped whenever what the builder makes of a source changes: every
 /// key changes with it, so nothing of an older build is taken as current.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// Most bytes of a turn's first words, on a speaker's page.
 const SNIPPET_BYTES: usize = 160;
@@ -183,6 +183,27 @@ fn snippet<'a>(paragraphs: impl Iterator<Item = &'a str>) -> String {
         }
     }
     out
+}
+
+/// The first year in `text`: four digits alone (not part of a longer
+/// number), 1990 to 2099. An undated transcript is listed under the year
+/// its title or its folder names (`IGF 2016 …`, `2016/…`).
+///
+/// ```
+/// use floor::site::cache::year_in;
+/// assert_eq!(year_in("IGF 2016 Day 2 - Room 3"), Some("2016"));
+/// assert_eq!(year_in("igf2019-ws-12.txt"), Some("2019"));
+/// assert_eq!(year_in("WS 12345 and 1200"), None);
+/// ```
+pub fn year_in(text: &str) -> Option<&str> {
+    let b = text.as_bytes();
+    (0..b.len().saturating_sub(3)).find_map(|i| {
+        let digits = b[i..i + 4].iter().all(u8::is_ascii_digit);
+        let alone =
+            (i == 0 || !b[i - 1].is_ascii_digit()) && !b.get(i + 4).is_some_and(u8::is_ascii_digit);
+        let year = &text[i..i + 4];
+        (digits && alone && ("1990"..="2099").contains(&year)).then_some(year)
+    })
 }
 
 /// A key of `bytes`, as 32 hex digits.

@@ -324,7 +324,22 @@ fn read_one(
             let _ = std::fs::write(stage.join(staged_fragment(path)), bytes);
         }
     }
-    let entry = Entry::of(&t, &file_name, session.to_bytes(), fragments);
+    // Undated: the year its title or its path names, for the archive's
+    // order and its years.
+    if session.date.is_empty()
+        && let Some(year) = t
+            .meta
+            .title
+            .as_deref()
+            .and_then(cache::year_in)
+            .or_else(|| cache::year_in(&found.relative))
+    {
+        session.date = year.to_string();
+    }
+    let mut entry = Entry::of(&t, &file_name, session.to_bytes(), fragments);
+    if entry.date.is_none() && !session.date.is_empty() {
+        entry.date = Some(session.date.clone());
+    }
     // A cache that cannot be written costs the next build time, not this one.
     let _ = std::fs::write(&cached, entry.to_bytes());
     // Its page, made now under the name it most likely gets (its title's,
