@@ -25,6 +25,8 @@
 mod build;
 pub mod format;
 mod page;
+// The site builder's speaker pages write dates as the archive page does.
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) use page::date_text;
 pub mod query;
 pub mod session;
