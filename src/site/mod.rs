@@ -321,7 +321,7 @@ fn read_one(
         .collect();
     if let Some((stage, _)) = stage {
         for (_, path, bytes) in &made {
-            let _ = std::fs::write(stage.join(staged_fragment(path)), bytes);
+            let _ = output::write_whole(&stage.join(staged_fragment(path)), bytes);
         }
     }
     // Undated: the year its title or its path names, for the archive's
@@ -341,14 +341,14 @@ fn read_one(
         entry.date = Some(session.date.clone());
     }
     // A cache that cannot be written costs the next build time, not this one.
-    let _ = std::fs::write(&cached, entry.to_bytes());
+    let _ = output::write_whole(&cached, &entry.to_bytes());
     // Its page, made now under the name it most likely gets (its title's,
     // unless another file has the same title), so the transcript is not
     // parsed twice: the page step takes it if the name is the one.
     if let Some((stage, template)) = stage {
         let name = names::slug(&wanted_name(&entry), "session");
         let html = session_page(template, &t, &source_href(&name, &ext));
-        let _ = std::fs::write(stage.join(format!("{key}-{name}.html")), html);
+        let _ = output::write_whole(&stage.join(format!("{key}-{name}.html")), html.as_bytes());
     }
     Ok((read(entry), true))
 }

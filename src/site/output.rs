@@ -58,12 +58,7 @@ impl Output {
             std::fs::create_dir_all(dir)
                 .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         }
-        // A name of its own: two sessions may hold the same fragment.
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let tmp = to.with_extension(format!("floor-tmp{}", NEXT.fetch_add(1, Ordering::Relaxed)));
-        std::fs::write(&tmp, bytes)
-            .and_then(|()| std::fs::rename(&tmp, &to))
-            .map_err(|e| format!("cannot write {}: {e}", to.display()))?;
+        write_whole(&to, bytes).map_err(|e| format!("cannot write {}: {e}", to.display()))?;
         self.record(path, key, bytes.len() as u64);
         self.written.fetch_add(1, Ordering::Relaxed);
         Ok(bytes.len() as u64)
@@ -127,6 +122,25 @@ impl Output {
             Manifest(new),
         ))
     }
+}
+
+/// Writes `bytes` to `to` whole: to a temporary name of its own first, then
+/// renamed, so that no reader ever sees half of it, even when two threads
+/// write the same file (two sources with the same bytes share a cache
+/// entry and index fragments).
+pub fn write_whole(to: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let mut name = to.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(
+        ".floor-tmp{}",
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ));
+    let tmp = to.with_file_name(name);
+    std::fs::write(&tmp, bytes)
+        .and_then(|()| std::fs::rename(&tmp, to))
+        .inspect_err(|_| {
+            let _ = std::fs::remove_file(&tmp);
+        })
 }
 
 /// The viewer's files (`dist/`): name (with `/` in a subfolder) and path,
