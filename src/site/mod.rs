@@ -410,25 +410,25 @@ fn session_files(
         },
     };
     let mut fragments = Vec::with_capacity(s.entry.fragments.len());
-    let mut missing = false;
+    // Fragments neither there nor staged are made again from the source.
+    let mut missing: Vec<&str> = Vec::new();
     for (_, path) in &s.entry.fragments {
         match out.kept(path, path) {
             Some(len) => fragments.push(len),
             None => match out.put_moved(path, path, &stage.join(staged_fragment(path))) {
                 Ok(len) => fragments.push(len),
-                Err(_) => missing = true,
+                Err(_) => missing.push(path),
             },
         }
     }
-    if missing {
+    if !missing.is_empty() {
         let t = match transcript {
             Some(t) => t,
             None => parsed()?,
         };
         let session = crate::archive::Session::of(&t);
         for (_, path, bytes) in crate::archive::fragments(&session, &Default::default()) {
-            if out.kept(&path, &path).is_none() && s.entry.fragments.iter().any(|(_, p)| *p == path)
-            {
+            if missing.contains(&path.as_str()) {
                 fragments.push(out.put_keyed(&path, &path, &bytes)?);
             }
         }
