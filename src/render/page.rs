@@ -42,6 +42,33 @@ pub fn escape(out: &mut String, text: &str) {
     out.push_str(&text[from..]);
 }
 
+/// Writes a piece of a paragraph: its text, escaped; a note in a `<span
+/// class="note">` (with its kind as `data-kind` when `kinds`, as the
+/// viewer draws it); an uncertain word in a `<span class="uncertain">`.
+pub(super) fn write_segment(out: &mut String, segment: Segment, kinds: bool) {
+    match segment {
+        Segment::Text(text) => escape(out, text),
+        Segment::Note(text, whole) => {
+            out.push_str("<span class=\"note\"");
+            if kinds {
+                out.push_str(" data-kind=\"");
+                escape(out, &crate::model::Annotation::kind_of(whole));
+                out.push('"');
+            }
+            out.push('>');
+            escape(out, text);
+            out.push_str("</span>");
+        }
+        Segment::Uncertain(word) => {
+            out.push_str("<span class=\"uncertain\" title=\"");
+            escape(out, view::UNCERTAIN_TITLE);
+            out.push_str("\">");
+            escape(out, word);
+            out.push_str("</span>");
+        }
+    }
+}
+
 /// The stylesheet of the static page: readable, light and dark, print.
 const STYLE: &str = "body{max-width:44rem;margin:0 auto;padding:1rem;font:1.0625rem/1.6 system-ui,sans-serif;color-scheme:light dark}\
 article{margin:1.5rem 0}h2{font-size:1rem;margin:0 0 .25rem}.note{font-style:italic}\
@@ -98,21 +125,7 @@ pub fn html_page(t: &Transcript) -> String {
         for (i, paragraph) in t.paragraphs(turn).iter().enumerate() {
             let _ = write!(out, "\n<p id=\"t{}-p{}\">", turn.n, i + 1);
             for segment in view::segments(paragraph, t.annotations(turn), i, (0, paragraph.len())) {
-                match segment {
-                    Segment::Text(text) => escape(&mut out, text),
-                    Segment::Note(text, _) => {
-                        out.push_str("<span class=\"note\">");
-                        escape(&mut out, text);
-                        out.push_str("</span>");
-                    }
-                    Segment::Uncertain(word) => {
-                        out.push_str("<span class=\"uncertain\" title=\"");
-                        escape(&mut out, view::UNCERTAIN_TITLE);
-                        out.push_str("\">");
-                        escape(&mut out, word);
-                        out.push_str("</span>");
-                    }
-                }
+                write_segment(&mut out, segment, false);
             }
             out.push_str("</p>");
         }

@@ -24,6 +24,7 @@
 //! ```
 
 use super::escape;
+use super::page::write_segment;
 use std::fmt::Write;
 
 use crate::link::time;
@@ -31,7 +32,7 @@ use crate::model::{Annotation, DiagnosticKind, Transcript, Turn};
 use crate::names::{
     ARCHIVE_LINK_CLASS, FIRST_SCREEN_CLASS, PRERENDERED_CLASS, TRANSCRIPT_ATTRIBUTE,
 };
-use crate::view::{self, Segment};
+use crate::view;
 
 /// What a session page's head loads in place of `first-screen.js`
 /// (`src/web/session.js`, `src/web/session.css`, beside it in the viewer's
@@ -240,23 +241,7 @@ fn paragraph(out: &mut String, text: &str, annotations: &[Annotation], p: usize)
         }
         let segments = view::segments_at_most(text, annotations, p, (start, end), view::MAX_SPANS);
         for segment in segments {
-            match segment {
-                Segment::Text(s) => escape(out, s),
-                Segment::Note(s, whole) => {
-                    out.push_str("<span class=\"note\" data-kind=\"");
-                    escape(out, &Annotation::kind_of(whole));
-                    out.push_str("\">");
-                    escape(out, s);
-                    out.push_str("</span>");
-                }
-                Segment::Uncertain(s) => {
-                    out.push_str("<span class=\"uncertain\" title=\"");
-                    escape(out, view::UNCERTAIN_TITLE);
-                    out.push_str("\">");
-                    escape(out, s);
-                    out.push_str("</span>");
-                }
-            }
+            write_segment(out, segment, true);
         }
         if chunked {
             out.push_str("</span>");
