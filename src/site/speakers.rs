@@ -146,11 +146,12 @@ pub fn across(sessions: &[&Entry], paths: &[&str], no_merge: &[String]) -> Peopl
         .iter()
         .map(|sets| sets.windows(2).any(|w| w[0] != w[1]))
         .collect();
-    let person_of = |label: &str| {
-        people
-            .iter()
-            .position(|p| p.labels.iter().any(|l| l == label))
-    };
+    // Each label's person (a label names one: resolution groups labels).
+    let person_of: std::collections::HashMap<&str, usize> = people
+        .iter()
+        .enumerate()
+        .flat_map(|(p, person)| person.labels.iter().map(move |l| (l.as_str(), p)))
+        .collect();
     let merges = all
         .diagnostics
         .iter()
@@ -158,8 +159,8 @@ pub fn across(sessions: &[&Entry], paths: &[&str], no_merge: &[String]) -> Peopl
         .filter(|d| {
             d.label
                 .as_deref()
-                .and_then(person_of)
-                .is_some_and(|p| across[p])
+                .and_then(|label| person_of.get(label))
+                .is_some_and(|&p| across[p])
         })
         .map(|d| {
             let path = paths.get(d.line.saturating_sub(1)).copied().unwrap_or("?");
