@@ -24,24 +24,18 @@ const MAX_SLUG: usize = 72;
 /// assert_eq!(slug("¿?", "session"), "session");
 /// ```
 pub fn slug(text: &str, fallback: &str) -> String {
+    // The key's words are folded letters and digits already, one space
+    // apart.
     let key = crate::text::fold::key(text);
     let mut out = String::new();
-    for word in key.split(' ') {
-        let word: String = word
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect();
-        if word.is_empty() {
-            continue;
-        }
+    for word in key.split(' ').filter(|w| !w.is_empty()) {
         if !out.is_empty() && out.len() + 1 + word.len() > MAX_SLUG {
             break;
         }
         if !out.is_empty() {
             out.push('-');
         }
-        out.push_str(&word);
+        out.push_str(word);
     }
     if out.len() > MAX_SLUG {
         out.truncate(out.floor_char_boundary(MAX_SLUG));
