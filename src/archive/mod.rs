@@ -25,9 +25,10 @@
 mod build;
 pub mod format;
 mod page;
-// The site builder's speaker pages write dates as the archive page does.
+// The site builder's speaker pages write when and where as the archive
+// page does.
 #[cfg(not(target_arch = "wasm32"))]
-pub(crate) use page::date_text;
+pub(crate) use page::when;
 pub mod query;
 pub mod session;
 pub mod shard;

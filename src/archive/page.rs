@@ -201,6 +201,24 @@ fn year(date: &str) -> &str {
         .unwrap_or("")
 }
 
+/// Writes a session's date (a `<time>`, as [`date_text`] writes it) and
+/// place, `·` between them, as the archive lists sessions (its rows, and
+/// the speakers' pages); whether it wrote anything.
+pub(crate) fn when(out: &mut String, date: &str, place: &str) -> bool {
+    if !date.is_empty() {
+        out.push_str("<time datetime=\"");
+        escape(out, date);
+        out.push_str("\">");
+        escape(out, &date_text(date));
+        out.push_str("</time>");
+    }
+    if !date.is_empty() && !place.is_empty() {
+        out.push_str(" · ");
+    }
+    escape(out, place);
+    !date.is_empty() || !place.is_empty()
+}
+
 /// One session's row.
 fn row(out: &mut String, s: usize, l: &Listing, speakers: &[SpeakerEntry]) {
     let session = l.session;
@@ -219,27 +237,10 @@ fn row(out: &mut String, s: usize, l: &Listing, speakers: &[SpeakerEntry]) {
     };
     escape(out, title);
     out.push_str("</a></h3>\n<p class=\"archive-meta\">");
-    let mut first = true;
-    let mut sep = |out: &mut String| {
-        if !first {
-            out.push_str(" · ");
-        }
-        first = false;
-    };
-    if !session.date.is_empty() {
-        sep(out);
-        out.push_str("<time datetime=\"");
-        escape(out, &session.date);
-        out.push_str("\">");
-        escape(out, &date_text(&session.date));
-        out.push_str("</time>");
-    }
-    if !session.place.is_empty() {
-        sep(out);
-        escape(out, &session.place);
+    if when(out, &session.date, &session.place) {
+        out.push_str(" · ");
     }
     let stats = session.stats();
-    sep(out);
     let _ = writeln!(
         out,
         "{} · {} word{} · about {} min to read</p>",

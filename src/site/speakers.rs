@@ -276,27 +276,11 @@ pub fn page(person: &Person, speaks: &[(u32, u32)], sessions: &[(&Entry, &str)])
         escape(&mut out, entry.title());
         out.push_str("</a></h2>\n");
         // When and where, as the archive page says them.
-        let date = entry.date.as_deref().filter(|d| !d.is_empty());
-        let place = entry
-            .place
-            .as_deref()
-            .map(str::trim)
-            .filter(|p| !p.is_empty());
-        if date.is_some() || place.is_some() {
+        let date = entry.date.as_deref().unwrap_or_default();
+        let place = entry.place.as_deref().unwrap_or_default().trim();
+        if !date.is_empty() || !place.is_empty() {
             out.push_str("<p class=\"archive-meta\">");
-            if let Some(date) = date {
-                out.push_str("<time datetime=\"");
-                escape(&mut out, date);
-                out.push_str("\">");
-                escape(&mut out, &crate::archive::date_text(date));
-                out.push_str("</time>");
-            }
-            if let Some(place) = place {
-                if date.is_some() {
-                    out.push_str(" · ");
-                }
-                escape(&mut out, place);
-            }
+            crate::archive::when(&mut out, date, place);
             out.push_str("</p>\n");
         }
         let _ = writeln!(
