@@ -7,6 +7,8 @@
 
 #[path = "support/config.rs"]
 mod support;
+#[path = "support/words.rs"]
+mod words;
 
 use floor::archive::query::{self, Answer, Fragments, Plan};
 use floor::archive::shard::{Fragment, Shard};
@@ -259,14 +261,7 @@ fn separator() -> impl Strategy<Value = &'static str> {
 
 /// A transcript of `turns`, dated `date`, speakers 0 to 2 taking turns.
 fn transcript_of(date: u8, turns: &[Vec<(&str, &str)>]) -> floor::model::Transcript {
-    let body: String = turns
-        .iter()
-        .enumerate()
-        .map(|(i, words)| {
-            let body: String = words.iter().map(|(w, s)| format!("{w}{s}")).collect();
-            format!(">>SPEAKER {}: {}\n\n", i % 3, body.trim_end())
-        })
-        .collect();
+    let body = words::turns_text(turns, 3);
     let head = format!(
         "Meeting {date}\n\n{} June 201{}\n\n",
         1 + date % 28,

@@ -3,6 +3,9 @@
 //! folded text finds.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/words.rs"]
+mod words;
+
 use floor::search::{Found, Index, Query};
 use floor::text::fold::fold;
 use proptest::prelude::*;
@@ -173,15 +176,7 @@ fn separator() -> impl Strategy<Value = &'static str> {
 /// A transcript of `turns` (words with what follows each), speakers 0 and 1
 /// taking turns.
 fn transcript_of(turns: &[Vec<(String, &str)>]) -> floor::model::Transcript {
-    let text: String = turns
-        .iter()
-        .enumerate()
-        .map(|(i, words)| {
-            let body: String = words.iter().map(|(w, s)| format!("{w}{s}")).collect();
-            format!(">>SPEAKER {}: {}\n\n", i % 2, body.trim_end())
-        })
-        .collect();
-    floor::read::parse_str(&text)
+    floor::read::parse_str(&words::turns_text(turns, 2))
 }
 
 /// The property tests' configuration: `cases` cases from a fixed seed.
