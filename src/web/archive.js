@@ -55,25 +55,34 @@ async function bytes(name) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
+/**
+ * The file `name` fetched once for `key` in `cache` and handed to `add`
+ * (the module checks it against its name): a promise. A file that fails is
+ * forgotten, so a later query asks for it again.
+ */
+function once(cache, key, name, add) {
+  if (!cache.has(key)) {
+    const p = bytes(name).then((b) => {
+      try {
+        add(b);
+      } catch (e) {
+        throw new Broken(`${name} is damaged (${e.message})`);
+      }
+    });
+    p.catch(() => cache.delete(key));
+    cache.set(key, p);
+  }
+  return cache.get(key);
+}
+
 /** Shards asked for, by position: a promise each, fetched once. */
 const shards = new Map();
 async function loadShards(archive, q) {
   const needed = [...archive.plan(q)];
   await Promise.all(
     needed.map((i) => {
-      if (!shards.has(i)) {
-        const [, name] = entry.shards[i];
-        const p = bytes(name).then((b) => {
-          try {
-            archive.add_shard(i, name, b);
-          } catch (e) {
-            throw new Broken(`${name} is damaged (${e.message})`);
-          }
-        });
-        p.catch(() => shards.delete(i));
-        shards.set(i, p);
-      }
-      return shards.get(i);
+      const [, name] = entry.shards[i];
+      return once(shards, i, name, (b) => archive.add_shard(i, name, b));
     }),
   );
 }
@@ -90,19 +99,7 @@ function loadFragments(archive, s, turns) {
   }
   return Promise.all(
     [...names].map((name) => {
-      const key = `${s} ${name}`;
-      if (!fragments.has(key)) {
-        const p = bytes(name).then((b) => {
-          try {
-            archive.add_fragment(s, name, b);
-          } catch (e) {
-            throw new Broken(`${name} is damaged (${e.message})`);
-          }
-        });
-        p.catch(() => fragments.delete(key));
-        fragments.set(key, p);
-      }
-      return fragments.get(key);
+      return once(fragments, `${s} ${name}`, name, (b) => archive.add_fragment(s, name, b));
     }),
   );
 }
