@@ -177,6 +177,59 @@ pub fn spans(t: &Transcript, n: u32) -> Option<Vec<Span>> {
     Some(out)
 }
 
+/// The passage of turn `n` of `t` from its word `spans[0]` to the last of
+/// `spans` (words in order), as written: each paragraph's part of it whole,
+/// paragraphs joined by a space.
+///
+/// ```
+/// use floor::link::quote;
+/// let t = floor::read::parse_str(">>ANA: One, two.\n\nThree (four).");
+/// let spans = quote::spans(&t, 1).unwrap();
+/// assert_eq!(quote::passage(&t, 1, &spans[1..]), "two Three (four");
+/// ```
+pub fn passage(t: &Transcript, n: u32, spans: &[Span]) -> String {
+    let mut out = String::new();
+    let Some(turn) = (n as usize).checked_sub(1).and_then(|i| t.turns.get(i)) else {
+        return out;
+    };
+    let mut rest = spans;
+    while let Some(&(p, a, _)) = rest.first() {
+        let run = rest.iter().take_while(|w| w.0 == p).count();
+        let end = rest[run - 1].2;
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(t.paragraph(turn, p).and_then(|s| s.get(a..end)).unwrap_or_default());
+        rest = &rest[run..];
+    }
+    out
+}
+
+/// What "Copy quote" copies: the quote's words in quotation marks, then an
+/// attribution line, the turn's [`citation`](super::citation) with `link`.
+/// Empty if its words are not in `t` ([`find`]).
+///
+/// ```
+/// let t = floor::read::parse_str("IGF 2016 MAG Meeting\n\n6 April 2016\n\n>>CHAIR ST. AMOUR: Hello, and welcome all.");
+/// let q = floor::link::Quote::select(&t, 1, (0, 7), (0, 18)).unwrap();
+/// assert_eq!(
+///     floor::link::quote::attributed(&t, &q, "https://h/#t1"),
+///     "\u{201c}and welcome\u{201d}\n\u{2014} Chair St. Amour, \u{201c}IGF 2016 MAG Meeting\u{201d}, 2016-04-06, turn 1. https://h/#t1",
+/// );
+/// ```
+pub fn attributed(t: &Transcript, quote: &Quote, link: &str) -> String {
+    let (n, spans) = match find(t, quote) {
+        Found::Exact(spans) => (quote.turn, spans),
+        Found::Moved(moved, spans) => (moved.turn, spans),
+        Found::Lost => return String::new(),
+    };
+    format!(
+        "\u{201c}{}\u{201d}\n\u{2014} {}",
+        crate::text::without_bidi_controls(&passage(t, n, &spans)),
+        super::citation(t, n, link)
+    )
+}
+
 /// The words `spans` of turn `n` of `t`, as written.
 fn word_texts<'a>(
     t: &'a Transcript,

@@ -1,0 +1,13 @@
+import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './chromium.js';
+import { startServer } from './static-server.js';
+const server = await startServer({ root: 'dist' });
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+const page = await browser.newPage();
+page.on('console', (m) => console.log('console', m.type(), m.text()));
+page.on('pageerror', (e) => console.log('page error', e.message));
+await page.goto(server.url + process.argv[2]);
+await page.waitForTimeout(2500);
+console.log(await page.evaluate(() => [typeof __floorQuote, document.querySelectorAll('.floor').length, performance.getEntriesByType('resource').map(e=>e.name.split('/').pop()).join(' '), document.querySelectorAll('mark.quote').length, document.querySelector('p.status').textContent, location.hash]));
+await browser.close();
+await server.close();
