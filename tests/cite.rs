@@ -753,6 +753,26 @@ fn styles_by_name_and_label() {
 }
 
 #[test]
+fn what_is_not_known_is_left_out() {
+    let c = Cited {
+        title: Some("T".into()),
+        ..Cited::default()
+    };
+    assert_eq!(cite(&c, Style::Plain), "Unattributed, \u{201c}T\u{201d}.");
+    assert_eq!(cite(&c, Style::Apa), "T. (n.d.).");
+    assert_eq!(cite(&c, Style::Chicago), "\u{201c}T.\u{201d} N.d.");
+    assert_eq!(cite(&c, Style::Mla), "\u{201c}T.\u{201d}");
+    assert_eq!(
+        cite(&c, Style::Bibtex),
+        "@misc{transcript,\n  title = {{T}},\n}"
+    );
+    assert_eq!(
+        cite(&c, Style::CslJson),
+        "[\n  {\n    \"id\": \"transcript\",\n    \"type\": \"speech\",\n    \"title\": \"T\"\n  }\n]"
+    );
+}
+
+#[test]
 fn igf_is_the_publisher_only_when_the_transcript_says_so() {
     let cited = |text: &str| Cited::of(&floor::read::parse_str(text), 1, None, "", "");
     assert_eq!(

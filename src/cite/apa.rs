@@ -51,13 +51,22 @@ use crate::link::time::clock;
 pub(super) fn cite(c: &Cited) -> String {
     let author = c.author().map(|a| closed(&a.inverted(true), '.'));
     let date = format!("({}).", date(c.date.as_deref()));
-    let title = match &c.title {
-        Some(title) => format!("{title} [{}].", c.genre),
-        None => format!("[{}].", c.genre),
-    };
+    let genre = (!c.genre.is_empty()).then(|| format!("[{}]", c.genre));
+    let title = [c.title.clone(), genre]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let title = (!title.is_empty()).then(|| closed(&title, '.'));
     let mut parts = match author {
-        Some(author) => vec![author, date, title],
-        None => vec![title, date],
+        Some(author) => [Some(author), Some(date), title]
+            .into_iter()
+            .flatten()
+            .collect(),
+        None => [title, Some(date)]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>(),
     };
     let source: Vec<&str> = [&c.publisher, &c.place]
         .into_iter()

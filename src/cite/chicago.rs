@@ -88,12 +88,8 @@ fn bibliography(c: &Cited) -> String {
     if let Some(title) = &c.title {
         parts.push(quoted(title, Some('.')));
     }
-    let mut facts = facts(c, false);
-    if parts.is_empty() || c.title.is_none() {
-        // The facts open the entry or follow the name: a capital either way.
-        facts = upper_first(&facts);
-    }
-    parts.push(closed(&facts, '.'));
+    // The facts open the entry or follow a period: a capital (`N.d.`).
+    parts.push(closed(&upper_first(&facts(c, false)), '.'));
     if c.date.is_none()
         && let Some(accessed) = &c.accessed
     {

@@ -36,10 +36,12 @@ pub(super) fn cite(c: &Cited) -> String {
     if let Some(date) = &c.date {
         parts.push(date.clone());
     }
-    parts.push(match c.start {
-        Some(ms) => format!("turn {} at {}", c.turn, clock(ms)),
-        None => format!("turn {}", c.turn),
-    });
+    match (c.turn, c.start) {
+        (0, Some(ms)) => parts.push(format!("at {}", clock(ms))),
+        (0, None) => {}
+        (n, Some(ms)) => parts.push(format!("turn {n} at {}", clock(ms))),
+        (n, None) => parts.push(format!("turn {n}")),
+    }
     let mut line = parts.join(", ") + ".";
     if !c.url.is_empty() {
         line = format!("{line} {}", c.url);
