@@ -88,6 +88,16 @@ pub const ALIGN_GLOBAL: &str = "__floorAlign";
 /// (`src/app/media.rs` imports it by this name).
 pub const MEDIA_GLOBAL: &str = "__floorMedia";
 
+/// The function `floor.js` defines to attach a viewer's quote bar, marks,
+/// dialog and downloads (`quote.js`, loaded the first time a viewer needs
+/// it; `src/app/quote.rs` imports it by this name).
+pub const QUOTE_GLOBAL: &str = "__floorQuote";
+
+/// The function `floor.js` defines to call any other function of the
+/// readers' module (quotes, citations, exports: `src/web/readers.rs`
+/// imports it by this name).
+pub const CALL_GLOBAL: &str = "__floorCall";
+
 /// The archive page's module's WebAssembly memory, which `archive.js`
 /// (`src/web/archive.js`) exposes for the benchmark
 /// (`tests/bench/archive.mjs`).

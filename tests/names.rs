@@ -225,6 +225,26 @@ fn the_prefetched_response() {
         "src/app/media.rs",
         &format!("js_name = {})]", names::MEDIA_GLOBAL),
     );
+    // The quote bar's, and the readers' module's other functions.
+    contains(
+        "src/web/floor.js",
+        &format!(
+            "globalThis.{} = (root, viewer, tell) =>",
+            names::QUOTE_GLOBAL
+        ),
+    );
+    contains(
+        "src/app/quote.rs",
+        &format!("js_name = {})]", names::QUOTE_GLOBAL),
+    );
+    contains(
+        "src/web/floor.js",
+        &format!("globalThis.{} = (op, args) =>", names::CALL_GLOBAL),
+    );
+    contains(
+        "src/web/readers.rs",
+        &format!("js_name = {})]", names::CALL_GLOBAL),
+    );
     // The aligner's, the same way.
     contains(
         "src/web/floor.js",
@@ -247,10 +267,12 @@ fn the_prefetched_response() {
                 names::READ_GLOBAL,
                 names::ALIGN_GLOBAL,
                 names::MEDIA_GLOBAL,
+                names::QUOTE_GLOBAL,
+                names::CALL_GLOBAL,
                 names::ARCHIVE_MEMORY_GLOBAL
             ]
         ),
-        8
+        10
     );
     // floor.js prefetches what the app will ask for: `?src=` or the sample,
     // if it is a URL the app accepts.

@@ -176,7 +176,10 @@ pub(super) fn redraw(
     }
     let el = element(state, (t, turn), part)?;
     el.set_text_content(None);
-    Some(draw(&doc, &el, (t, turn), part.1, range, marks, current))
+    let found = draw(&doc, &el, (t, turn), part.1, range, marks, current);
+    // A quote opened keeps its marks.
+    super::quote::repainted(state, &el);
+    Some(found)
 }
 
 /// The chunks of paragraph `(n, p)` (drawn in chunks) that are on a screen

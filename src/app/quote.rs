@@ -3,20 +3,20 @@
 //! - A selection inside one turn gets a bar, "Copy quote link", "Copy
 //!   quote" and "Copy citation"; `q` selects the current turn's first word
 //!   for the keyboard (Shift+→ / Shift+← then move its end a word, → / ←
-//!   its start). The words it touches are a [`Quote`], whose link opens
-//!   with them marked (`<mark class="quote">`), found again after the
-//!   transcript changed, or else at their turn, with a note
-//!   ([`link::quote::find`]).
+//!   its start). The words it touches are a [`crate::link::Quote`], whose
+//!   link opens with them marked (`<mark class="quote">`), found again
+//!   after the transcript changed, or else at their turn, with a note
+//!   ([`crate::link::quote::find`]).
 //! - "Copy citation" (a turn's, or a quote's) offers the styles of
-//!   [`crate::cite`], formatted by the readers' module.
-//! - "Download" writes the whole transcript, the turns of the speaker
-//!   filter or those the search finds, in a format of [`crate::export`],
-//!   also in the readers' module.
+//!   [`crate::cite`].
 //!
-//! The bar, the marks, the dialog and saving are `quote.js`
-//! (`src/web/quote.js`), which `floor.js`'s `__floorQuote` loads the first
-//! time a viewer needs it: a first visit carries neither it nor the
-//! styles and formats.
+//! All of it but what the viewer alone knows (its transcript, its links,
+//! where it is, the turns it draws) is `quote.js` (`src/web/quote.js`),
+//! which `floor.js`'s `__floorQuote` loads the first time a viewer needs
+//! it, and the readers' module, which finds quotes and formats citations
+//! (`quoteFind`, `quoteSelect`, `citeAll` in `src/bin/floor-readers.rs`):
+//! a first visit carries neither. `quote.js` asks the viewer through one
+//! function, `tell(what, …)` ([`told`]).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -24,9 +24,7 @@ use wasm_bindgen::prelude::*;
 
 use super::State;
 use super::host::Root;
-use crate::link::quote::{self, Found};
-use crate::link::{Anchor, Quote};
-use crate::web::dom;
+use crate::link::Anchor;
 
 #[wasm_bindgen]
 extern "C" {
@@ -42,13 +40,12 @@ extern "C" {
     ) -> Result<JsValue, JsValue>;
 }
 
-/// A viewer's quotes: `quote.js`'s controller, and the quote marked.
+/// A viewer's quotes: `quote.js`'s controller, and whether a quote's
+/// words are marked (which repaints then mark again).
 #[derive(Default)]
 pub struct Quoting {
     controller: Option<JsValue>,
-    /// The quote opened, as `(turn, paragraph index, start, end)` offsets
-    /// (UTF-16) into its paragraphs' text, which repaints mark again.
-    marked: Vec<(u32, usize, u32, u32)>,
+    marked: bool,
 }
 
 impl Quoting {
@@ -67,10 +64,12 @@ pub(super) fn start(state: State) {
         Root::Page(d) => d.into(),
         Root::Shadow(s) => s.into(),
     };
-    let tell = Closure::<dyn Fn(String, String, u32, String, u32)>::new(
-        move |action: String, from: String, a: u32, to: String, b: u32| {
+    let tell = Closure::<dyn Fn(String, JsValue, JsValue, JsValue) -> JsValue>::new(
+        move |what: String, a: JsValue, b: JsValue, c: JsValue| {
             if state.alive() {
-                selected(state, &action, (&from, a), (&to, b));
+                told(state, &what, [a, b, c])
+            } else {
+                JsValue::UNDEFINED
             }
         },
     );
@@ -83,82 +82,84 @@ pub(super) fn start(state: State) {
     }
 }
 
+/// What `quote.js` asks of the viewer: `wire` (the transcript as wire
+/// bytes, for the readers' module), `anchor` (where the reader is), `link`
+/// (a fragment's link), `turns` (those shown), `copy` (text `b`, a `a`, of
+/// fragment `c`), `status` / `fail` (a message), `reach` (a paragraph's
+/// id: drawn), `go` (to a fragment, its words marked) and `lost` (a
+/// quote's words nowhere: its turn, with a note).
+fn told(state: State, what: &str, [a, b, c]: [JsValue; 3]) -> JsValue {
+    let anchor = a.as_string().as_deref().and_then(Anchor::parse);
+    match (what, anchor) {
+        ("wire", _) => match state.transcript() {
+            Some(t) => js_sys::Uint8Array::from(&t.to_wire()[..]).into(),
+            None => JsValue::UNDEFINED,
+        },
+        ("anchor", _) => state.anchor.get_untracked().map(|a| a.to_string()).into(),
+        ("link", Some(anchor)) => state.link(anchor).into(),
+        ("copy", _) => {
+            if let (Some(what), Some(text), Some(anchor)) =
+                (a.as_string(), b.as_string(), c.as_string().as_deref().and_then(Anchor::parse))
+            {
+                copy(state, what, text, anchor);
+            }
+            JsValue::UNDEFINED
+        }
+        ("status", _) => {
+            state.status.set(a.as_string().unwrap_or_default());
+            JsValue::UNDEFINED
+        }
+        ("reach", Some(anchor)) => {
+            state.reach(anchor.turn(), anchor.paragraph_index());
+            JsValue::UNDEFINED
+        }
+        ("go", Some(anchor)) => {
+            state.quoting.update_value(|q| q.marked = true);
+            state.go_to(anchor);
+            JsValue::UNDEFINED
+        }
+        ("lost", Some(anchor)) => {
+            let n = anchor.turn();
+            let has = state.transcript().is_some_and(|t| n as usize <= t.turns.len());
+            let said = "The quoted words are not in this transcript as they were when the link was made";
+            state.status.set(if has {
+                format!("{said} (it has changed since): showing turn {n} instead.")
+            } else {
+                format!("{said}, and it has no turn {n}.")
+            });
+            state.go_to(Anchor::Turn(n));
+            JsValue::UNDEFINED
+        }
+        _ => JsValue::UNDEFINED,
+    }
+}
+
 /// The viewer goes: `quote.js` lets go of the page.
 pub(super) fn detach(state: State) {
     call(state, "detach", &[]);
 }
 
-/// Calls `quote.js`'s `name` with `args`: its promise.
-fn call(state: State, name: &str, args: &[JsValue]) -> Option<js_sys::Promise> {
-    let controller = state.quoting.try_with_value(|q| q.controller.clone())??;
-    let f: js_sys::Function = js_sys::Reflect::get(&controller, &name.into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let args: js_sys::Array = args.iter().collect();
-    f.apply(&controller, &args).ok()?.dyn_into().ok()
-}
-
-/// The UTF-16 offset of byte `at` of `text`.
-fn utf16_at(text: &str, at: usize) -> u32 {
-    text.get(..at).map_or(0, |s| s.encode_utf16().count()) as u32
-}
-
-/// The byte of `text` at UTF-16 offset `at` (the end of the char it is in).
-fn byte_at(text: &str, at: u32) -> usize {
-    let mut units = 0;
-    for (i, c) in text.char_indices() {
-        if units >= at {
-            return i;
-        }
-        units += c.len_utf16() as u32;
-    }
-    text.len()
-}
-
-/// The quote bar's `action` ("link", "quote", "cite") on the selection
-/// from offset `a` (UTF-16) of paragraph `from` (an id, `t37-p2`) to `b` of
-/// `to`.
-fn selected(state: State, action: &str, (from, a): (&str, u32), (to, b): (&str, u32)) {
-    let Some(t) = state.transcript() else { return };
-    let (Some(Anchor::Paragraph(n, p)), Some(Anchor::Paragraph(m, q))) =
-        (Anchor::parse(from), Anchor::parse(to))
-    else {
+/// Calls `quote.js`'s `name` with `args` (loading it first, if it is not
+/// yet).
+fn call(state: State, name: &str, args: &[JsValue]) {
+    let Some(Some(controller)) = state.quoting.try_with_value(|q| q.controller.clone()) else {
         return;
     };
-    let at = |p: u32, offset: u32| {
-        let turn = t.turns.get(n as usize - 1)?;
-        Some((p as usize - 1, byte_at(t.paragraph(turn, p as usize - 1)?, offset)))
-    };
-    let (Some(start), Some(end)) = (at(p, a), at(q, b)) else {
-        return;
-    };
-    let Some(quote) = (n == m).then(|| Quote::select(&t, n, start, end)).flatten() else {
-        state.status.set("Select words of one turn to quote them.".into());
-        return;
-    };
-    let anchor = Anchor::Quote(quote);
-    match action {
-        "link" => copy(state, "Quote link", state.link(anchor), anchor),
-        "quote" => {
-            let text = quote::attributed(&t, &quote, &state.link(anchor));
-            copy(state, "Quote", text, anchor);
-        }
-        "cite" => cite(state, anchor),
-        _ => {}
+    if let Ok(f) = js_sys::Reflect::get(&controller, &name.into()).and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from)) {
+        let _ = f.apply(&controller, &args.iter().collect());
     }
 }
 
 /// Copies `text` (a `what`: "Link", "Quote link", "Citation"…) of
 /// `anchor`, tells the framing page the anchor's permalink, and says so.
-pub(super) fn copy(state: State, what: &'static str, text: String, anchor: Anchor) {
+pub(super) fn copy(state: State, what: String, text: String, anchor: Anchor) {
     let linkable = state
         .shown
         .with_untracked(|s| s.as_ref().is_some_and(|s| s.source.linkable()));
     state.tell_parent(anchor);
     let n = anchor.turn();
     leptos::task::spawn_local(async move {
-        let copied = dom::copy(&text).await;
+        let copied = crate::web::dom::copy(&text).await;
         if !state.alive() {
             return;
         }
@@ -180,74 +181,25 @@ pub(super) fn copy(state: State, what: &'static str, text: String, anchor: Ancho
     });
 }
 
-/// "Copy citation" of `anchor` (a turn or a quote): a dialog of the styles.
+/// "Copy citation" of `anchor` (a turn or a quote): `quote.js`'s dialog of
+/// the styles.
 pub(super) fn cite(state: State, anchor: Anchor) {
-    let _ = (state, anchor);
+    call(state, "cite", &[anchor.to_string().into()]);
 }
 
-/// Opens quote `q`: the anchor to go to (the quote, found where it says
-/// or elsewhere, or its turn), its words to mark, and a note when they
-/// were not where the link said.
-pub(super) fn open(state: State, q: Quote) -> Option<Anchor> {
-    let t = state.transcript()?;
-    let (anchor, spans) = match quote::find(&t, &q) {
-        Found::Exact(spans) => (Anchor::Quote(q), spans),
-        Found::Moved(moved, spans) => {
-            state.status.set(format!(
-                "The transcript has changed since this quote link was made: its words are now in turn {}.",
-                moved.turn
-            ));
-            (Anchor::Quote(moved), spans)
-        }
-        Found::Lost => {
-            state.status.set(format!(
-                "The quoted words are not in this transcript as they were when the link was made (it has changed since): showing turn {} instead.",
-                q.turn
-            ));
-            unmark(state);
-            return (q.turn as usize <= t.turns.len()).then_some(Anchor::Turn(q.turn));
-        }
-    };
-    let n = anchor.turn();
-    let turn = t.turns.get(n as usize - 1)?;
-    let mut marked: Vec<(u32, usize, u32, u32)> = Vec::new();
-    for (p, a, b) in spans {
-        let text = t.paragraph(turn, p)?;
-        match marked.last_mut() {
-            Some(last) if last.1 == p => last.3 = utf16_at(text, b),
-            _ => marked.push((n, p, utf16_at(text, a), utf16_at(text, b))),
-        }
-    }
+/// Opens quote link `anchor`: goes to its place at once; `quote.js` has its
+/// words found by the readers' module, then marks them and comes back to
+/// `go` there (or says where they went, or that they are gone: `lost`).
+pub(super) fn open(state: State, anchor: Anchor) {
     unmark(state);
-    state.quoting.update_value(|q| q.marked = marked);
-    Some(anchor)
+    state.go_to(anchor);
+    call(state, "open", &[anchor.to_string().into()]);
 }
 
-/// The id of the paragraph a quote's words start in, once [`open`]ed.
-pub(super) fn first_paragraph(state: State) -> Option<String> {
-    state.quoting.with_value(|q| {
-        q.marked
-            .first()
-            .map(|&(n, p, ..)| Anchor::Paragraph(n, p as u32 + 1).to_string())
-    })
-}
-
-/// Marks the opened quote's words in paragraph `(n, p)` as drawn now, or
-/// in every paragraph of it (`None`), each put in the page first.
-pub(super) fn paint(state: State, only: Option<(u32, usize)>) {
-    let marked = state
-        .quoting
-        .try_with_value(|q| q.marked.clone())
-        .unwrap_or_default();
-    for (n, p, a, b) in marked {
-        match only {
-            Some(o) if o != (n, p) => continue,
-            Some(_) => {}
-            None => state.reach(n, p),
-        }
-        if let Some(el) = state.by_id(&Anchor::Paragraph(n, p as u32 + 1).to_string()) {
-            call(state, "mark", &[el.into(), a.into(), b.into()]);
-        }
+/// A paragraph drawn again (the search's marks): a quote's marks too.
+pub(super) fn repainted(state: State, el: &web_sys::Element) {
+    if state.quoting.try_with_value(|q| q.marked) == Some(true) {
+        call(state, "repaint", &[el.into()]);
     }
 }
 
@@ -255,22 +207,22 @@ pub(super) fn paint(state: State, only: Option<(u32, usize)>) {
 pub(super) fn unmark(state: State) {
     let had = state
         .quoting
-        .try_update_value(|q| !std::mem::take(&mut q.marked).is_empty())
+        .try_update_value(|q| std::mem::take(&mut q.marked))
         .unwrap_or(false);
     if had {
         call(state, "unmark", &[]);
     }
 }
 
-/// `q`: selects the first word of the turn the reader is at (or the first
-/// on screen) and gives the quote bar the focus.
+/// `q`: selects the first word of the turn the reader is at and gives the
+/// quote bar the focus (or says how to choose a turn).
 pub(super) fn keyboard(state: State) {
-    let n = state
-        .anchor
-        .get_untracked()
-        .map(Anchor::turn)
-        .or_else(|| super::turns::first_on_screen(state));
-    let Some(n) = n else { return };
+    let Some(n) = state.anchor.get_untracked().map(Anchor::turn) else {
+        state
+            .status
+            .set("Go to a turn first (j, k or its number), then press q to quote its words.".into());
+        return;
+    };
     state.reach(n, 0);
     if let Some(turn) = state.by_id(&Anchor::Turn(n).to_string()) {
         call(state, "select", &[turn.into()]);

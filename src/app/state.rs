@@ -469,20 +469,21 @@ impl State {
     }
 
     /// Moves the reader to `anchor`: marks it current, writes it in the URL,
-    /// scrolls it into view and focuses it.
+    /// scrolls it into view and focuses it; a quote's words are found first
+    /// ([`super::quote::open`]).
     pub fn go(&self, anchor: Anchor) {
-        // A quote: its words found (where the link says, or elsewhere
-        // with a note), or its turn.
-        let anchor = match anchor {
-            Anchor::Quote(q) => match super::quote::open(*self, q) {
-                Some(anchor) => anchor,
-                None => return,
-            },
+        match anchor {
+            Anchor::Quote(_) => super::quote::open(*self, anchor),
             a => {
                 super::quote::unmark(*self);
-                a
+                self.go_to(a);
             }
-        };
+        }
+    }
+
+    /// [`State::go`] once a quote is found (its words marked where the
+    /// reader goes).
+    pub(super) fn go_to(&self, anchor: Anchor) {
         let paragraphs = self.shown.with_untracked(|s| {
             let turn = s
                 .as_ref()?
@@ -513,12 +514,8 @@ impl State {
         self.sync_url();
         self.tell_parent(anchor);
         self.reach(anchor.turn(), anchor.paragraph_index());
-        // After the DOM caught up with a filter change (or, as the viewer
-        // opens, was drawn): a quote's marks, and the place shown.
-        let id = super::quote::first_paragraph(*self).unwrap_or(anchor.place().to_string());
-        let state = *self;
-        dom::request_animation_frame(move || super::quote::paint(state, None));
-        self.reveal_soon(id, true);
+        // After the DOM caught up with a filter change.
+        self.reveal_soon(anchor.place().to_string(), true);
     }
 
     /// Once the page has caught up with the state (the next frame): focuses

@@ -536,7 +536,7 @@ pub(super) fn on_click(state: State, ev: &leptos::ev::MouseEvent) {
     let anchor = Anchor::Turn(n);
     match button.get_attribute("data-action").as_deref() {
         Some("context") => state.context(n),
-        Some("link") => super::quote::copy(state, "Link", state.link(anchor), anchor),
+        Some("link") => super::quote::copy(state, "Link".into(), state.link(anchor), anchor),
         Some("cite") => super::quote::cite(state, anchor),
         _ => {}
     }
@@ -548,14 +548,3 @@ fn turn_of(el: &web_sys::Element) -> Option<u32> {
     Anchor::parse(&article.id()).map(Anchor::turn)
 }
 
-/// The first turn shown whose bottom is on screen, if any.
-pub(super) fn first_on_screen(state: State) -> Option<u32> {
-    let (from, to) = state
-        .jobs
-        .try_with_value(|j| j.groups.on_screen(dom::screen_height()))?;
-    (from..=to).find(|&n| {
-        state
-            .by_id(&Anchor::Turn(n).to_string())
-            .is_some_and(|el| !el.has_attribute("hidden") && el.get_bounding_client_rect().bottom() > 0.0)
-    })
-}

@@ -126,3 +126,88 @@ fn cited(
         accessed,
     ))
 }
+
+/// The transcript of wire bytes `wire`, or the error that says it is not one.
+#[cfg(target_arch = "wasm32")]
+fn transcript(wire: &[u8]) -> Result<floor::model::Transcript, wasm_bindgen::JsError> {
+    floor::model::Transcript::from_wire(wire)
+        .ok_or_else(|| wasm_bindgen::JsError::new("not a transcript's wire bytes"))
+}
+
+/// Quote `fragment` (`t37-p2:w4-16~…`), or the error that says it is not one.
+#[cfg(target_arch = "wasm32")]
+fn quote(fragment: &str) -> Result<floor::link::Quote, wasm_bindgen::JsError> {
+    floor::link::Quote::parse(fragment).ok_or_else(|| wasm_bindgen::JsError::new("not a quote"))
+}
+
+/// Looks for the words of quote `fragment` in the transcript of wire bytes
+/// `wire` ([`floor::link::quote::find`]): `["exact", fragment]` where it
+/// says, `["moved", fragment]` of where they are now, or `["lost"]`; then
+/// each paragraph's marks, three numbers each (paragraph index, start, end:
+/// UTF-16 offsets into its text).
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = quoteFind)]
+pub fn quote_find(wire: Vec<u8>, fragment: String) -> Result<Vec<String>, wasm_bindgen::JsError> {
+    use floor::link::quote::{Found, find, marks};
+    let t = transcript(&wire)?;
+    let q = quote(&fragment)?;
+    let (kind, q, spans) = match find(&t, &q) {
+        Found::Exact(spans) => ("exact", q, spans),
+        Found::Moved(moved, spans) => ("moved", moved, spans),
+        Found::Lost => return Ok(vec!["lost".into()]),
+    };
+    let mut out = vec![kind.to_string(), q.to_string()];
+    for (p, a, b) in marks(&t, q.turn, &spans) {
+        out.extend([p.to_string(), a.to_string(), b.to_string()]);
+    }
+    Ok(out)
+}
+
+/// The quote (its fragment) of the words of turn `n` that a selection from
+/// UTF-16 offset `a` of its paragraph (index) `p` to `b` of paragraph `q`
+/// touches ([`floor::link::Quote::select`]); empty if it touches none.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = quoteSelect)]
+pub fn quote_select(
+    wire: Vec<u8>,
+    n: u32,
+    p: u32,
+    a: u32,
+    q: u32,
+    b: u32,
+) -> Result<String, wasm_bindgen::JsError> {
+    let t = transcript(&wire)?;
+    let byte = |p: u32, at: u32| {
+        let turn = t.turns.get((n as usize).checked_sub(1)?)?;
+        Some((p as usize, floor::link::quote::byte_at(t.paragraph(turn, p as usize)?, at)))
+    };
+    let quote = byte(p, a)
+        .zip(byte(q, b))
+        .and_then(|(start, end)| floor::link::Quote::select(&t, n, start, end));
+    Ok(quote.map_or(String::new(), |q| q.to_string()))
+}
+
+/// What "Copy quote" copies for quote `fragment` of the transcript of wire
+/// bytes `wire`, linked to `link` ([`floor::link::quote::attributed`]).
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = quoteText)]
+pub fn quote_text(wire: Vec<u8>, fragment: String, link: String) -> Result<String, wasm_bindgen::JsError> {
+    let t = transcript(&wire)?;
+    Ok(floor::link::quote::attributed(&t, &quote(&fragment)?, &link))
+}
+
+/// The words of quote `fragment` of the transcript of wire bytes `wire`,
+/// as written ([`floor::link::quote::passage`]), where they are found;
+/// empty if they are nowhere.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = quoteWords)]
+pub fn quote_words(wire: Vec<u8>, fragment: String) -> Result<String, wasm_bindgen::JsError> {
+    use floor::link::quote::{Found, find, passage};
+    let t = transcript(&wire)?;
+    let q = quote(&fragment)?;
+    Ok(match find(&t, &q) {
+        Found::Exact(spans) => passage(&t, q.turn, &spans),
+        Found::Moved(moved, spans) => passage(&t, moved.turn, &spans),
+        Found::Lost => String::new(),
+    })
+}

@@ -374,6 +374,53 @@ fn window(t: &Transcript, n: u32, spans: &[Span], len: usize, want: u32) -> Opti
     None
 }
 
+/// Each paragraph's part of the words `spans` (in order), as `(paragraph
+/// index, start, end)` offsets in UTF-16 units into its text: what the
+/// viewer marks.
+///
+/// ```
+/// use floor::link::quote;
+/// let t = floor::read::parse_str(">>ANA: Él dijo, sí.\n\nY más.");
+/// let spans = quote::spans(&t, 1).unwrap();
+/// assert_eq!(quote::marks(&t, 1, &spans[1..4]), [(0, 3, 11), (1, 0, 1)]);
+/// ```
+pub fn marks(t: &Transcript, n: u32, spans: &[Span]) -> Vec<(usize, u32, u32)> {
+    let turn = t.turns.get((n as usize).wrapping_sub(1));
+    let text = |p| turn.and_then(|turn| t.paragraph(turn, p)).unwrap_or_default();
+    let mut out: Vec<(usize, u32, u32)> = Vec::new();
+    for &(p, a, b) in spans {
+        let end = utf16_at(text(p), b);
+        match out.last_mut() {
+            Some(last) if last.0 == p => last.2 = end,
+            _ => out.push((p, utf16_at(text(p), a), end)),
+        }
+    }
+    out
+}
+
+/// The UTF-16 offset of byte `at` of `text` (a browser's offsets).
+pub fn utf16_at(text: &str, at: usize) -> u32 {
+    text.get(..at).map_or(0, |s| s.encode_utf16().count()) as u32
+}
+
+/// The byte of `text` at UTF-16 offset `at` (inside a char: its end).
+///
+/// ```
+/// use floor::link::quote::{byte_at, utf16_at};
+/// let text = "a😀b";
+/// assert_eq!((utf16_at(text, 5), byte_at(text, 3), byte_at(text, 2)), (3, 5, 5));
+/// ```
+pub fn byte_at(text: &str, at: u32) -> usize {
+    let mut units = 0;
+    for (i, c) in text.char_indices() {
+        if units >= at {
+            return i;
+        }
+        units += c.len_utf16() as u32;
+    }
+    text.len()
+}
+
 /// Eight lowercase hex digits.
 fn hex8(s: &str) -> Option<u32> {
     let ok = s.len() == 8 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));

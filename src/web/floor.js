@@ -79,7 +79,7 @@ const inWorker = () => {
   worker.onmessage = ({ data }) => {
     const w = waiting.get(data.id);
     waiting.delete(data.id);
-    data.bytes ? w.done(data.bytes) : w.fail(new Error(data.error));
+    'error' in data ? w.fail(new Error(data.error)) : w.done(data.value);
   };
   // The worker could not start (a policy, an old browser): on the page.
   worker.onerror = (e) => {
@@ -107,6 +107,8 @@ const call = (op, args) => {
 };
 globalThis.__floorRead = (text, name) => call('read', [text, name ?? undefined]);
 globalThis.__floorAlign = (wire, captions, name) => call('align', [wire, captions, name ?? undefined]);
+// Quotes, citations and exports (src/app/quote.rs).
+globalThis.__floorCall = (op, args) => call(op, args);
 
 // The recording beside a viewer (src/app/media.rs): media.js, loaded the
 // first time a viewer has one; what the viewer asks of it waits for it.

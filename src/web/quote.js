@@ -4,15 +4,20 @@
 // not carry it.
 //
 // - The quote bar: "Copy quote link", "Copy quote" and "Copy citation" by a
-//   selection inside one turn. It tells the viewer the selection as its
-//   paragraphs' ids and offsets into their text (UTF-16), and the viewer
-//   makes the words of it a quote (`link::Quote`).
+//   selection inside one turn. The readers' module (`__floorCall`) makes
+//   the words it touches a quote (`quoteSelect`: its paragraphs' ids and
+//   offsets into their text, UTF-16), a link (`#t37-p2:w4-16~…`) the
+//   viewer spells out.
+// - A quote link opened (`open`): the readers' module finds its words
+//   (`quoteFind`); they are marked, and the viewer goes there.
 // - The keyboard path (`select`): the viewer's `q` selects a turn's first
 //   word and focuses the bar; Shift+→ / Shift+← move the end a word, → / ←
 //   the start, Esc lets go.
-// - A quote's `<mark class="quote">`s (`mark`, `unmark`).
-// - A dialog to choose among items (`choose`: the citation styles, the
-//   download's format and turns) and saving a file (`save`).
+// - A quote's `<mark class="quote">`s, kept through repaints.
+// - "Copy citation" (`cite`): every style of src/cite/ made by the
+//   readers' module (`citeAll`), in a dialog to choose from.
+// The viewer answers `tell(what, …)` (src/app/quote.rs `told`): its
+// transcript as wire bytes, where it is, links, copying, messages.
 // Transcript text only ever goes in as text.
 
 // A turn's words, as `[paragraph, start, end]` (offsets into its text): runs
@@ -27,6 +32,11 @@ const make = (tag, props = {}, ...children) => {
   el.append(...children);
   return el;
 };
+
+// The citation styles, in the order `citeAll` gives them (src/cite/ Style::ALL).
+const STYLES = ['Plain text', 'APA 7', 'Chicago', 'MLA 9', 'BibTeX', 'CSL-JSON'];
+const call = (op, ...args) => globalThis.__floorCall(op, args);
+const turnOf = (fragment) => Number(fragment.match(/^t(\d+)/)[1]);
 
 export function attach(root, viewer, tell) {
   const selection = () => (root.getSelection ? root.getSelection() : document.getSelection());
@@ -122,8 +132,36 @@ export function attach(root, viewer, tell) {
   bar.addEventListener('pointerdown', (e) => e.preventDefault());
   bar.addEventListener('click', (e) => {
     const action = e.target.closest('button')?.dataset.quote;
-    if (action && chosen) tell(action, ...chosen);
+    if (action && chosen) act(action, chosen);
   });
+  // A bar's action on the selection `[from, a, to, b]`.
+  const act = async (action, [from, a, to, b]) => {
+    const index = (id) => Number(id.split('-p')[1]) - 1;
+    const wire = tell('wire');
+    const fragment = await call('quoteSelect', wire, turnOf(from), index(from), a, index(to), b);
+    if (!fragment) return tell('status', 'Select words of one turn to quote them.');
+    const link = tell('link', fragment);
+    if (action === 'link') tell('copy', 'Quote link', link, fragment);
+    else if (action === 'quote') tell('copy', 'Quote', await call('quoteText', wire, fragment, link), fragment);
+    else cite(fragment);
+  };
+  // "Copy citation" of a turn or quote `fragment`.
+  const cite = async (fragment) => {
+    const wire = tell('wire');
+    const quote = fragment.includes(':') ? await call('quoteWords', wire, fragment) : '';
+    const today = new Date().toISOString().slice(0, 10);
+    const all = await call('citeAll', wire, turnOf(fragment), quote || undefined, tell('link', fragment), today);
+    const what = quote ? 'quote' : 'turn';
+    const picked = await choose(`Cite this ${what} (turn ${turnOf(fragment)})`, [['Style', STYLES.map((s, i) => [s, all[i]])]], 'Copy');
+    if (picked) tell('copy', 'Citation', all[picked[0]], fragment);
+  };
+
+  // The quote opened: its marks, by paragraph id.
+  const marks = new Map();
+  const paint = (p) => {
+    const at = marks.get(p.id);
+    if (at) mark(p, ...at);
+  };
   // The keyboard path, while the bar has the focus: the selection as a run
   // of its turn's words, its end (Shift) or its start moved a word.
   bar.addEventListener('keydown', (e) => {
@@ -165,33 +203,93 @@ export function attach(root, viewer, tell) {
     }
     return [p, p.childNodes.length];
   };
+  // A modal dialog: `title`, then one group of choices per
+  // `[legend, [[label, detail]…]]`, and a button labelled `go`. Resolves
+  // with the index chosen in each group, or `null` if it is closed.
+  function choose(title, groups, go) {
+    const form = make('form', { method: 'dialog' }, make('h2', { id: 'choose-title', textContent: title }));
+    groups.forEach(([legend, items], g) => {
+      const set = make('fieldset', {}, make('legend', { textContent: legend }));
+      items.forEach(([label, detail], i) => {
+        const input = make('input', { type: 'radio', name: `g${g}`, value: i, checked: i === 0 });
+        const text = [make('span', { textContent: label })];
+        if (detail) text.push(make('span', { className: 'detail', textContent: detail }));
+        set.append(make('label', {}, input, ...text));
+      });
+      form.append(set);
+    });
+    const ok = make('button', { type: 'submit', value: 'ok', textContent: go });
+    const cancel = make('button', { type: 'submit', value: '', textContent: 'Cancel' });
+    form.append(make('div', { className: 'dialog-actions' }, ok, cancel));
+    const dialog = make('dialog', { className: 'choose' }, form);
+    dialog.setAttribute('aria-labelledby', 'choose-title');
+    const back = root.activeElement ?? document.activeElement;
+    viewer.append(dialog);
+    dialog.showModal();
+    return new Promise((resolve) => {
+      dialog.addEventListener('close', () => {
+        const picked = groups.map((_, g) => Number(new FormData(form).get(`g${g}`)));
+        dialog.remove();
+        back?.focus?.();
+        resolve(dialog.returnValue === 'ok' ? picked : null);
+      });
+    });
+  }
+
+  // Marks offsets `start..end` of the text of paragraph `p`.
+  function mark(p, start, end) {
+    const walk = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    const todo = [];
+    let at = 0;
+    for (let node; (node = walk.nextNode()); at += node.length) {
+      const a = Math.max(start - at, 0);
+      const b = Math.min(end - at, node.length);
+      if (a < b && !node.parentElement.matches('mark.quote')) todo.push([node, a, b]);
+    }
+    for (let [node, a, b] of todo) {
+      if (b < node.length) node.splitText(b);
+      if (a > 0) node = node.splitText(a);
+      const m = make('mark', { className: 'quote' });
+      node.replaceWith(m);
+      m.append(node);
+    }
+  }
   update();
   return {
-    // Marks offsets `start..end` of the text of paragraph `p`.
-    mark(p, start, end) {
-      const walk = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-      const todo = [];
-      let at = 0;
-      for (let node; (node = walk.nextNode()); at += node.length) {
-        const a = Math.max(start - at, 0);
-        const b = Math.min(end - at, node.length);
-        if (a < b && !node.parentElement.matches('mark.quote')) todo.push([node, a, b]);
+    // Opens quote link `fragment`: its words found, marked, gone to.
+    async open(fragment) {
+      const found = await call('quoteFind', tell('wire'), fragment).catch((e) => e);
+      if (tell('anchor') !== fragment) return;
+      if (found instanceof Error) return tell('status', `The quoted words could not be looked for (${found.message}).`);
+      const [kind, now, ...at] = found;
+      if (kind === 'lost') return tell('lost', fragment);
+      marks.clear();
+      for (let i = 0; i + 2 < at.length; i += 3) {
+        const id = `t${turnOf(now)}-p${Number(at[i]) + 1}`;
+        tell('reach', id);
+        marks.set(id, [Number(at[i + 1]), Number(at[i + 2])]);
       }
-      for (let [node, a, b] of todo) {
-        if (b < node.length) node.splitText(b);
-        if (a > 0) node = node.splitText(a);
-        const mark = make('mark', { className: 'quote' });
-        node.replaceWith(mark);
-        mark.append(node);
+      if (kind === 'moved') tell('status', `The transcript has changed since this quote link was made: its words are now in turn ${turnOf(now)}.`);
+      tell('go', now);
+      for (const id of marks.keys()) {
+        const p = root.getElementById(id);
+        if (p) paint(p);
       }
     },
+    // A paragraph (or a chunk of one) drawn again.
+    repaint(el) {
+      const p = el.closest('p[id]');
+      if (p) paint(p);
+    },
     unmark() {
-      for (const mark of viewer.querySelectorAll('mark.quote')) {
-        const parent = mark.parentNode;
-        mark.replaceWith(...mark.childNodes);
+      marks.clear();
+      for (const m of viewer.querySelectorAll('mark.quote')) {
+        const parent = m.parentNode;
+        m.replaceWith(...m.childNodes);
         parent.normalize();
       }
     },
+    cite,
     // Selects the first word of `turn` and gives the bar the focus.
     select(turn) {
       const [w] = words(turn);
@@ -200,38 +298,7 @@ export function attach(root, viewer, tell) {
       update();
       buttons[0].focus();
     },
-    // A modal dialog: `title`, then one group of choices per
-    // `[legend, [[label, detail]…]]`, and a button labelled `go`. Resolves
-    // with the index chosen in each group, or `null` if it is closed.
-    choose(title, groups, go) {
-      const form = make('form', { method: 'dialog' }, make('h2', { id: 'choose-title', textContent: title }));
-      groups.forEach(([legend, items], g) => {
-        const set = make('fieldset', {}, make('legend', { textContent: legend }));
-        items.forEach(([label, detail], i) => {
-          const input = make('input', { type: 'radio', name: `g${g}`, value: i, checked: i === 0 });
-          const text = [make('span', { textContent: label })];
-          if (detail) text.push(make('span', { className: 'detail', textContent: detail }));
-          set.append(make('label', {}, input, ...text));
-        });
-        form.append(set);
-      });
-      const ok = make('button', { type: 'submit', value: 'ok', textContent: go });
-      const cancel = make('button', { type: 'submit', value: '', textContent: 'Cancel' });
-      form.append(make('div', { className: 'dialog-actions' }, ok, cancel));
-      const dialog = make('dialog', { className: 'choose' }, form);
-      dialog.setAttribute('aria-labelledby', 'choose-title');
-      const back = root.activeElement ?? document.activeElement;
-      viewer.append(dialog);
-      dialog.showModal();
-      return new Promise((resolve) => {
-        dialog.addEventListener('close', () => {
-          const picked = groups.map((_, g) => Number(new FormData(form).get(`g${g}`)));
-          dialog.remove();
-          back?.focus?.();
-          resolve(dialog.returnValue === 'ok' ? picked : null);
-        });
-      });
-    },
+    choose,
     // Offers `text` as a file `name` of type `type`.
     save(name, type, text) {
       const url = URL.createObjectURL(new Blob([text], { type }));
