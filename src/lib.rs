@@ -28,6 +28,7 @@
 
 pub mod align;
 pub mod archive;
+pub mod export;
 pub mod link;
 pub mod model;
 pub mod names;
