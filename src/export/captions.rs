@@ -79,7 +79,9 @@ pub fn write(t: &Transcript, turns: &[&Turn], dialect: Dialect) -> String {
         out.push_str("WEBVTT");
         if let Some(title) = t.meta.title.as_deref().filter(|s| !s.trim().is_empty()) {
             out.push(' ');
-            out.push_str(&escape(guard::one_line(title).trim_start_matches(['-', ' ', '\t'])));
+            out.push_str(&escape(
+                guard::one_line(title).trim_start_matches(['-', ' ', '\t']),
+            ));
         }
         out.push('\n');
     }

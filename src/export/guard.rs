@@ -168,7 +168,10 @@ mod tests {
             let words: Vec<_> = crate::text::words(s).collect();
             assert_eq!(crate::text::words(&g).collect::<Vec<_>>(), words);
         }
-        assert_eq!(line_start("A sentence, then: more"), "A sentence, then: more");
+        assert_eq!(
+            line_start("A sentence, then: more"),
+            "A sentence, then: more"
+        );
     }
 
     #[test]

@@ -12,16 +12,16 @@
 //! ```
 //! use floor::export::{Format, Selection, export};
 //! let t = floor::read::parse_str(
-//!     "IGF 2016 MAG Meeting\n\n6 April 2016\n\n>>CHAIR: Welcome.\n\nNext item.\n\n>> (Off microphone.)",
+//!     "IGF 2016 MAG Meeting\n\n6 April 2016\n\n>>CHAIR: Welcome.\n\nNext item.\n\n>>ANA SILVA: Thanks.\n\n>> (Off microphone.)",
 //! );
 //! let md = export(&t, Format::Markdown, &Selection::All).unwrap();
 //! assert_eq!(
 //!     md,
 //!     "IGF 2016 MAG Meeting\n====================\n\n6 April 2016\n\n\
-//!      **Chair:** Welcome.\n\nNext item.\n\n>> (Off microphone.)\n"
+//!      **Chair:** Welcome.\n\nNext item.\n\n**Ana Silva:** Thanks.\n\n>> (Off microphone.)\n"
 //! );
 //! let back = floor::read::parse_file(md.as_bytes(), "x.md");
-//! assert_eq!(back.turns.len(), 2);
+//! assert_eq!(back.turns.len(), 3);
 //! assert_eq!(back.speakers[0].name, "Chair");
 //! assert_eq!(back.paragraphs(&back.turns[0]).to_vec(), ["Welcome.", "Next item."]);
 //! ```

@@ -239,11 +239,9 @@ pub fn speaker_id<'t>(t: &'t Transcript, name: &str) -> Option<&'t str> {
             .find(|s| crate::text::fold::key(&s.name) == key)
     };
     let by_label = || {
-        t.speakers.iter().find(|s| {
-            s.labels
-                .iter()
-                .any(|l| crate::text::fold::key(l) == key)
-        })
+        t.speakers
+            .iter()
+            .find(|s| s.labels.iter().any(|l| crate::text::fold::key(l) == key))
     };
     by_id
         .or_else(by_name)
@@ -324,10 +322,15 @@ fn name_of<'t>(t: &'t Transcript, turn: &Turn) -> Option<&'t str> {
 fn header(t: &Transcript) -> Vec<&str> {
     let m = &t.meta;
     let date = m.date_text.as_deref().or(m.date.as_deref());
-    [m.title.as_deref(), m.disclaimer.as_deref(), date, m.location.as_deref()]
-        .into_iter()
-        .flatten()
-        .chain(m.other.iter().map(String::as_str))
-        .filter(|l| !l.trim().is_empty())
-        .collect()
+    [
+        m.title.as_deref(),
+        m.disclaimer.as_deref(),
+        date,
+        m.location.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .chain(m.other.iter().map(String::as_str))
+    .filter(|l| !l.trim().is_empty())
+    .collect()
 }

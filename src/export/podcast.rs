@@ -10,11 +10,11 @@
 //!   start in `<time>` (`12:34`, when known) before its first paragraph,
 //!   the text in `<p>`, every text escaped.
 //!
-//! The formats have no turn marker: segments of one speaker in a row are
-//! one turn, and a segment without a speaker goes on with the turn before
-//! it. So two turns of one speaker in a row read back as one turn, and an
-//! unattributed turn after another turn as part of it (in JSON, a
-//! transcript with no speaker at all marks each turn with `>>`).
+//! Segments of one speaker in a row are one turn to a reader, and a
+//! segment without a speaker goes on with the turn before it: a turn that
+//! follows a turn of the same speaker, and an unattributed turn, start
+//! with captioners' turn marker `>> `, which Floor's readers take for a
+//! turn's start ([`crate::read::cues::speakers::leading_markers`]).
 //!
 //! ```
 //! use floor::export::{Format, Selection, export};
@@ -40,10 +40,19 @@ use super::json::{seconds, string};
 use super::timing;
 use crate::model::{Transcript, Turn};
 
+/// Whether each of `turns` starts with a turn marker: an unattributed
+/// turn, and a turn of the same speaker as the turn before.
+fn marked(t: &Transcript, turns: &[&Turn]) -> Vec<bool> {
+    let names: Vec<Option<&str>> = turns.iter().map(|turn| super::name_of(t, turn)).collect();
+    (0..turns.len())
+        .map(|i| names[i].is_none() || (i > 0 && names[i] == names[i - 1]))
+        .collect()
+}
+
 /// `turns` of `t` as Podcasting 2.0 JSON.
 pub fn json(t: &Transcript, turns: &[&Turn]) -> String {
     let times = timing::turn_times(t, turns);
-    let named = turns.iter().any(|turn| super::name_of(t, turn).is_some());
+    let marked = marked(t, turns);
     let mut o = String::with_capacity(t.text_len() * 2 + 64);
     o.push_str("{\"version\":\"1.0.0\",\"segments\":[");
     let mut first = true;
@@ -74,7 +83,7 @@ pub fn json(t: &Transcript, turns: &[&Turn]) -> String {
             o.push_str(",\"body\":");
             let text = guard::one_line(cue.text);
             let mut body = guard::line_start(&guard::arrows(&text)).into_owned();
-            if !named && k == 0 {
+            if marked[i] && k == 0 {
                 body.insert_str(0, ">> ");
             }
             string(&mut o, &body);
@@ -87,7 +96,18 @@ pub fn json(t: &Transcript, turns: &[&Turn]) -> String {
 
 /// `turns` of `t` as a Podcasting 2.0 HTML page.
 pub fn html(t: &Transcript, turns: &[&Turn]) -> String {
+    let page = html_page(t, turns, false);
+    // A page of `<p>`s alone (no speaker, no time) reads as any page: its
+    // segments then say so with an empty `<cite>` and `<time>`.
+    match crate::read::podcast_html::looks_like(&page) {
+        true => page,
+        false => html_page(t, turns, true),
+    }
+}
+
+fn html_page(t: &Transcript, turns: &[&Turn], explicit: bool) -> String {
     let times = t.is_timed().then(|| timing::turn_times(t, turns));
+    let marked = marked(t, turns);
     let mut o = String::with_capacity(t.text_len() * 2 + 256);
     o.push_str("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n");
     if let Some(title) = t.meta.title.as_deref() {
@@ -106,18 +126,30 @@ pub fn html(t: &Transcript, turns: &[&Turn]) -> String {
         let paragraphs = t.paragraphs(turn);
         let texts = paragraphs.iter().chain(paragraphs.is_empty().then_some(""));
         for (p, text) in texts.enumerate() {
-            if let Some(name) = name {
-                o.push_str("<cite>");
-                o.push_str(&escape(&guard::one_line(name)));
-                o.push_str(":</cite>\n");
+            match name {
+                Some(name) => {
+                    o.push_str("<cite>");
+                    o.push_str(&escape(&guard::one_line(name)));
+                    o.push_str(":</cite>\n");
+                }
+                None if explicit => o.push_str("<cite></cite>\n"),
+                None => {}
             }
-            if let Some(ms) = starts[p] {
-                o.push_str("<time>");
-                o.push_str(&crate::link::time::clock(ms));
-                o.push_str("</time>\n");
+            match starts[p] {
+                Some(ms) => {
+                    o.push_str("<time>");
+                    o.push_str(&crate::link::time::clock(ms));
+                    o.push_str("</time>\n");
+                }
+                None if explicit => o.push_str("<time></time>\n"),
+                None => {}
             }
             o.push_str("<p>");
-            o.push_str(&escape(&guard::one_line(text)));
+            if p == 0 && marked[i] {
+                o.push_str("&gt;&gt; ");
+            }
+            let text = guard::one_line(text);
+            o.push_str(&escape(&guard::line_start(&guard::arrows(&text))));
             o.push_str("</p>\n");
         }
     }

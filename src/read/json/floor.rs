@@ -59,12 +59,8 @@ fn string(doc: &Doc, at: Option<usize>) -> Option<String> {
 }
 
 fn strings(doc: &Doc, at: Option<usize>) -> Vec<String> {
-    at.map(|at| {
-        doc.items(at)
-            .filter_map(|[a, _]| doc.string(a))
-            .collect()
-    })
-    .unwrap_or_default()
+    at.map(|at| doc.items(at).filter_map(|[a, _]| doc.string(a)).collect())
+        .unwrap_or_default()
 }
 
 /// The format names a reader gives, for `meta.format` read back.
@@ -165,7 +161,13 @@ pub(super) fn read(doc: &Doc, mut diagnostics: Vec<Diagnostic>) -> Transcript {
     let mut message = String::from("read as Floor's JSON");
     if !before.is_empty() {
         message.push_str(" of a transcript read as ");
-        message.push_str(FORMATS.iter().find(|f| **f == before).copied().unwrap_or("another format"));
+        message.push_str(
+            FORMATS
+                .iter()
+                .find(|f| **f == before)
+                .copied()
+                .unwrap_or("another format"),
+        );
     }
     message.push_str(": ");
     message.push_str(&t.turns.len().to_string());

@@ -107,11 +107,16 @@ pub fn read(text: &str, diagnostics: Vec<Diagnostic>) -> Transcript {
             .then(|| rest.to_string());
         found.diagnostics.push(d);
     }
-    // Without speakers, `>> NAME:` or `Name:` in the text may say them.
+    // Without speakers, `>> NAME:` or `Name:` in the text may say them;
+    // with them, a `>>` at a segment's start starts a turn.
+    let named = pieces.iter().any(|p| matches!(p.voice, Voice::Named(_)));
+    if named {
+        cues::speakers::leading_markers(&mut pieces);
+    }
     let marks = |p: &Piece| {
         p.text.contains(['>', ':', '&']) || p.text.trim_start().starts_with(['-', '–', '—'])
     };
-    if !pieces.iter().any(|p| matches!(p.voice, Voice::Named(_))) && pieces.iter().any(marks) {
+    if !named && pieces.iter().any(marks) {
         pieces = cues::speakers::split(pieces);
         // The parts of an item share its range, and may go to two turns:
         // all but the last get its start, so that turns do not overlap.
