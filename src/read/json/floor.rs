@@ -14,13 +14,15 @@
 //! Told by its shape: a top object with `meta`, `speakers` and `turns`, its
 //! turns objects with `paragraphs`. What is derived is derived again:
 //! annotations from the paragraphs, each speaker's number of turns; a
-//! turn's `range` and `line` are where it is in the JSON. A turn whose
-//! speaker is not among the speakers, or a file without speakers, has its
-//! speakers resolved from the labels, as any reader's. The format read
+//! turn's `range` and `line` are where it is in the JSON. When the
+//! speakers are not those of the turns (a turn's speaker not among them,
+//! or without its label, a label without a speaker, an id twice), the
+//! speakers are resolved from the labels, as any reader's. The format read
 //! before is said in a `format_read` diagnostic; `meta.format` is
 //! `floor-json`.
 
 use super::value::{Doc, thousandths};
+use crate::model::FORMATS;
 use crate::model::{Diagnostic, DiagnosticKind, Speaker, Transcript};
 use crate::read::cues::note;
 use crate::read::source_map::SourceMap;
@@ -63,19 +65,6 @@ fn strings(doc: &Doc, at: Option<usize>) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// The format names a reader gives, for `meta.format` read back.
-const FORMATS: &[&str] = &[
-    "igf",
-    "webvtt",
-    "srt",
-    "podcast-json",
-    "podcast-html",
-    "json-segments",
-    "text-export",
-    "json",
-    "floor-json",
-];
-
 /// Reads Floor's JSON (`doc`, which [`is_floor`]).
 pub(super) fn read(doc: &Doc, mut diagnostics: Vec<Diagnostic>) -> Transcript {
     let root = doc.root.unwrap_or_default();
@@ -108,9 +97,11 @@ pub(super) fn read(doc: &Doc, mut diagnostics: Vec<Diagnostic>) -> Transcript {
             });
         }
     }
-    // The turns, and each one's speaker; whether every speaker is known.
+    // The turns, and each one's speaker; whether the speakers are those of
+    // the turns (each id once, each labelled turn's speaker known).
     let mut speaker_of: Vec<Option<usize>> = Vec::new();
-    let mut consistent = !speakers.is_empty();
+    let mut consistent =
+        (0..speakers.len()).all(|i| speakers[..i].iter().all(|o| o.id != speakers[i].id));
     let mut timed = false;
     let mut items = doc.items(doc.get(root, "turns").unwrap_or_default());
     for [at, end] in items.by_ref() {
@@ -128,7 +119,13 @@ pub(super) fn read(doc: &Doc, mut diagnostics: Vec<Diagnostic>) -> Transcript {
         let s = id
             .as_deref()
             .and_then(|id| speakers.iter().position(|s| s.id == id));
-        consistent &= s.is_some() == id.is_some();
+        // A turn has a speaker when it has a label, one of the speaker's.
+        consistent &= s.is_some() == id.is_some()
+            && match (s, &label) {
+                (Some(s), Some(label)) => speakers[s].labels.contains(label),
+                (None, None) => true,
+                _ => false,
+            };
         speaker_of.push(s);
         let times = [ms(doc, doc.get(at, "start")), ms(doc, doc.get(at, "end"))];
         timed |= times != [None, None];
