@@ -1,7 +1,8 @@
 //! Captions: WebVTT and SubRip. Each turn is cut into cues of readable
-//! length ([`super::timing::cues`]: at most 14 words, about two lines),
-//! their times from the turn's (spread by words between the times the
-//! turn knows). The speaker goes where each format's readers look:
+//! length ([`super::timing::cues`]: at most 14 words, and two lines of
+//! at most 65 characters in WebVTT, 32 in SRT, as the Podcasting 2.0
+//! transcript formats ask), their times from the turn's (spread by words
+//! between the times the turn knows). The speaker goes where each format's readers look:
 //!
 //! - WebVTT: a voice tag on every cue (`<v Ana Silva>`);
 //! - SRT: `Name: ` before the first cue of a turn (the cues after it
@@ -30,7 +31,7 @@
 //! assert_eq!(
 //!     srt,
 //!     "1\n00:00:01,000 --> 00:00:04,000\n>> Ana: Hello there.\n\n\
-//!      2\n00:00:05,000 --> 00:00:09,500\n>> Ben: Hi &amp; you.\n"
+//!      2\n00:00:05,000 --> 00:00:09,500\n>> Ben: Hi & you.\n"
 //! );
 //! let back = floor::read::parse_file(srt.as_bytes(), "x.srt");
 //! assert_eq!(back.speakers.len(), 2);
@@ -50,6 +51,10 @@ pub enum Dialect {
     /// SubRip.
     Srt,
 }
+
+/// Most characters in a line of a cue, in WebVTT and in SRT (a longer
+/// word alone).
+pub const LINE_CHARS: [usize; 2] = [65, 32];
 
 /// `turns` of `t` as captions in `dialect`.
 pub fn write(t: &Transcript, turns: &[&Turn], dialect: Dialect) -> String {
@@ -79,15 +84,15 @@ pub fn write(t: &Transcript, turns: &[&Turn], dialect: Dialect) -> String {
         out.push_str("WEBVTT");
         if let Some(title) = t.meta.title.as_deref().filter(|s| !s.trim().is_empty()) {
             out.push(' ');
-            out.push_str(&escape(
-                guard::one_line(title).trim_start_matches(['-', ' ', '\t']),
-            ));
+            let title = guard::one_line(title);
+            out.push_str(&escape(title.trim_start_matches(['-', ' ', '\t']), dialect));
         }
         out.push('\n');
     }
     let mut number = 0;
     for (i, turn) in turns.iter().enumerate() {
-        let mut cues = timing::cues(t, turn, times[i]);
+        let width = LINE_CHARS[(dialect == Dialect::Srt) as usize];
+        let mut cues = timing::cues(t, turn, times[i], 2 * width);
         if cues.is_empty() {
             cues.push(Cue {
                 text: "",
@@ -110,22 +115,34 @@ pub fn write(t: &Transcript, turns: &[&Turn], dialect: Dialect) -> String {
             out.push_str(&clock(b, dialect));
             out.push('\n');
             let text = guard::one_line(cue.text);
-            let text = escape(&guard::line_start(&guard::arrows(&text)));
+            let text = guard::arrows(&text);
+            // Each line guarded where it starts: a reader cuts a turn at a
+            // dialogue dash at any line's start.
+            // (SRT's `Name: ` takes room on the first line.)
+            let prefix = match names[i] {
+                Some(name) if k == 0 && dialect == Dialect::Srt => name.chars().count() + 5,
+                _ => 0,
+            };
+            let lines: Vec<String> = wrap(&text, width, width.saturating_sub(prefix).max(8))
+                .iter()
+                .map(|line| escape(&guard::line_start(line), dialect))
+                .collect();
+            let text = lines.join("\n");
             match names[i] {
                 None if k == 0 => out.push_str(">> "),
                 None => {}
                 Some(name) if k == 0 && (same[i] || (dialect == Dialect::Srt && !bare(name))) => {
                     out.push_str(">> ");
-                    out.push_str(&escape(&guard::one_line(name)));
+                    out.push_str(&escape(&guard::one_line(name), dialect));
                     out.push_str(": ");
                 }
                 Some(name) if dialect == Dialect::WebVtt => {
                     out.push_str("<v ");
-                    out.push_str(&escape(&guard::one_line(name)));
+                    out.push_str(&escape(&guard::one_line(name), dialect));
                     out.push('>');
                 }
                 Some(name) if k == 0 => {
-                    out.push_str(&escape(&guard::one_line(name)));
+                    out.push_str(&escape(&guard::one_line(name), dialect));
                     out.push_str(": ");
                 }
                 Some(_) => {}
@@ -137,6 +154,46 @@ pub fn write(t: &Transcript, turns: &[&Turn], dialect: Dialect) -> String {
     out
 }
 
+/// `text` in lines of at most `width` characters (`first` for the first)
+/// where it can be, cut at spaces: one line, or two as even as they can
+/// be, or as many as it takes.
+fn wrap(text: &str, width: usize, first: usize) -> Vec<&str> {
+    let chars = text.chars().count();
+    if chars <= first {
+        return vec![text];
+    }
+    // Two lines: the space nearest the middle that leaves both short enough.
+    let spaces = text.char_indices().filter(|(_, c)| *c == ' ');
+    let best = spaces
+        .map(|(i, _)| (i, text[..i].chars().count()))
+        .filter(|&(_, n)| n <= first && chars - n - 1 <= width)
+        .min_by_key(|&(_, n)| n.abs_diff(chars / 2));
+    if let Some((i, _)) = best {
+        return vec![&text[..i], &text[i + 1..]];
+    }
+    // Else greedily.
+    let mut lines = Vec::new();
+    let mut rest = text;
+    while rest.chars().count() > if lines.is_empty() { first } else { width } {
+        let room = if lines.is_empty() { first } else { width };
+        let cut = rest
+            .char_indices()
+            .filter(|(_, c)| *c == ' ')
+            .take_while(|&(i, _)| rest[..i].chars().count() <= room)
+            .last()
+            .or_else(|| rest.char_indices().find(|(_, c)| *c == ' '));
+        match cut {
+            Some((i, _)) => {
+                lines.push(&rest[..i]);
+                rest = &rest[i + 1..];
+            }
+            None => break,
+        }
+    }
+    lines.push(rest);
+    lines
+}
+
 /// A cue time: `00:12:34.500` (WebVTT) or `00:12:34,500` (SRT).
 fn clock(ms: u32, dialect: Dialect) -> String {
     let (h, m, s, f) = (ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000);
@@ -144,16 +201,32 @@ fn clock(ms: u32, dialect: Dialect) -> String {
     format!("{h:02}:{m:02}:{s:02}{sep}{f:03}")
 }
 
-/// Cue text with `&`, `<`, `>` and `{` as entities: what the readers
-/// decode, and players show as the characters.
-pub(super) fn escape(s: &str) -> String {
+/// Cue text escaped. WebVTT: `&`, `<` and `>` as entities, as the format
+/// asks, and `{` before `\\` (an SRT override, which readers drop). SRT, whose players mostly show entities as written: only what a
+/// reader would take for markup, an entity (`&amp;`), a tag (`<i>`,
+/// `<00:01.000>`) or an override (`{\an8}`), has its first character
+/// written as an entity.
+pub(super) fn escape(s: &str, dialect: Dialect) -> String {
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
+    for (i, c) in s.char_indices() {
+        let rest = &s.as_bytes()[i..];
+        let markup = match c {
+            '&' => crate::read::html::entity(rest).is_some(),
+            '<' => rest
+                .get(1)
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'/'),
+            '{' => rest.get(1) == Some(&b'\\'),
+            _ => false,
+        };
         match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '{' => out.push_str("&#123;"),
+            '{' if markup => out.push_str("&#123;"),
+            '&' | '<' | '>' if dialect == Dialect::WebVtt || markup => {
+                out.push_str(match c {
+                    '&' => "&amp;",
+                    '<' => "&lt;",
+                    _ => "&gt;",
+                });
+            }
             c => out.push(c),
         }
     }

@@ -22,7 +22,7 @@ pub const WJ: char = '\u{2060}';
 
 /// `s` with a word joiner between the two halves of every `>>` and
 /// `&gt;&gt;` (a turn marker to every reader of captioning text), and in
-/// every `-->` (a caption's timing arrow).
+/// every `->` (a caption's timing arrow, `-->`, or a short one).
 pub fn arrows(s: &str) -> Cow<'_, str> {
     let b = s.as_bytes();
     if memchr::memchr(b'>', b).is_none() && !has_escaped_arrow(b) {
@@ -41,7 +41,7 @@ pub fn arrows(s: &str) -> Cow<'_, str> {
             0
         };
         if arrow > 0 {
-            if after_arrow || out.ends_with("--") {
+            if after_arrow || (arrow == 1 && out.ends_with('-')) {
                 out.push(WJ);
             }
             out.push_str(&rest[..arrow]);
@@ -179,6 +179,7 @@ mod tests {
         assert_eq!(arrows(">>>x"), format!(">{WJ}>{WJ}>x"));
         assert_eq!(arrows("&gt;&GT; x"), format!("&gt;{WJ}&GT; x"));
         assert_eq!(arrows("a --> b"), format!("a --{WJ}> b"));
+        assert_eq!(arrows("3 -> 4"), format!("3 -{WJ}> 4"));
         assert_eq!(arrows("a > b"), "a > b");
         assert!(scan::marker(&arrows(">> CHAIR: x")).is_none());
     }

@@ -40,6 +40,9 @@ use super::json::{seconds, string};
 use super::timing;
 use crate::model::{Transcript, Turn};
 
+/// Most characters in a JSON segment (a longer word alone).
+const SEGMENT_CHARS: usize = 84;
+
 /// Whether each of `turns` starts with a turn marker: an unattributed
 /// turn, and a turn of the same speaker as the turn before.
 fn marked(t: &Transcript, turns: &[&Turn]) -> Vec<bool> {
@@ -58,7 +61,7 @@ pub fn json(t: &Transcript, turns: &[&Turn]) -> String {
     let mut first = true;
     for (i, turn) in turns.iter().enumerate() {
         let name = super::name_of(t, turn);
-        let mut cues = timing::cues(t, turn, times[i]);
+        let mut cues = timing::cues(t, turn, times[i], SEGMENT_CHARS);
         if cues.is_empty() {
             cues.push(timing::Cue {
                 text: "",

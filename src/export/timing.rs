@@ -9,8 +9,6 @@ use crate::model::{Transcript, Turn};
 
 /// Most words in a cue.
 pub const CUE_WORDS: usize = 14;
-/// Most bytes in a cue, give or take a word.
-pub const CUE_BYTES: usize = 84;
 /// How long a turn of unknown end lasts, per word (ms).
 const MS_PER_WORD: u32 = 400;
 
@@ -59,9 +57,9 @@ fn joins(token: &str) -> bool {
 }
 
 /// `turn` cut into cues: each paragraph into runs of at most
-/// [`CUE_WORDS`] words and about [`CUE_BYTES`] bytes, cut at spaces; their
-/// times between `times` (the turn's start and end).
-pub fn cues<'t>(t: &'t Transcript, turn: &Turn, times: [u32; 2]) -> Vec<Cue<'t>> {
+/// [`CUE_WORDS`] words and `chars` characters (a longer word alone), cut
+/// at spaces; their times between `times` (the turn's start and end).
+pub fn cues<'t>(t: &'t Transcript, turn: &Turn, times: [u32; 2], chars: usize) -> Vec<Cue<'t>> {
     // Each cue's text and first word's position in the turn's words.
     let mut cues: Vec<(Cue<'t>, usize)> = Vec::new();
     // Times the turn knows: a word position and its time.
@@ -89,7 +87,8 @@ pub fn cues<'t>(t: &'t Transcript, turn: &Turn, times: [u32; 2]) -> Vec<Cue<'t>>
                     token_start = None;
                     let token = &paragraph[a..b];
                     let n = crate::text::word_count(token);
-                    let full = in_cue >= CUE_WORDS || (in_cue > 0 && b - from > CUE_BYTES);
+                    let full = in_cue >= CUE_WORDS
+                        || (b - from > chars && paragraph[from..b].chars().count() > chars);
                     if let Some(s) = start
                         && full
                         && !joins(token)
@@ -188,7 +187,7 @@ mod tests {
         let turns: Vec<&Turn> = t.turns.iter().collect();
         let times = turn_times(&t, &turns);
         assert_eq!(times, [[10_000, 30_000]]);
-        let cues = cues(&t, turns[0], times[0]);
+        let cues = cues(&t, turns[0], times[0], 100);
         assert_eq!(cues.len(), 3);
         assert_eq!(cues[0].text.split(' ').count(), CUE_WORDS);
         assert_eq!(cues[0].times[0], 10_000);
