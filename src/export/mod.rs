@@ -284,18 +284,20 @@ pub fn export(t: &Transcript, format: Format, selection: &Selection) -> Result<S
     export_turns(t, format, &turns)
 }
 
-/// `t`'s turns numbered `turns` (from 1, in order), written in `format`.
-/// The header (title, date, place) goes with any selection.
+/// `t`'s turns numbered `turns` (from 1; in the transcript's order, each
+/// once, whatever the list's), written in `format`. The header (title,
+/// date, place) goes with any selection.
 pub fn export_turns(t: &Transcript, format: Format, turns: &[u32]) -> Result<String, Error> {
-    let mut chosen: Vec<&Turn> = Vec::with_capacity(turns.len());
-    for &n in turns {
+    let mut numbers = turns.to_vec();
+    numbers.sort_unstable();
+    numbers.dedup();
+    let mut chosen: Vec<&Turn> = Vec::with_capacity(numbers.len());
+    for n in numbers {
         let turn = (n as usize)
             .checked_sub(1)
             .and_then(|i| t.turns.get(i))
             .ok_or(Error::NoSuchTurn(n))?;
-        if chosen.last().is_none_or(|last| last.n < n) {
-            chosen.push(turn);
-        }
+        chosen.push(turn);
     }
     if format.needs_times() && !t.is_timed() {
         return Err(Error::Untimed(format));
