@@ -29,7 +29,7 @@ pub fn arrows(s: &str) -> Cow<'_, str> {
         return s.into();
     }
     let mut out = String::with_capacity(s.len() + 6);
-    // Whether the text written ends with `>` or `&gt;`, or with `--`.
+    // Whether the text written ends with `>` or `&gt;`.
     let (mut after_arrow, mut i) = (false, 0);
     while i < s.len() {
         let rest = &s[i..];
