@@ -428,3 +428,32 @@ fn untimed_transcripts_are_refused_for_captions() {
         Err(Error::NoSuchTurn(2))
     );
 }
+
+/// A transcript timed in part (as aligning to captions leaves one): the
+/// caption formats spread the other turns' times between their
+/// neighbours', and the timed turns read back at their times.
+#[test]
+fn a_transcript_timed_in_part_exports_as_captions() {
+    let mut t = parse(&Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample.txt"));
+    for i in (0..t.turns.len()).filter(|i| i % 3 != 1) {
+        let start = 10_000 + 60_000 * i as u32;
+        t.set_turn_times(i, [Some(start), Some(start + 45_000)]);
+    }
+    assert!(t.is_timed() && t.start(&t.turns[1]).is_none());
+    for format in [
+        Format::WebVtt,
+        Format::Srt,
+        Format::PodcastJson,
+        Format::PodcastHtml,
+    ] {
+        if let Err(e) = round_trip(&t, format, None) {
+            panic!("{}: {e}", format.name());
+        }
+        let out = export(&t, format, &Selection::All).unwrap();
+        let back = floor::read::parse_file(out.as_bytes(), &format!("x.{}", format.extension()));
+        // Every turn read back has a time, in order.
+        let starts: Vec<Option<u32>> = back.turns.iter().map(|turn| back.start(turn)).collect();
+        assert!(starts.iter().all(Option::is_some), "{}", format.name());
+        assert!(starts.windows(2).all(|w| w[0] <= w[1]), "{}", format.name());
+    }
+}
