@@ -394,3 +394,41 @@ fn export_says_why_it_cannot() {
     assert_eq!(nobody.status.code(), Some(1));
     assert_eq!(floor(&["export", SAMPLE], b"").status.code(), Some(2));
 }
+
+#[test]
+fn parse_reads_its_own_json_back() {
+    let dir = std::env::temp_dir().join(format!("floor-cli-json-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let first = floor(&["parse", "--pretty", SAMPLE], b"");
+    let path = dir.join("sample.json");
+    std::fs::write(&path, &first.stdout).unwrap();
+    let (a, b) = (
+        json(&first),
+        json(&floor(&["parse", path.to_str().unwrap()], b"")),
+    );
+    assert_eq!(a["speakers"], b["speakers"]);
+    assert_eq!(b["meta"]["format"], "floor-json");
+    let without = |v: &serde_json::Value, keys: &[&str]| {
+        let mut v = v.clone();
+        for key in keys {
+            v.as_object_mut().unwrap().remove(*key);
+        }
+        v
+    };
+    assert_eq!(
+        without(&a["meta"], &["format"]),
+        without(&b["meta"], &["format"])
+    );
+    let (ta, tb) = (
+        a["turns"].as_array().unwrap(),
+        b["turns"].as_array().unwrap(),
+    );
+    assert_eq!(ta.len(), tb.len());
+    for (x, y) in ta.iter().zip(tb) {
+        assert_eq!(
+            without(x, &["range", "line"]),
+            without(y, &["range", "line"])
+        );
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
