@@ -1,9 +1,10 @@
 //! Floor: read, search and cite meeting transcripts in any browser.
 //!
 //! The crate has one **core** — the transcript [`model`], its [`read`]ers,
-//! [`resolve`]d speakers, [`search`], [`link`]s and the [`align`]ment of
-//! an untimed transcript to captions — written in plain Rust with no
-//! I/O, shared by the web app, the JS API and the native command-line tool.
+//! [`resolve`]d speakers, [`search`], [`link`]s, [`cite`]ations and the
+//! [`align`]ment of an untimed transcript to captions — written in plain
+//! Rust with no I/O, shared by the web app, the JS API and the native
+//! command-line tool.
 //! The core never imports leptos, wasm-bindgen or web-sys: those live in
 //! `app` (compiled for `wasm32` only), so `cargo test` on the host builds and
 //! tests the core alone.
@@ -28,6 +29,7 @@
 
 pub mod align;
 pub mod archive;
+pub mod cite;
 pub mod export;
 pub mod link;
 pub mod model;

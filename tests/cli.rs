@@ -432,3 +432,104 @@ fn parse_reads_its_own_json_back() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn cite_prints_a_turns_citation_in_each_style() {
+    let args = [
+        "cite",
+        SAMPLE,
+        "--turn",
+        "37",
+        "--url",
+        "https://example.org/floor/#t37",
+        "--accessed",
+        "2026-11-28",
+    ];
+    let out = floor(&args, b"");
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "Avri Doria, \u{201c}IGF 2016 First Open Consultations and MAG Meeting April 6\u{201d}, \
+         2016-04-06, turn 37. https://example.org/floor/#t37\n"
+    );
+    let out = floor(&[&args[..], &["--style", "apa"]].concat(), b"");
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "Doria, A. (2016, April 6). IGF 2016 First Open Consultations and MAG Meeting April 6 \
+         [Meeting transcript]. Internet Governance Forum, Geneva, Switzerland. \
+         https://example.org/floor/#t37\n"
+    );
+    let sample = std::fs::read(SAMPLE).unwrap();
+    let all = floor(
+        &[
+            "cite",
+            "-",
+            "--turn",
+            "37",
+            "--style",
+            "all",
+            "--quote",
+            "a two-year effort",
+        ],
+        &sample,
+    );
+    assert!(all.status.success());
+    let all = String::from_utf8(all.stdout).unwrap();
+    for heading in [
+        "Plain text",
+        "APA 7",
+        "Chicago",
+        "MLA 9",
+        "BibTeX",
+        "CSL-JSON",
+    ] {
+        assert!(
+            all.contains(&format!("## {heading}\n\n")),
+            "{heading} in {all}"
+        );
+    }
+    assert!(all.contains("\u{201c}a two-year effort\u{201d} (Doria, 2016)\nDoria, A."));
+    assert!(all.contains("@misc{doria2016t37,\n"));
+    // No link, no access date.
+    assert!(!all.contains("Accessed") && !all.contains("urldate"));
+    // With a link and no date, today's.
+    let out = floor(
+        &[
+            "cite", SAMPLE, "--turn", "37", "--style", "bibtex", "--url", "u",
+        ],
+        b"",
+    );
+    let out = String::from_utf8(out.stdout).unwrap();
+    let urldate = out
+        .lines()
+        .find(|l| l.starts_with("  urldate = {"))
+        .unwrap();
+    assert_eq!(
+        urldate.len(),
+        "  urldate = {2026-11-28},".len(),
+        "{urldate}"
+    );
+}
+
+#[test]
+fn cite_refuses_what_it_cannot_cite() {
+    for args in [
+        &["cite", SAMPLE][..],
+        &["cite", SAMPLE, "--turn", "0"],
+        &["cite", SAMPLE, "--turn", "x"],
+        &["cite", SAMPLE, "--turn", "99"],
+        &["cite", SAMPLE, "--turn", "3", "--style", "harvard"],
+        &["cite", SAMPLE, "--turn", "3", "--accessed", "28 Nov 2026"],
+        &["parse", SAMPLE, "--turn", "3"],
+    ] {
+        let out = floor(args, b"");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    let out = floor(&["cite", SAMPLE, "--turn", "99"], b"");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("no turn 99"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

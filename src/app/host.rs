@@ -161,7 +161,7 @@ pub fn time_report(data: &wasm_bindgen::JsValue) -> Option<f64> {
 /// "t37" }` (with or without `#`). Anything else is `None`.
 pub fn go_request(data: &wasm_bindgen::JsValue) -> Option<Anchor> {
     let anchor = field(data, crate::names::GO_MESSAGE, "anchor")?.as_string()?;
-    if anchor.len() > 32 {
+    if anchor.len() > 64 {
         return None;
     }
     Anchor::parse(&anchor)

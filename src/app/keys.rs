@@ -1,4 +1,4 @@
-//! The viewer's keys: `j`/`k`, `[`/`]`, `/`, `n`/`N`, `?`, `Esc` (the
+//! The viewer's keys: `j`/`k`, `[`/`]`, `/`, `n`/`N`, `q`, `?`, `Esc` (the
 //! recording's `p`, `,`/`.`, `f` are `media.js`'s: [`super::media`]).
 
 use leptos::prelude::*;
@@ -34,6 +34,11 @@ pub(super) fn on_key(state: State, ev: &web_sys::KeyboardEvent) {
             if let Some(field) = state.by_id("search") {
                 dom::focus(&field);
             }
+            return;
+        }
+        "q" => {
+            ev.prevent_default();
+            super::quote::keyboard(state);
             return;
         }
         "n" | "N" => {

@@ -139,6 +139,8 @@ impl Painter {
             now.resize_with(c + 1, Vec::new);
         }
         now[c] = marks.to_vec();
+        // A quote opened keeps its marks.
+        super::quote::paint(state, Some((n, p)));
         found
     }
 

@@ -25,6 +25,7 @@ mod marks;
 mod media;
 mod panels;
 mod paragraph;
+mod quote;
 mod search;
 mod state;
 mod theme;
@@ -162,6 +163,7 @@ pub fn Viewer(
     let key_listener = send_wrapper::SendWrapper::new(key_listener);
     on_cleanup(move || {
         media::detach(state);
+        quote::detach(state);
         let key_listener = key_listener.take();
         for handle in handles {
             handle.remove();

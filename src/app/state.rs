@@ -111,6 +111,8 @@ pub struct State {
     /// The recording beside the transcript and the captions it was
     /// aligned to ([`super::media`]).
     pub recording: StoredValue<super::media::Recording, LocalStorage>,
+    /// The quote bar and the quote opened ([`super::quote`]).
+    pub(super) quoting: StoredValue<super::quote::Quoting, LocalStorage>,
     /// Query parameters that are not Floor's, kept in the URL.
     pub other_params: StoredValue<Vec<(String, String)>>,
     /// The search query as typed.
@@ -162,6 +164,7 @@ impl State {
                 // Once they have timed the transcript (`load::load_url`).
                 ..Default::default()
             }),
+            quoting: StoredValue::new_local(Default::default()),
             other_params: StoredValue::new(location.other.clone()),
             query,
             hits,
@@ -335,6 +338,9 @@ impl State {
             source,
         }));
         self.status.set(status);
+        if self.quoting.with_value(|q| !q.started()) {
+            super::quote::start(*self);
+        }
         // Once the first screen is painted: a large transcript's index (unless
         // a search built it already: a query in the URL, or a key pressed
         // first). Then, as the browser first runs WebAssembly from quickly
@@ -457,7 +463,7 @@ impl State {
     /// field are `session.js`'s to carry over.)
     fn keep_place(&self, (anchor, top): (Anchor, f64)) {
         self.reach(anchor.turn(), anchor.paragraph_index());
-        if let (Some(el), Some(w)) = (self.by_id(&anchor.to_string()), web_sys::window()) {
+        if let (Some(el), Some(w)) = (self.by_id(&anchor.place().to_string()), web_sys::window()) {
             w.scroll_by_with_x_and_y(0.0, el.get_bounding_client_rect().top() - top);
         }
     }
@@ -465,6 +471,18 @@ impl State {
     /// Moves the reader to `anchor`: marks it current, writes it in the URL,
     /// scrolls it into view and focuses it.
     pub fn go(&self, anchor: Anchor) {
+        // A quote: its words found (where the link says, or elsewhere
+        // with a note), or its turn.
+        let anchor = match anchor {
+            Anchor::Quote(q) => match super::quote::open(*self, q) {
+                Some(anchor) => anchor,
+                None => return,
+            },
+            a => {
+                super::quote::unmark(*self);
+                a
+            }
+        };
         let paragraphs = self.shown.with_untracked(|s| {
             let turn = s
                 .as_ref()?
@@ -495,8 +513,12 @@ impl State {
         self.sync_url();
         self.tell_parent(anchor);
         self.reach(anchor.turn(), anchor.paragraph_index());
-        // After the DOM caught up with a filter change.
-        self.reveal_soon(anchor.to_string(), true);
+        // After the DOM caught up with a filter change (or, as the viewer
+        // opens, was drawn): a quote's marks, and the place shown.
+        let id = super::quote::first_paragraph(*self).unwrap_or(anchor.place().to_string());
+        let state = *self;
+        dom::request_animation_frame(move || super::quote::paint(state, None));
+        self.reveal_soon(id, true);
     }
 
     /// Once the page has caught up with the state (the next frame): focuses

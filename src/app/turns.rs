@@ -533,12 +533,11 @@ pub(super) fn on_click(state: State, ev: &leptos::ev::MouseEvent) {
     let Some(n) = turn_of(&button) else {
         return;
     };
-    let Some(t) = state.transcript() else {
-        return;
-    };
+    let anchor = Anchor::Turn(n);
     match button.get_attribute("data-action").as_deref() {
         Some("context") => state.context(n),
-        Some(action @ ("link" | "cite")) => copy(state, &t, n, action == "cite"),
+        Some("link") => super::quote::copy(state, "Link", state.link(anchor), anchor),
+        Some("cite") => super::quote::cite(state, anchor),
         _ => {}
     }
 }
@@ -549,38 +548,14 @@ fn turn_of(el: &web_sys::Element) -> Option<u32> {
     Anchor::parse(&article.id()).map(Anchor::turn)
 }
 
-/// Copies the link to turn `n` (or a citation holding it) and says so.
-fn copy(state: State, t: &Transcript, n: u32, citation: bool) {
-    let linkable = state
-        .shown
-        .with_untracked(|s| s.as_ref().is_some_and(|s| s.source.linkable()));
-    let link = state.link(Anchor::Turn(n));
-    state.tell_parent(Anchor::Turn(n));
-    let text = if citation {
-        crate::link::citation(t, n, &link)
-    } else {
-        link
-    };
-    let what = if citation { "Citation" } else { "Link" };
-    leptos::task::spawn_local(async move {
-        let copied = dom::copy(&text).await;
-        if !state.alive() {
-            return;
-        }
-        if copied {
-            let caveat = if linkable {
-                ""
-            } else {
-                " It only works for someone who opens the same file."
-            };
-            state
-                .status
-                .set(format!("{what} to turn {n} copied.{caveat}"));
-        } else {
-            state.fail(format!(
-                "The browser did not allow copying. The {} is: {text}",
-                what.to_ascii_lowercase()
-            ));
-        }
-    });
+/// The first turn shown whose bottom is on screen, if any.
+pub(super) fn first_on_screen(state: State) -> Option<u32> {
+    let (from, to) = state
+        .jobs
+        .try_with_value(|j| j.groups.on_screen(dom::screen_height()))?;
+    (from..=to).find(|&n| {
+        state.by_id(&Anchor::Turn(n).to_string()).is_some_and(|el| {
+            !el.has_attribute("hidden") && el.get_bounding_client_rect().bottom() > 0.0
+        })
+    })
 }

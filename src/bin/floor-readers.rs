@@ -91,3 +91,62 @@ pub fn export(
     let turns = floor::export::Selection::Turns(turns);
     floor::export::export(&transcript, format, &turns).map_err(|e| JsError::new(&e.to_string()))
 }
+
+/// A citation of turn `turn` (from 1) of the transcript of wire bytes `wire`
+/// in `style` (`plain`, `apa`, `chicago`, `mla`, `bibtex`, `csl-json`),
+/// with the words `quote` (if any), the link `url` and the date it was read
+/// `accessed` (ISO `YYYY-MM-DD`, or empty); an error when `wire` is not a
+/// transcript or `style` not a style.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn cite(
+    wire: Vec<u8>,
+    turn: u32,
+    quote: Option<String>,
+    url: String,
+    accessed: String,
+    style: String,
+) -> Result<String, wasm_bindgen::JsError> {
+    let style = floor::cite::Style::parse(&style)
+        .ok_or_else(|| wasm_bindgen::JsError::new("not a citation style"))?;
+    let cited = cited(&wire, turn, quote, &url, &accessed)?;
+    Ok(floor::cite::cite(&cited, style))
+}
+
+/// The citations of [`cite`] in every style, in the order of
+/// [`floor::cite::Style::ALL`] (plain, APA 7, Chicago, MLA 9, BibTeX,
+/// CSL-JSON): for a menu that shows them all.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = citeAll)]
+pub fn cite_all(
+    wire: Vec<u8>,
+    turn: u32,
+    quote: Option<String>,
+    url: String,
+    accessed: String,
+) -> Result<Vec<String>, wasm_bindgen::JsError> {
+    let cited = cited(&wire, turn, quote, &url, &accessed)?;
+    Ok(floor::cite::Style::ALL
+        .iter()
+        .map(|&style| floor::cite::cite(&cited, style))
+        .collect())
+}
+
+#[cfg(target_arch = "wasm32")]
+fn cited(
+    wire: &[u8],
+    turn: u32,
+    quote: Option<String>,
+    url: &str,
+    accessed: &str,
+) -> Result<floor::cite::Cited, wasm_bindgen::JsError> {
+    let transcript = floor::model::Transcript::from_wire(wire)
+        .ok_or_else(|| wasm_bindgen::JsError::new("not a transcript's wire bytes"))?;
+    Ok(floor::cite::Cited::of(
+        &transcript,
+        turn,
+        quote,
+        url,
+        accessed,
+    ))
+}

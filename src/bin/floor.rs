@@ -17,6 +17,10 @@
 //!                                 write the transcript (or one speaker's
 //!                                 turns, or a search's) as md, txt, json,
 //!                                 vtt, srt, podcast-json or podcast-html
+//! floor cite FILE --turn N [--style S|all] [--quote TEXT] [--url URL]
+//!            [--accessed YYYY-MM-DD]
+//!                                 print a citation of turn N: plain, apa,
+//!                                 chicago, mla, bibtex or csl-json
 //! ```
 //!
 //! Each takes `--no-merge LABEL` (repeatable): that label, exactly as
@@ -41,6 +45,8 @@ const USAGE: &str = "usage: floor parse [--pretty] [--no-merge LABEL]... FILE|-
        floor page FILE [-o OUT_DIR] [--viewer DIST] [--archive HREF]
        floor export --format FORMAT [--speaker NAME] [--query QUERY] [--no-merge LABEL]...
                     [-o OUT] FILE|-
+       floor cite FILE|- --turn N [--style STYLE|all] [--quote TEXT] [--url URL]
+                  [--accessed YYYY-MM-DD] [--no-merge LABEL]...
 
   parse   print the transcript model as JSON: meta, speakers, turns, diagnostics
   text    print the transcript as readable text: header, then each turn
@@ -74,6 +80,13 @@ const USAGE: &str = "usage: floor parse [--pretty] [--no-merge LABEL]... FILE|-
           --query: only the turns the viewer's search finds for QUERY
           (both: that speaker's turns the search finds). Each format reads
           back to the same turns, speakers and words
+  cite    print a citation of turn N (from 1, as in #t37) in STYLE: plain
+          (the default; the viewer's Copy citation), apa (APA 7), chicago
+          (Chicago 17, notes and bibliography), mla (MLA 9), bibtex (a @misc
+          entry) or csl-json (for Zotero and other reference managers); all
+          prints each under a heading. --quote: the words quoted; --url: the
+          link cited (e.g. the viewer's #t37 address); --accessed: the date
+          it was read (default: today, when --url is given)
   FILE    a transcript (text, saved HTML page, WebVTT, SRT or JSON; any
           encoding; its extension tells formats apart where the content
           cannot); - reads stdin
@@ -99,6 +112,12 @@ struct Args<'a> {
     speaker: Option<&'a str>,
     query: Option<&'a str>,
     output: Option<&'a str>,
+    /// `cite`'s turn, styles (none: every one), quote, URL and access date.
+    turn: u32,
+    styles: Option<floor::cite::Style>,
+    quote: Option<&'a str>,
+    url: &'a str,
+    accessed: Option<&'a str>,
 }
 
 /// Reads the arguments after the program's name; `None` on a usage error.
@@ -106,13 +125,15 @@ fn args<'a>(args: &[&'a str]) -> Option<Args<'a>> {
     let (&command, mut rest) = args.split_first()?;
     if !matches!(
         command,
-        "parse" | "text" | "html" | "align" | "page" | "export"
+        "parse" | "text" | "html" | "align" | "page" | "export" | "cite"
     ) {
         return None;
     }
     let (mut format, mut speaker, mut query, mut output) = (None, None, None, None);
     let (mut pretty, mut no_merge, mut path, mut captions) = (false, Vec::new(), None, None);
     let (mut out, mut viewer, mut archive) = ("page", "dist", None);
+    let (mut turn, mut styles, mut quote, mut url, mut accessed) =
+        (None, Some(floor::cite::Style::Plain), None, "", None);
     while let Some((&arg, after)) = rest.split_first() {
         rest = after;
         match arg {
@@ -139,6 +160,18 @@ fn args<'a>(args: &[&'a str]) -> Option<Args<'a>> {
                 archive = Some(value);
                 rest = after;
             }
+            "--turn" | "--style" | "--quote" | "--url" | "--accessed" if command == "cite" => {
+                let (&value, after) = rest.split_first()?;
+                rest = after;
+                match arg {
+                    "--turn" => turn = Some(value.parse::<u32>().ok().filter(|n| *n > 0)?),
+                    "--style" if value == "all" => styles = None,
+                    "--style" => styles = Some(floor::cite::Style::parse(value)?),
+                    "--quote" => quote = Some(value),
+                    "--url" => url = value,
+                    _ => accessed = Some(value).filter(|v| is_iso_date(v)).map(Some)?,
+                }
+            }
             "--no-merge" if command != "page" => {
                 let (&label, after) = rest.split_first()?;
                 no_merge.push(label.to_string());
@@ -155,7 +188,10 @@ fn args<'a>(args: &[&'a str]) -> Option<Args<'a>> {
             _ => return None,
         }
     }
-    if (command == "align") != captions.is_some() || (command == "export") != format.is_some() {
+    if (command == "align") != captions.is_some()
+        || (command == "export") != format.is_some()
+        || (command == "cite") != turn.is_some()
+    {
         return None;
     }
     Some(Args {
@@ -171,7 +207,25 @@ fn args<'a>(args: &[&'a str]) -> Option<Args<'a>> {
         speaker,
         query,
         output,
+        turn: turn.unwrap_or(0),
+        styles,
+        quote,
+        url,
+        accessed,
     })
+}
+
+/// Whether `s` is an ISO date, `YYYY-MM-DD`.
+fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -201,6 +255,11 @@ fn main() -> ExitCode {
         speaker,
         query,
         output,
+        turn,
+        styles,
+        quote,
+        url,
+        accessed,
     }) = self::args(&args)
     else {
         eprintln!("{USAGE}");
@@ -274,16 +333,39 @@ fn main() -> ExitCode {
             }
         };
     }
+    if command == "cite" {
+        if turn as usize > transcript.turns.len() {
+            eprintln!(
+                "floor: no turn {turn} in {path} (it has {} turns)",
+                transcript.turns.len()
+            );
+            return ExitCode::from(2);
+        }
+        let today = (!url.is_empty()).then(today);
+        let accessed = accessed.map(str::to_string).or(today).unwrap_or_default();
+        let cited =
+            floor::cite::Cited::of(&transcript, turn, quote.map(str::to_string), url, &accessed);
+        return print(&cite(&cited, styles));
+    }
     let out = match command {
         "parse" | "align" if pretty => serde_json::to_string_pretty(&transcript).map(|s| s + "\n"),
         "parse" | "align" => serde_json::to_string(&transcript).map(|s| s + "\n"),
         "html" => Ok(floor::render::html_page(&transcript)),
         _ => Ok(as_text(&transcript)),
     };
-    let written = out
-        .map_err(std::io::Error::other)
-        .and_then(|s| std::io::stdout().lock().write_all(s.as_bytes()));
-    match written {
+    match out {
+        Ok(out) => print(&out),
+        Err(e) => {
+            eprintln!("floor: cannot write: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Writes `out` on stdout.
+#[cfg(not(target_arch = "wasm32"))]
+fn print(out: &str) -> ExitCode {
+    match std::io::stdout().lock().write_all(out.as_bytes()) {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (`floor parse x | head`) is not an error worth a message.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
@@ -348,6 +430,39 @@ fn export(
             ExitCode::FAILURE
         }
     }
+}
+
+/// `cited` in `style`, or in every style each under a heading (`## APA
+/// 7`), ending with a newline.
+fn cite(cited: &floor::cite::Cited, style: Option<floor::cite::Style>) -> String {
+    use floor::cite::{Style, cite};
+    match style {
+        Some(style) => cite(cited, style) + "\n",
+        None => Style::ALL
+            .iter()
+            .map(|&style| format!("## {}\n\n{}\n", style.label(), cite(cited, style)))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    }
+}
+
+/// Today's date (UTC) as `YYYY-MM-DD`.
+#[cfg(not(target_arch = "wasm32"))]
+fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+    let z = (secs / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
 }
 
 /// Writes `out`: the viewer's build `viewer` copied, the session page of

@@ -2,9 +2,13 @@
 //!
 //! Turns are numbered from 1 and written `t{n}`; a paragraph of a turn is
 //! `t{n}-p{m}`, also from 1. These strings are element ids in the viewer and
-//! fragments in shared links, so their form is a stable public contract.
+//! fragments in shared links, so their form is a stable public contract. So
+//! is a quote's, `t{n}-p{m}:w{a}-{b}~{check}` ([`Quote`]), a run of words
+//! in a turn.
 
 use std::fmt;
+
+use super::Quote;
 
 /// A place in a transcript that a link can point at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -13,6 +17,8 @@ pub enum Anchor {
     Turn(u32),
     /// Paragraph `m` (from 1) of turn `n` (from 1): `Paragraph(n, m)`.
     Paragraph(u32, u32),
+    /// A run of words in a turn: see [`Quote`].
+    Quote(Quote),
 }
 
 impl Anchor {
@@ -26,9 +32,13 @@ impl Anchor {
     /// assert_eq!(Anchor::parse("t37-p2"), Some(Anchor::Paragraph(37, 2)));
     /// assert_eq!(Anchor::parse("t0"), None);
     /// assert_eq!(Anchor::parse("t037"), None);
+    /// assert!(matches!(Anchor::parse("#t37-p2:w4-16"), Some(Anchor::Quote(_))));
     /// ```
     pub fn parse(fragment: &str) -> Option<Anchor> {
         let rest = fragment.strip_prefix('#').unwrap_or(fragment);
+        if rest.contains(":w") {
+            return Quote::parse(rest).map(Anchor::Quote);
+        }
         let rest = rest.strip_prefix('t')?;
         match rest.split_once("-p") {
             None => number(rest).map(Anchor::Turn),
@@ -40,6 +50,7 @@ impl Anchor {
     pub fn turn(self) -> u32 {
         match self {
             Anchor::Turn(n) | Anchor::Paragraph(n, _) => n,
+            Anchor::Quote(q) => q.turn,
         }
     }
 
@@ -55,12 +66,29 @@ impl Anchor {
         match self {
             Anchor::Turn(_) => 0,
             Anchor::Paragraph(_, m) => m.saturating_sub(1) as usize,
+            Anchor::Quote(q) => q.paragraph.saturating_sub(1) as usize,
+        }
+    }
+
+    /// The element this anchor is at: the turn or paragraph itself, a
+    /// quote's paragraph (or turn).
+    ///
+    /// ```
+    /// use floor::link::Anchor;
+    /// assert_eq!(Anchor::parse("t3-p2:w1-4").unwrap().place(), Anchor::Paragraph(3, 2));
+    /// assert_eq!(Anchor::parse("t3:w1-4").unwrap().place(), Anchor::Turn(3));
+    /// ```
+    pub fn place(self) -> Anchor {
+        match self {
+            Anchor::Quote(q) if q.paragraph > 0 => Anchor::Paragraph(q.turn, q.paragraph),
+            Anchor::Quote(q) => Anchor::Turn(q.turn),
+            a => a,
         }
     }
 }
 
 /// A positive decimal number written without sign or leading zeros.
-fn number(digits: &str) -> Option<u32> {
+pub(super) fn number(digits: &str) -> Option<u32> {
     let canonical = !digits.is_empty()
         && digits.bytes().all(|b| b.is_ascii_digit())
         && !digits.starts_with('0');
@@ -73,6 +101,7 @@ impl fmt::Display for Anchor {
         match self {
             Anchor::Turn(n) => write!(f, "t{n}"),
             Anchor::Paragraph(n, m) => write!(f, "t{n}-p{m}"),
+            Anchor::Quote(q) => q.fmt(f),
         }
     }
 }

@@ -1,11 +1,12 @@
-//! Citations of a turn, as "Copy citation" gives them.
+//! Citations of a turn, as "Copy citation" gives them: the plain text
+//! style of [`crate::cite`], which has the others.
 
+use crate::cite::{Cited, Style, cite};
 use crate::model::Transcript;
-use crate::text::without_bidi_controls;
-use crate::view::speaker_name;
 
 /// One line of plain text citing a turn: speaker, title, date, turn number
-/// and the time it starts at in the recording (when known), link.
+/// and the time it starts at in the recording (when known), link
+/// ([`crate::cite::Style::Plain`]).
 /// Directional formatting characters in the transcript's text are left out
 /// (an unclosed one would reorder what the citation is pasted into).
 ///
@@ -25,19 +26,5 @@ use crate::view::speaker_name;
 /// );
 /// ```
 pub fn citation(t: &Transcript, n: u32, link: &str) -> String {
-    let turn = t.turns.get((n as usize).wrapping_sub(1));
-    let name = turn.map_or("Unattributed", |turn| speaker_name(t, turn));
-    let mut parts = vec![without_bidi_controls(name)];
-    if let Some(title) = &t.meta.title {
-        parts.push(format!("\u{201c}{}\u{201d}", without_bidi_controls(title)));
-    }
-    if let Some(date) = &t.meta.date {
-        parts.push(date.clone());
-    }
-    let start = turn.and_then(|turn| t.start(turn));
-    parts.push(match start {
-        Some(ms) => format!("turn {n} at {}", super::time::clock(ms)),
-        None => format!("turn {n}"),
-    });
-    format!("{}. {link}", parts.join(", "))
+    cite(&Cited::of(t, n, None, link, ""), Style::Plain)
 }

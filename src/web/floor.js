@@ -115,6 +115,27 @@ globalThis.__floorMedia = (status, options, tell) => {
   return new Proxy({}, { get: (_, name) => (...args) => media.then((m) => m[name](...args)) });
 };
 
+// Quotes, citations and downloads (src/app/quote.rs): quote.js, loaded the
+// first time words are selected in a viewer or the viewer calls on it.
+globalThis.__floorQuote = (root, viewer, tell) => {
+  let quote;
+  const load = () => (quote ??= import('./quote.js').then((m) => m.attach(root, viewer, tell)));
+  const select = () => {
+    const s = root.getSelection ? root.getSelection() : document.getSelection();
+    if (s && !s.isCollapsed && viewer.contains(s.anchorNode)) {
+      document.removeEventListener('selectionchange', select);
+      load();
+    }
+  };
+  document.addEventListener('selectionchange', select);
+  return new Proxy({}, {
+    get: (_, name) => (...args) => {
+      if (name === 'detach') document.removeEventListener('selectionchange', select);
+      return quote || name !== 'detach' ? load().then((m) => m[name](...args)) : null;
+    },
+  });
+};
+
 // A browser without WebAssembly SIMD cannot compile Floor: Floor's own page
 // says so rather than stay blank (a host page gets the error).
 let unsupported = false;

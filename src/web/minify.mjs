@@ -1,6 +1,6 @@
 // Trunk's post-build hook (Trunk.toml): in a release build, minifies the
 // JavaScript trunk leaves unminified (wasm-bindgen's glue floor-web.js,
-// floor.js, first-screen.js, and readers.js and media.js, loaded on
+// floor.js, first-screen.js, and readers.js, media.js and quote.js, loaded on
 // demand) with terser from npm, and drops from
 // index.html the inert `<link data-trunk rel=rust …>` trunk leaves there
 // (it loads nothing: the page loads floor.js itself). Trunk runs it with
@@ -29,6 +29,7 @@ if (process.env.TRUNK_PROFILE === 'release') {
     ['session.js', false],
     ['readers.js', true],
     ['media.js', true],
+    ['quote.js', true],
     ['archive.js', true],
     ['floor-archive.js', true],
   ]) {

@@ -25,7 +25,9 @@ const SAMPLE = 'sample.txt';
 const ON_DEMAND = ['floor-readers.js', 'floor-readers_bg.wasm', 'readers.js'];
 // The recording's bar (src/web/media.js): floor.js loads it only for a
 // viewer with a recording (`?media=`, `data-floor-media`, `floor:time`).
-const MEDIA = 'media.js';
+// The quote bar, citations and downloads (src/web/quote.js): loaded the
+// first time a reader selects words or asks for them.
+const MEDIA = ['media.js', 'quote.js'];
 // A session page's script and styles (src/web/session.js, session.css),
 // which only session pages load (render::session_page), in place of
 // first-screen.js.
@@ -52,7 +54,7 @@ const rows = names.map((name) => ({ name, ...sizes(readFileSync(dist + name)) })
 const visit = rows.filter(
   (r) =>
     r.name !== SAMPLE &&
-    r.name !== MEDIA &&
+    !MEDIA.includes(r.name) &&
     !ON_DEMAND.includes(r.name) &&
     !SESSION.includes(r.name) &&
     !ARCHIVE.includes(r.name),
@@ -82,7 +84,7 @@ const later = rows.filter((r) => ON_DEMAND.includes(r.name));
 for (const r of later) line(`(${r.name}, on demand)`, r.raw, r.gzip, r.brotli);
 const sum = (k) => later.reduce((s, r) => s + r[k], 0);
 if (later.length) line('timed readers, on demand', sum('raw'), sum('gzip'), sum('brotli'));
-for (const r of rows.filter((r) => r.name === MEDIA)) line(`(${r.name}, on demand)`, r.raw, r.gzip, r.brotli);
+for (const r of rows.filter((r) => MEDIA.includes(r.name))) line(`(${r.name}, on demand)`, r.raw, r.gzip, r.brotli);
 for (const r of rows.filter((r) => SESSION.includes(r.name))) line(`(${r.name}, session pages)`, r.raw, r.gzip, r.brotli);
 const archive = rows.filter((r) => ARCHIVE.includes(r.name));
 for (const r of archive) line(`(${r.name}, archive page)`, r.raw, r.gzip, r.brotli);

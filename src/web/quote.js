@@ -1,0 +1,251 @@
+// Quotes and what leaves the viewer (src/app/quote.rs): loaded by floor.js
+// (`__floorQuote`) the first time a reader selects words in a viewer, opens
+// a quote link, or asks for a citation or a download, so a first visit does
+// not carry it.
+//
+// - The quote bar: "Copy quote link", "Copy quote" and "Copy citation" by a
+//   selection inside one turn. It tells the viewer the selection as its
+//   paragraphs' ids and offsets into their text (UTF-16), and the viewer
+//   makes the words of it a quote (`link::Quote`).
+// - The keyboard path (`select`): the viewer's `q` selects a turn's first
+//   word and focuses the bar; Shift+→ / Shift+← move the end a word, → / ←
+//   the start, Esc lets go.
+// - A quote's `<mark class="quote">`s (`mark`, `unmark`).
+// - A dialog to choose among items (`choose`: the citation styles, the
+//   download's format and turns) and saving a file (`save`).
+// Transcript text only ever goes in as text.
+
+// A turn's words, as `[paragraph, start, end]` (offsets into its text): runs
+// of letters and digits, as the viewer's words (src/text/words.rs) are.
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}\p{Cf}]*/gu;
+const words = (turn) =>
+  [...turn.querySelectorAll('p[id]')].flatMap((p) => [...p.textContent.matchAll(WORD)].map((m) => [p, m.index, m.index + m[0].length]));
+
+const make = (tag, props = {}, ...children) => {
+  const el = document.createElement(tag);
+  Object.assign(el, props);
+  el.append(...children);
+  return el;
+};
+
+export function attach(root, viewer, tell) {
+  const selection = () => (root.getSelection ? root.getSelection() : document.getSelection());
+  const said = make('p', { className: 'visually-hidden' });
+  said.setAttribute('aria-live', 'polite');
+  const buttons = [
+    ['link', 'Copy quote link'],
+    ['quote', 'Copy quote'],
+    ['cite', 'Copy citation'],
+  ].map(([action, label]) => {
+    const b = make('button', { type: 'button', textContent: label });
+    b.dataset.quote = action;
+    return b;
+  });
+  const note = make('span', { className: 'quote-note', textContent: 'A quote is words of one turn.' });
+  const bar = make('div', { className: 'quote-bar', hidden: true }, ...buttons, note);
+  bar.setAttribute('role', 'group');
+  bar.setAttribute('aria-label', 'Quote');
+  viewer.append(bar, said);
+
+  // The selection now, as `[startId, startOffset, endId, endOffset]` of
+  // one turn's paragraphs; `false` across turns; `null` for none in the
+  // viewer's turns.
+  let chosen = null;
+  const place = (node, offset, end) => {
+    const el = node.nodeType === 1 ? node : node.parentElement;
+    const turn = el?.closest('article.turn');
+    if (!turn || !viewer.contains(turn)) return null;
+    let p = el.closest('p[id]');
+    if (!p || !turn.contains(p)) {
+      // In the turn's heading: from its first paragraph's start (or, as an
+      // end, before it).
+      p = turn.querySelector('p[id]');
+      if (!p) return null;
+      return [turn, p.id, 0];
+    }
+    const r = document.createRange();
+    r.setStart(p, 0);
+    r.setEnd(node, offset);
+    return [turn, p.id, r.toString().length];
+  };
+  const read = () => {
+    const s = selection();
+    if (!s || s.isCollapsed || !s.rangeCount) return null;
+    const r = s.getRangeAt(0);
+    const a = place(r.startContainer, r.startOffset);
+    const b = place(r.endContainer, r.endOffset, true);
+    if (!a && !b) return null;
+    if (!a || !b || a[0] !== b[0]) return false;
+    return [a[1], a[2], b[1], b[2]];
+  };
+  let dragging = false;
+  const update = () => {
+    if (dragging) return;
+    const now = read();
+    if (now === null) {
+      // A click on the bar keeps what it was for.
+      if (!bar.contains(document.activeElement) && !bar.contains(root.activeElement)) {
+        bar.hidden = true;
+        chosen = null;
+      }
+      return;
+    }
+    chosen = now;
+    const whole = now !== false;
+    buttons.forEach((b) => (b.hidden = !whole));
+    note.hidden = whole;
+    const rects = selection().getRangeAt(0).getClientRects();
+    const last = rects[rects.length - 1];
+    const box = viewer.getBoundingClientRect();
+    if (last) {
+      bar.style.setProperty('--x', `${Math.max(0, Math.min(last.right - box.left - 40, box.width - 360))}px`);
+      bar.style.setProperty('--y', `${last.bottom - box.top + 6}px`);
+    }
+    bar.hidden = false;
+    const text = selection().toString().trim().replace(/\s+/g, ' ');
+    said.textContent = whole ? `Selected: ${text.length > 120 ? `${text.slice(0, 120)}\u2026` : text}` : note.textContent;
+  };
+  const onChange = () => update();
+  const down = (e) => {
+    if (!bar.contains(e.target)) dragging = true;
+  };
+  const up = () => {
+    if (dragging) {
+      dragging = false;
+      update();
+    }
+  };
+  document.addEventListener('selectionchange', onChange);
+  viewer.addEventListener('pointerdown', down);
+  document.addEventListener('pointerup', up);
+  // The bar's buttons keep the selection (and take no focus from a click).
+  bar.addEventListener('pointerdown', (e) => e.preventDefault());
+  bar.addEventListener('click', (e) => {
+    const action = e.target.closest('button')?.dataset.quote;
+    if (action && chosen) tell(action, ...chosen);
+  });
+  // The keyboard path, while the bar has the focus: the selection as a run
+  // of its turn's words, its end (Shift) or its start moved a word.
+  bar.addEventListener('keydown', (e) => {
+    const s = selection();
+    if (e.key === 'Escape') {
+      s.removeAllRanges();
+      bar.hidden = true;
+      viewer.querySelector('article.turn[aria-current]')?.focus();
+      e.stopPropagation();
+      return;
+    }
+    const step = { ArrowRight: 1, ArrowLeft: -1 }[e.key];
+    if (!step || e.ctrlKey || e.metaKey || e.altKey || !chosen) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const [from, a, to, b] = chosen;
+    const all = words(root.getElementById(from).closest('article.turn'));
+    const at = (id, offset, end) => all.findIndex((w) => w[0].id === id && (end ? w[2] >= offset : w[2] > offset));
+    let i = Math.max(0, at(from, a));
+    let j = at(to, b, true);
+    if (j < 0) j = all.findLastIndex((w) => w[0].id === to);
+    while (j > i && all[j][0].id === to && all[j][1] >= b) j--;
+    if (e.shiftKey) j = Math.min(Math.max(j + step, i), all.length - 1);
+    else {
+      i = Math.min(Math.max(i + step, 0), all.length - 1);
+      j = Math.max(i, j);
+    }
+    s.setBaseAndExtent(...spot(all[i][0], all[i][1]), ...spot(all[j][0], all[j][2]));
+    update();
+  });
+
+  // Marks and the selection: by paragraph, offsets into its text.
+  const spot = (p, offset) => {
+    const walk = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    let node;
+    while ((node = walk.nextNode())) {
+      if (offset <= node.length) return [node, offset];
+      offset -= node.length;
+    }
+    return [p, p.childNodes.length];
+  };
+  update();
+  return {
+    // Marks offsets `start..end` of the text of paragraph `p`.
+    mark(p, start, end) {
+      const walk = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      const todo = [];
+      let at = 0;
+      for (let node; (node = walk.nextNode()); at += node.length) {
+        const a = Math.max(start - at, 0);
+        const b = Math.min(end - at, node.length);
+        if (a < b && !node.parentElement.matches('mark.quote')) todo.push([node, a, b]);
+      }
+      for (let [node, a, b] of todo) {
+        if (b < node.length) node.splitText(b);
+        if (a > 0) node = node.splitText(a);
+        const mark = make('mark', { className: 'quote' });
+        node.replaceWith(mark);
+        mark.append(node);
+      }
+    },
+    unmark() {
+      for (const mark of viewer.querySelectorAll('mark.quote')) {
+        const parent = mark.parentNode;
+        mark.replaceWith(...mark.childNodes);
+        parent.normalize();
+      }
+    },
+    // Selects the first word of `turn` and gives the bar the focus.
+    select(turn) {
+      const [w] = words(turn);
+      if (!w) return;
+      selection().setBaseAndExtent(...spot(w[0], w[1]), ...spot(w[0], w[2]));
+      update();
+      buttons[0].focus();
+    },
+    // A modal dialog: `title`, then one group of choices per
+    // `[legend, [[label, detail]…]]`, and a button labelled `go`. Resolves
+    // with the index chosen in each group, or `null` if it is closed.
+    choose(title, groups, go) {
+      const form = make('form', { method: 'dialog' }, make('h2', { id: 'choose-title', textContent: title }));
+      groups.forEach(([legend, items], g) => {
+        const set = make('fieldset', {}, make('legend', { textContent: legend }));
+        items.forEach(([label, detail], i) => {
+          const input = make('input', { type: 'radio', name: `g${g}`, value: i, checked: i === 0 });
+          const text = [make('span', { textContent: label })];
+          if (detail) text.push(make('span', { className: 'detail', textContent: detail }));
+          set.append(make('label', {}, input, ...text));
+        });
+        form.append(set);
+      });
+      const ok = make('button', { type: 'submit', value: 'ok', textContent: go });
+      const cancel = make('button', { type: 'submit', value: '', textContent: 'Cancel' });
+      form.append(make('div', { className: 'dialog-actions' }, ok, cancel));
+      const dialog = make('dialog', { className: 'choose' }, form);
+      dialog.setAttribute('aria-labelledby', 'choose-title');
+      const back = root.activeElement ?? document.activeElement;
+      viewer.append(dialog);
+      dialog.showModal();
+      return new Promise((resolve) => {
+        dialog.addEventListener('close', () => {
+          const picked = groups.map((_, g) => Number(new FormData(form).get(`g${g}`)));
+          dialog.remove();
+          back?.focus?.();
+          resolve(dialog.returnValue === 'ok' ? picked : null);
+        });
+      });
+    },
+    // Offers `text` as a file `name` of type `type`.
+    save(name, type, text) {
+      const url = URL.createObjectURL(new Blob([text], { type }));
+      const a = make('a', { href: url, download: name });
+      viewer.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+    },
+    detach() {
+      document.removeEventListener('selectionchange', onChange);
+      document.removeEventListener('pointerup', up);
+      bar.remove();
+      said.remove();
+    },
+  };
+}
