@@ -30,6 +30,7 @@
 pub mod align;
 pub mod archive;
 pub mod cite;
+pub mod export;
 pub mod link;
 pub mod model;
 pub mod names;

@@ -306,6 +306,134 @@ fn page_writes_the_viewer_the_session_page_and_its_source() {
 }
 
 #[test]
+fn export_writes_a_format_that_parse_reads_back() {
+    let dir = std::env::temp_dir().join(format!("floor-cli-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let model = json(&floor(&["parse", SAMPLE], b""));
+    for format in ["md", "txt", "json", "podcast-html"] {
+        let ext = if format == "podcast-html" {
+            "html"
+        } else {
+            format
+        };
+        let out = dir.join(format!("sample.{ext}"));
+        let out = out.to_str().unwrap();
+        let done = floor(&["export", "--format", format, "-o", out, SAMPLE], b"");
+        assert!(
+            done.status.success(),
+            "{}",
+            String::from_utf8_lossy(&done.stderr)
+        );
+        let back = json(&floor(&["parse", out], b""));
+        let turns = back["turns"].as_array().unwrap();
+        assert_eq!(turns.len(), 54, "{format}");
+        for (a, b) in model["turns"].as_array().unwrap().iter().zip(turns) {
+            assert_eq!(a["speaker"], b["speaker"], "{format}");
+        }
+    }
+    // One speaker's turns, by name; a search's, on stdout.
+    let one = floor(
+        &[
+            "export",
+            "--format",
+            "json",
+            "--speaker",
+            "Chair St. Amour",
+            SAMPLE,
+        ],
+        b"",
+    );
+    let one = json(&one);
+    assert!(
+        one["turns"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|t| t["speaker"] == "chair-st-amour")
+    );
+    let found = floor(
+        &[
+            "export",
+            "--format",
+            "txt",
+            "--query",
+            "\"best practice\"",
+            SAMPLE,
+        ],
+        b"",
+    );
+    assert!(found.status.success());
+    let text = String::from_utf8(found.stdout).unwrap();
+    assert!(
+        text.contains("best practice") || text.contains("Best practice"),
+        "{text}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn export_says_why_it_cannot() {
+    let untimed = floor(&["export", "--format", "vtt", SAMPLE], b"");
+    assert_eq!(untimed.status.code(), Some(1));
+    let message = String::from_utf8_lossy(&untimed.stderr);
+    assert!(message.contains("has no times"), "{message}");
+    let unknown = floor(&["export", "--format", "docx", SAMPLE], b"");
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("one of md, txt, json"));
+    let nobody = floor(
+        &[
+            "export",
+            "--format",
+            "md",
+            "--speaker",
+            "Nobody Here",
+            SAMPLE,
+        ],
+        b"",
+    );
+    assert_eq!(nobody.status.code(), Some(1));
+    assert_eq!(floor(&["export", SAMPLE], b"").status.code(), Some(2));
+}
+
+#[test]
+fn parse_reads_its_own_json_back() {
+    let dir = std::env::temp_dir().join(format!("floor-cli-json-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let first = floor(&["parse", "--pretty", SAMPLE], b"");
+    let path = dir.join("sample.json");
+    std::fs::write(&path, &first.stdout).unwrap();
+    let (a, b) = (
+        json(&first),
+        json(&floor(&["parse", path.to_str().unwrap()], b"")),
+    );
+    assert_eq!(a["speakers"], b["speakers"]);
+    assert_eq!(b["meta"]["format"], "floor-json");
+    let without = |v: &serde_json::Value, keys: &[&str]| {
+        let mut v = v.clone();
+        for key in keys {
+            v.as_object_mut().unwrap().remove(*key);
+        }
+        v
+    };
+    assert_eq!(
+        without(&a["meta"], &["format"]),
+        without(&b["meta"], &["format"])
+    );
+    let (ta, tb) = (
+        a["turns"].as_array().unwrap(),
+        b["turns"].as_array().unwrap(),
+    );
+    assert_eq!(ta.len(), tb.len());
+    for (x, y) in ta.iter().zip(tb) {
+        assert_eq!(
+            without(x, &["range", "line"]),
+            without(y, &["range", "line"])
+        );
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
 fn cite_prints_a_turns_citation_in_each_style() {
     let args = [
         "cite",

@@ -68,6 +68,30 @@ fn main() {
     std::process::exit(2);
 }
 
+/// The viewer's Download: the transcript of wire bytes `wire` written in
+/// `format` (`md`, `txt`, `json`, `vtt`, `srt`, `podcast-json` or
+/// `podcast-html`: `floor::export::Format`), only its turns numbered
+/// `turns` (from 1; empty for every turn: the speaker filter's or the
+/// search's turns, as the viewer shows them). An error says why in a
+/// sentence for the reader when it cannot be written: captions (`vtt`,
+/// `srt`, `podcast-json`) of a transcript without times, a format or a
+/// turn it does not know, bytes that are not a transcript.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn export(
+    wire: Vec<u8>,
+    format: String,
+    turns: Vec<u32>,
+) -> Result<String, wasm_bindgen::JsError> {
+    use wasm_bindgen::JsError;
+    let transcript = floor::model::Transcript::from_wire(&wire)
+        .ok_or_else(|| JsError::new("not a transcript's wire bytes"))?;
+    let format = floor::export::Format::parse(&format)
+        .ok_or_else(|| JsError::new(&format!("Floor cannot export “{format}”.")))?;
+    let turns = floor::export::Selection::Turns(turns);
+    floor::export::export(&transcript, format, &turns).map_err(|e| JsError::new(&e.to_string()))
+}
+
 /// A citation of turn `turn` (from 1) of the transcript of wire bytes `wire`
 /// in `style` (`plain`, `apa`, `chicago`, `mla`, `bibtex`, `csl-json`),
 /// with the words `quote` (if any), the link `url` and the date it was read

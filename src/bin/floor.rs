@@ -13,6 +13,10 @@
 //! floor site SOURCE -o SITE [--viewer DIST]
 //!                                 build the archive site of every
 //!                                 transcript under SOURCE
+//! floor export --format F [--speaker NAME] [--query Q] [-o OUT] FILE|-
+//!                                 write the transcript (or one speaker's
+//!                                 turns, or a search's) as md, txt, json,
+//!                                 vtt, srt, podcast-json or podcast-html
 //! floor cite FILE --turn N [--style S|all] [--quote TEXT] [--url URL]
 //!            [--accessed YYYY-MM-DD]
 //!                                 print a citation of turn N: plain, apa,
@@ -22,8 +26,9 @@
 //! Each takes `--no-merge LABEL` (repeatable): that label, exactly as
 //! written, is a speaker of its own, not merged into a label it looks like.
 //!
-//! Any input that can be read parses (exit 0); only I/O errors fail (exit 1).
-//! Usage errors exit 2.
+//! Any input that can be read parses (exit 0); only I/O errors fail (exit 1),
+//! and an export that cannot be written (captions of a transcript without
+//! times, a speaker it does not have). Usage errors exit 2.
 
 #![cfg_attr(target_arch = "wasm32", allow(unused_imports, dead_code))]
 
@@ -38,6 +43,8 @@ const USAGE: &str = "usage: floor parse [--pretty] [--no-merge LABEL]... FILE|-
        floor align [--pretty] [--no-merge LABEL]... TRANSCRIPT|- CAPTIONS
        floor site SOURCE -o SITE [--viewer DIST] [--no-merge LABEL]... [--max-size MB]
        floor page FILE [-o OUT_DIR] [--viewer DIST] [--archive HREF]
+       floor export --format FORMAT [--speaker NAME] [--query QUERY] [--no-merge LABEL]...
+                    [-o OUT] FILE|-
        floor cite FILE|- --turn N [--style STYLE|all] [--quote TEXT] [--url URL]
                   [--accessed YYYY-MM-DD] [--no-merge LABEL]...
 
@@ -64,6 +71,15 @@ const USAGE: &str = "usage: floor parse [--pretty] [--no-merge LABEL]... FILE|-
           (default ./dist: make dist). Only what changed is written again;
           a summary ends the build, and SITE/.floor/report.txt lists every
           speaker merge across files. --max-size: largest file read (50 MB)
+  export  write the transcript in FORMAT to stdout (or OUT): md (Markdown),
+          txt (plain text, >>Name: turns), json (Floor's model, which
+          floor parse reads back), vtt (WebVTT), srt (SubRip),
+          podcast-json, podcast-html (Podcasting 2.0); vtt, srt and
+          podcast-json need times (a timed file, or floor align first).
+          --speaker: only that speaker's turns (an id, a name or a label);
+          --query: only the turns the viewer's search finds for QUERY
+          (both: that speaker's turns the search finds). Each format reads
+          back to the same turns, speakers and words
   cite    print a citation of turn N (from 1, as in #t37) in STYLE: plain
           (the default; the viewer's Copy citation), apa (APA 7), chicago
           (Chicago 17, notes and bibliography), mla (MLA 9), bibtex (a @misc
@@ -91,6 +107,11 @@ struct Args<'a> {
     out: &'a str,
     viewer: &'a str,
     archive: Option<&'a str>,
+    /// `export`'s format, speaker, query and output file.
+    format: Option<&'a str>,
+    speaker: Option<&'a str>,
+    query: Option<&'a str>,
+    output: Option<&'a str>,
     /// `cite`'s turn, styles (none: every one), quote, URL and access date.
     turn: u32,
     styles: Option<floor::cite::Style>,
@@ -104,10 +125,11 @@ fn args<'a>(args: &[&'a str]) -> Option<Args<'a>> {
     let (&command, mut rest) = args.split_first()?;
     if !matches!(
         command,
-        "parse" | "text" | "html" | "align" | "page" | "cite"
+        "parse" | "text" | "html" | "align" | "page" | "export" | "cite"
     ) {
         return None;
     }
+    let (mut format, mut speaker, mut query, mut output) = (None, None, None, None);
     let (mut pretty, mut no_merge, mut path, mut captions) = (false, Vec::new(), None, None);
     let (mut out, mut viewer, mut archive) = ("page", "dist", None);
     let (mut turn, mut styles, mut quote, mut url, mut accessed) =
@@ -120,6 +142,17 @@ fn args<'a>(args: &[&'a str]) -> Option<Args<'a>> {
             "-o" | "--viewer" if command == "page" => {
                 let (&value, after) = rest.split_first()?;
                 *(if arg == "-o" { &mut out } else { &mut viewer }) = value;
+                rest = after;
+            }
+            "--format" | "--speaker" | "--query" | "-o" if command == "export" => {
+                let (&value, after) = rest.split_first()?;
+                let slot = match arg {
+                    "--format" => &mut format,
+                    "--speaker" => &mut speaker,
+                    "--query" => &mut query,
+                    _ => &mut output,
+                };
+                *slot = Some(value);
                 rest = after;
             }
             "--archive" if command == "page" => {
@@ -155,7 +188,10 @@ fn args<'a>(args: &[&'a str]) -> Option<Args<'a>> {
             _ => return None,
         }
     }
-    if (command == "align") != captions.is_some() || (command == "cite") != turn.is_some() {
+    if (command == "align") != captions.is_some()
+        || (command == "export") != format.is_some()
+        || (command == "cite") != turn.is_some()
+    {
         return None;
     }
     Some(Args {
@@ -167,6 +203,10 @@ fn args<'a>(args: &[&'a str]) -> Option<Args<'a>> {
         out,
         viewer,
         archive,
+        format,
+        speaker,
+        query,
+        output,
         turn: turn.unwrap_or(0),
         styles,
         quote,
@@ -211,6 +251,10 @@ fn main() -> ExitCode {
         out,
         viewer,
         archive,
+        format,
+        speaker,
+        query,
+        output,
         turn,
         styles,
         quote,
@@ -220,6 +264,21 @@ fn main() -> ExitCode {
     else {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
+    };
+    let format = match format.map(|f| (f, floor::export::Format::parse(f))) {
+        Some((name, None)) => {
+            let names: Vec<&str> = floor::export::Format::ALL
+                .iter()
+                .map(|f| f.name())
+                .collect();
+            eprintln!(
+                "floor: no export format “{name}”: one of {}",
+                names.join(", ")
+            );
+            return ExitCode::from(2);
+        }
+        Some((_, format)) => format,
+        None => None,
     };
     let bytes = match read(path) {
         Ok(bytes) => bytes,
@@ -258,6 +317,9 @@ fn main() -> ExitCode {
         };
         let captions = floor::read::parse_file(&bytes, captions);
         transcript = floor::align::align(&transcript, &captions);
+    }
+    if let Some(format) = format {
+        return export(&transcript, format, path, (speaker, query, output));
     }
     if command == "page" {
         return match write_page(&transcript, &bytes, path, (out, viewer, archive)) {
@@ -309,6 +371,62 @@ fn print(out: &str) -> ExitCode {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("floor: cannot write: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `floor export`: `t` (read from `path`) in `format`, the turns of
+/// `speaker` (an id, a name or a label) and of `query` if given, to
+/// `output` or stdout.
+#[cfg(not(target_arch = "wasm32"))]
+fn export(
+    t: &Transcript,
+    format: floor::export::Format,
+    path: &str,
+    (speaker, query, output): (Option<&str>, Option<&str>, Option<&str>),
+) -> ExitCode {
+    use floor::export::Selection;
+    let speaker = match speaker.map(|name| (name, floor::export::speaker_id(t, name))) {
+        Some((name, None)) => {
+            eprintln!("floor: no speaker “{name}” in {path} (an id, a name or a label)");
+            return ExitCode::FAILURE;
+        }
+        Some((_, id)) => id.map(str::to_string),
+        None => None,
+    };
+    let selection = match (speaker, query) {
+        (speaker, Some(query)) => Selection::Query {
+            query: query.to_string(),
+            speaker,
+        },
+        (Some(id), None) => Selection::Speaker(id),
+        (None, None) => Selection::All,
+    };
+    let text = match floor::export::export(t, format, &selection) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("floor: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let written = match output {
+        Some(out) => {
+            std::fs::write(out, text.as_bytes()).map_err(|e| format!("cannot write {out}: {e}"))
+        }
+        None => std::io::stdout()
+            .lock()
+            .write_all(text.as_bytes())
+            .or_else(|e| match e.kind() {
+                std::io::ErrorKind::BrokenPipe => Ok(()),
+                _ => Err(e),
+            })
+            .map_err(|e| format!("cannot write: {e}")),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("floor: {e}");
             ExitCode::FAILURE
         }
     }

@@ -199,7 +199,11 @@ pub fn passage(t: &Transcript, n: u32, spans: &[Span]) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(t.paragraph(turn, p).and_then(|s| s.get(a..end)).unwrap_or_default());
+        out.push_str(
+            t.paragraph(turn, p)
+                .and_then(|s| s.get(a..end))
+                .unwrap_or_default(),
+        );
         rest = &rest[run..];
     }
     out

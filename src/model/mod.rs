@@ -12,6 +12,8 @@
 
 mod wire;
 
+pub(crate) use wire::FORMATS;
+
 use serde::Serialize;
 use serde::ser::{SerializeSeq, SerializeStruct, Serializer};
 

@@ -21,7 +21,7 @@ const VERSION: u32 = 1;
 
 /// The formats a transcript can name, for [`Meta::format`] (a `&'static
 /// str`): a name not listed decodes as `other`.
-const FORMATS: &[&str] = &[
+pub(crate) const FORMATS: &[&str] = &[
     "igf",
     "webvtt",
     "srt",
@@ -31,6 +31,7 @@ const FORMATS: &[&str] = &[
     "whisper-json",
     "text-export",
     "json",
+    "floor-json",
 ];
 
 struct Writer(Vec<u8>);

@@ -18,8 +18,9 @@
 //! Other formats, which [`sniff`] tells from the content, have a reader
 //! each that makes [`cues::Piece`]s for [`cues::build`]: [`webvtt`] and
 //! [`srt`] (both read by [`cues::captions`]), [`json`] (Podcasting 2.0,
-//! Whisper, speech-to-text utterances), [`podcast_html`], [`export`] (text
-//! exports with speaker headers). They, and [`html`]'s extractor, are the
+//! Whisper, speech-to-text utterances; and Floor's own JSON, read back
+//! whole, without pieces), [`podcast_html`], [`export`] (text exports with
+//! speaker headers). They, and [`html`]'s extractor, are the
 //! `readers` feature: the viewer loads them on demand ([`needs_readers`]).
 //!
 //! A [`source_map::SourceMap`] maps what a reader read (the text after a

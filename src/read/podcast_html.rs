@@ -10,7 +10,11 @@
 //!
 //! Each `<p>` is a piece for [`cues::build`], with the speaker and time
 //! before it (a `<cite>` or `<time>` without its `<p>` is a piece without
-//! text). A page's `<title>` is the title; scripts and styles are skipped;
+//! text). A `>>` at the start of a `<p>` starts a turn (of the `<cite>`'s
+//! speaker, else of the label after it, else unattributed):
+//! segments of one speaker in a row are one turn otherwise, and a segment
+//! without a `<cite>` goes on with the turn before it. A page's `<title>`
+//! is the title; scripts and styles are skipped;
 //! any other text outside the segments is not read as turns, and is in a
 //! `wrapper_dropped` diagnostic's `dropped`. [`crate::read::sniff`] sends a
 //! page here when [`looks_like`] says so; other pages stay with the IGF
@@ -280,6 +284,8 @@ pub fn read(source: &str, diagnostics: Vec<Diagnostic>) -> Transcript {
             )
         });
     }
+    // A `>>` at a segment's start starts a turn.
+    cues::speakers::leading_markers(&mut pieces);
     cues::build("podcast-html", pieces, found)
 }
 

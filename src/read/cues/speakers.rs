@@ -189,6 +189,51 @@ fn labelled(mut piece: Piece, marker: bool, labels: &Labels, out: &mut Vec<Piece
     out.push(piece);
 }
 
+/// Turn markers at the start of pieces whose speaker is given apart from
+/// their text (a Podcasting 2.0 segment's `speaker`, `<cite>`): a piece
+/// whose text starts with `>>` starts a turn, of its speaker if it names
+/// one, else of the label after the marker, if any. Segments of one
+/// speaker in a row are one turn, and a segment without one goes on with
+/// the turn before it: the marker is how a file says that a turn of the
+/// same speaker, or an unattributed one, starts there.
+///
+/// ```
+/// use floor::read::cues::{Piece, Voice, speakers::leading_markers};
+/// let mut p = vec![
+///     Piece { voice: Voice::Named("Ana".into()), ..Piece::new(">> Again.".into(), 1, [0, 0]) },
+///     Piece::new(">> (Off microphone.)".into(), 2, [0, 0]),
+///     Piece::new("Text >> inside.".into(), 3, [0, 0]),
+/// ];
+/// leading_markers(&mut p);
+/// assert_eq!((&p[0].voice, p[0].text.as_str()), (&Voice::Break(Some("Ana".into())), "Again."));
+/// assert_eq!((&p[1].voice, p[1].text.as_str()), (&Voice::Break(None), "(Off microphone.)"));
+/// assert_eq!(p[2].voice, Voice::Continue);
+/// ```
+pub fn leading_markers(pieces: &mut [Piece]) {
+    for p in pieces {
+        let lead = p.text.len() - p.text.trim_start().len();
+        let Some(m) = scan::marker(&p.text[lead..]) else {
+            continue;
+        };
+        let named = match &p.voice {
+            Voice::Named(name) => Some(name.clone()),
+            _ => None,
+        };
+        let body = &p.text[lead..];
+        let (label, cut) = match (named, m.label()) {
+            (Some(name), _) => (Some(name), lead + scan::arrows(body).unwrap_or(0)),
+            (None, Some((a, b))) => (Some(body[a..b].to_string()), lead + m.text_start()),
+            (None, None) => (None, lead + m.text_start()),
+        };
+        let cut = cut + p.text[cut..].len() - p.text[cut..].trim_start().len();
+        p.text.drain(..cut);
+        for w in &mut p.words {
+            w[0] = (w[0] as usize).saturating_sub(cut) as u32;
+        }
+        p.voice = Voice::Break(label);
+    }
+}
+
 /// Where the next `>>` or `&gt;&gt;` is in `s`, and its length.
 fn find_marker(s: &str) -> Option<(usize, usize)> {
     let b = s.as_bytes();

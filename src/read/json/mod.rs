@@ -1,4 +1,5 @@
-//! JSON transcripts: Podcasting 2.0 `segments` ([`podcast`]), Whisper's
+//! JSON transcripts: Floor's own ([`floor`]: `floor parse`'s model, read
+//! back), Podcasting 2.0 `segments` ([`podcast`]), Whisper's
 //! segments and the utterances of speech-to-text services
 //! ([`segments`]), read with a small JSON reader of our own ([`value`]),
 //! in the array and fields [`fields`] finds.
@@ -17,6 +18,7 @@
 //!   before the break, the file is read as text, so no word is lost.
 
 mod fields;
+mod floor;
 mod podcast;
 mod segments;
 pub(crate) mod value;
@@ -50,6 +52,9 @@ pub fn looks_like(text: &str) -> bool {
 /// Reads a JSON transcript (see the module's documentation).
 pub fn read(text: &str, diagnostics: Vec<Diagnostic>) -> Transcript {
     let doc = Doc::new(text);
+    if floor::is_floor(&doc) {
+        return floor::read(&doc, diagnostics);
+    }
     let mut found = Found {
         diagnostics,
         ..Found::default()
@@ -102,11 +107,16 @@ pub fn read(text: &str, diagnostics: Vec<Diagnostic>) -> Transcript {
             .then(|| rest.to_string());
         found.diagnostics.push(d);
     }
-    // Without speakers, `>> NAME:` or `Name:` in the text may say them.
+    // Without speakers, `>> NAME:` or `Name:` in the text may say them;
+    // with them, a `>>` at a segment's start starts a turn.
+    let named = pieces.iter().any(|p| matches!(p.voice, Voice::Named(_)));
+    if named {
+        cues::speakers::leading_markers(&mut pieces);
+    }
     let marks = |p: &Piece| {
         p.text.contains(['>', ':', '&']) || p.text.trim_start().starts_with(['-', '–', '—'])
     };
-    if !pieces.iter().any(|p| matches!(p.voice, Voice::Named(_))) && pieces.iter().any(marks) {
+    if !named && pieces.iter().any(marks) {
         pieces = cues::speakers::split(pieces);
         // The parts of an item share its range, and may go to two turns:
         // all but the last get its start, so that turns do not overlap.
@@ -121,7 +131,7 @@ pub fn read(text: &str, diagnostics: Vec<Diagnostic>) -> Transcript {
 
 /// A diagnostic at the line where the JSON of `doc` stops, saying why,
 /// then `then`.
-fn stopped(doc: &Doc, stop: Stop, then: &str) -> Diagnostic {
+pub(super) fn stopped(doc: &Doc, stop: Stop, then: &str) -> Diagnostic {
     let mut m = String::from("the JSON breaks off here (");
     m.push_str(stop.why);
     if stop.why.ends_with("expected")

@@ -8,7 +8,9 @@
 //! ```
 //!
 //! Segments may be words: consecutive segments of one speaker make one
-//! turn ([`crate::read::cues::build`]).
+//! turn ([`crate::read::cues::build`]), and a segment without a speaker
+//! goes on with the turn before it; a body that starts with `>>` starts a
+//! turn ([`crate::read::cues::speakers::leading_markers`]).
 
 use super::fields::{Role, Shape};
 use super::value::Doc;
