@@ -98,9 +98,11 @@ fn told(state: State, what: &str, [a, b, c]: [JsValue; 3]) -> JsValue {
         ("anchor", _) => state.anchor.get_untracked().map(|a| a.to_string()).into(),
         ("link", Some(anchor)) => state.link(anchor).into(),
         ("copy", _) => {
-            if let (Some(what), Some(text), Some(anchor)) =
-                (a.as_string(), b.as_string(), c.as_string().as_deref().and_then(Anchor::parse))
-            {
+            if let (Some(what), Some(text), Some(anchor)) = (
+                a.as_string(),
+                b.as_string(),
+                c.as_string().as_deref().and_then(Anchor::parse),
+            ) {
                 copy(state, what, text, anchor);
             }
             JsValue::UNDEFINED
@@ -120,8 +122,11 @@ fn told(state: State, what: &str, [a, b, c]: [JsValue; 3]) -> JsValue {
         }
         ("lost", Some(anchor)) => {
             let n = anchor.turn();
-            let has = state.transcript().is_some_and(|t| n as usize <= t.turns.len());
-            let said = "The quoted words are not in this transcript as they were when the link was made";
+            let has = state
+                .transcript()
+                .is_some_and(|t| n as usize <= t.turns.len());
+            let said =
+                "The quoted words are not in this transcript as they were when the link was made";
             state.status.set(if has {
                 format!("{said} (it has changed since): showing turn {n} instead.")
             } else {
@@ -145,7 +150,9 @@ fn call(state: State, name: &str, args: &[JsValue]) {
     let Some(Some(controller)) = state.quoting.try_with_value(|q| q.controller.clone()) else {
         return;
     };
-    if let Ok(f) = js_sys::Reflect::get(&controller, &name.into()).and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from)) {
+    if let Ok(f) = js_sys::Reflect::get(&controller, &name.into())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from))
+    {
         let _ = f.apply(&controller, &args.iter().collect());
     }
 }
@@ -218,9 +225,9 @@ pub(super) fn unmark(state: State) {
 /// quote bar the focus (or says how to choose a turn).
 pub(super) fn keyboard(state: State) {
     let Some(n) = state.anchor.get_untracked().map(Anchor::turn) else {
-        state
-            .status
-            .set("Go to a turn first (j, k or its number), then press q to quote its words.".into());
+        state.status.set(
+            "Go to a turn first (j, k or its number), then press q to quote its words.".into(),
+        );
         return;
     };
     state.reach(n, 0);

@@ -547,4 +547,3 @@ fn turn_of(el: &web_sys::Element) -> Option<u32> {
     let article = el.closest("article.turn").ok()??;
     Anchor::parse(&article.id()).map(Anchor::turn)
 }
-

@@ -203,7 +203,10 @@ pub fn quote_select(
     let t = transcript(&wire)?;
     let byte = |p: u32, at: u32| {
         let turn = t.turns.get((n as usize).checked_sub(1)?)?;
-        Some((p as usize, floor::link::quote::byte_at(t.paragraph(turn, p as usize)?, at)))
+        Some((
+            p as usize,
+            floor::link::quote::byte_at(t.paragraph(turn, p as usize)?, at),
+        ))
     };
     let quote = byte(p, a)
         .zip(byte(q, b))
@@ -215,9 +218,17 @@ pub fn quote_select(
 /// bytes `wire`, linked to `link` ([`floor::link::quote::attributed`]).
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = quoteText)]
-pub fn quote_text(wire: Vec<u8>, fragment: String, link: String) -> Result<String, wasm_bindgen::JsError> {
+pub fn quote_text(
+    wire: Vec<u8>,
+    fragment: String,
+    link: String,
+) -> Result<String, wasm_bindgen::JsError> {
     let t = transcript(&wire)?;
-    Ok(floor::link::quote::attributed(&t, &quote(&fragment)?, &link))
+    Ok(floor::link::quote::attributed(
+        &t,
+        &quote(&fragment)?,
+        &link,
+    ))
 }
 
 /// The words of quote `fragment` of the transcript of wire bytes `wire`,

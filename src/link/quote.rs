@@ -390,7 +390,10 @@ fn window(t: &Transcript, n: u32, spans: &[Span], len: usize, want: u32) -> Opti
 /// ```
 pub fn marks(t: &Transcript, n: u32, spans: &[Span]) -> Vec<(usize, u32, u32)> {
     let turn = t.turns.get((n as usize).wrapping_sub(1));
-    let text = |p| turn.and_then(|turn| t.paragraph(turn, p)).unwrap_or_default();
+    let text = |p| {
+        turn.and_then(|turn| t.paragraph(turn, p))
+            .unwrap_or_default()
+    };
     let mut out: Vec<(usize, u32, u32)> = Vec::new();
     for &(p, a, b) in spans {
         let end = utf16_at(text(p), b);
