@@ -246,6 +246,7 @@ fn Toolbar(theme: RwSignal<Theme>) -> impl IntoView {
                 <button type="button" on:click=move |_| panels::ask(state, false)>"Paste text"</button>
                 <button type="button" data-action="captions">"Add captions"</button>
             })}
+            <button type="button" data-action="download">"Download"</button>
             <button
                 type="button"
                 on:click=move |_| {

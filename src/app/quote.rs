@@ -9,12 +9,15 @@
 //!   ([`crate::link::quote::find`]).
 //! - "Copy citation" (a turn's, or a quote's) offers the styles of
 //!   [`crate::cite`].
+//! - "Download" writes the whole transcript, the turns of the speaker
+//!   filter or those the search finds, in a format of [`crate::export`].
 //!
 //! All of it but what the viewer alone knows (its transcript, its links,
 //! where it is, the turns it draws) is `quote.js` (`src/web/quote.js`),
 //! which `floor.js`'s `__floorQuote` loads the first time a viewer needs
 //! it, and the readers' module, which finds quotes and formats citations
-//! (`quoteFind`, `quoteSelect`, `citeAll` in `src/bin/floor-readers.rs`):
+//! (`quoteFind`, `quoteSelect`, `citeAll`, `exportText` in
+//! `src/bin/floor-readers.rs`):
 //! a first visit carries neither. `quote.js` asks the viewer through one
 //! function, `tell(what, …)` ([`told`]).
 
@@ -109,6 +112,10 @@ fn told(state: State, what: &str, [a, b, c]: [JsValue; 3]) -> JsValue {
         }
         ("status", _) => {
             state.status.set(a.as_string().unwrap_or_default());
+            JsValue::UNDEFINED
+        }
+        ("fail", _) => {
+            state.fail(a.as_string().unwrap_or_default());
             JsValue::UNDEFINED
         }
         ("reach", Some(anchor)) => {
@@ -219,6 +226,55 @@ pub(super) fn unmark(state: State) {
     if had {
         call(state, "unmark", &[]);
     }
+}
+
+/// "Download": `quote.js`'s dialog of the formats of [`crate::export`]
+/// and the turns to write: all of them, the speaker filter's, the
+/// search's (each offered when it is on).
+pub(super) fn download(state: State) {
+    let Some(t) = state.transcript() else { return };
+    let scopes = js_sys::Array::new();
+    let offer = |label: String, turns: Vec<u32>| {
+        scopes.push(&js_sys::Array::of2(
+            &label.into(),
+            &js_sys::Uint32Array::from(&turns[..]),
+        ));
+    };
+    offer(format!("All {} turns", t.turns.len()), Vec::new());
+    if let Some(id) = state.speaker.get_untracked() {
+        let turns: Vec<u32> = crate::view::visible_turns(&t, Some(&id))
+            .iter()
+            .map(|turn| turn.n)
+            .collect();
+        let name = t.speaker(&id).map_or(id.as_str(), |s| s.name.as_str());
+        let s = if turns.len() == 1 { "" } else { "s" };
+        offer(
+            format!("The {} turn{s} of {name} (the speaker filter)", turns.len()),
+            turns,
+        );
+    }
+    let query = state.query.get_untracked();
+    let found: Vec<u32> = state
+        .hits
+        .with_untracked(|h| h.turns.iter().map(|h| h.n).collect());
+    if !found.is_empty() {
+        let s = if found.len() == 1 { "" } else { "s" };
+        offer(
+            format!(
+                "The {} turn{s} matching \u{201c}{}\u{201d} (the search)",
+                found.len(),
+                query.trim()
+            ),
+            found,
+        );
+    }
+    let name = t.meta.title.clone().unwrap_or_else(|| "transcript".into());
+    let timed = t.turns.iter().any(|turn| t.start(turn).is_some());
+    call(
+        state,
+        "download",
+        &[scopes.into(), name.into(), timed.into()],
+    );
 }
 
 /// `q`: selects the first word of the turn the reader is at and gives the

@@ -526,9 +526,10 @@ pub(super) fn on_click(state: State, ev: &leptos::ev::MouseEvent) {
         return;
     };
     // The toolbar's "Add captions": the paste dialog, asking for captions.
-    if button.get_attribute("data-action").as_deref() == Some("captions") {
-        super::panels::ask(state, true);
-        return;
+    match button.get_attribute("data-action").as_deref() {
+        Some("captions") => return super::panels::ask(state, true),
+        Some("download") => return super::quote::download(state),
+        _ => {}
     }
     let Some(n) = turn_of(&button) else {
         return;

@@ -77,7 +77,7 @@ fn main() {
 /// `srt`, `podcast-json`) of a transcript without times, a format or a
 /// turn it does not know, bytes that are not a transcript.
 #[cfg(target_arch = "wasm32")]
-#[wasm_bindgen::prelude::wasm_bindgen]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = exportText)]
 pub fn export(
     wire: Vec<u8>,
     format: String,

@@ -57,7 +57,7 @@ const TOOLBAR: &str = concat!(
     r##"<a class="skip" href="#turns">Skip to the transcript</a>"##,
     r##"<header class="bar"><div class="toolbar" role="toolbar" aria-label="Transcript actions"><span class="brand">Floor</span>"##,
     r##"<form class="search" role="search"><label for="search">Search</label><input id="search" name="q" type="search" autocomplete="off" spellcheck="false" aria-keyshortcuts="/" aria-describedby="search-count" value=""><span class="count" id="search-count" role="status" aria-live="polite"></span></form>"##,
-    r##"<label class="button file">Open file<input type="file" accept=".txt,.text,.html,.htm,.vtt,.srt,.json,.md,text/*"></label><button type="button">Paste text</button><button type="button" data-action="captions">Add captions</button><button type="button">Theme: system</button><button type="button" aria-keyshortcuts="?">Keys</button></div></header>"##,
+    r##"<label class="button file">Open file<input type="file" accept=".txt,.text,.html,.htm,.vtt,.srt,.json,.md,text/*"></label><button type="button">Paste text</button><button type="button" data-action="captions">Add captions</button><button type="button" data-action="download">Download</button><button type="button">Theme: system</button><button type="button" aria-keyshortcuts="?">Keys</button></div></header>"##,
     r##"<div class="alert" role="alert" hidden=""><p></p><button type="button">Dismiss</button></div>"##,
 );
 

@@ -16,6 +16,8 @@
 // - A quote's `<mark class="quote">`s, kept through repaints.
 // - "Copy citation" (`cite`): every style of src/cite/ made by the
 //   readers' module (`citeAll`), in a dialog to choose from.
+// - "Download" (`download`): a format of src/export/ and the turns to
+//   write, in the same dialog; the readers' module writes the file.
 // The viewer answers `tell(what, …)` (src/app/quote.rs `told`): its
 // transcript as wire bytes, where it is, links, copying, messages.
 // Transcript text only ever goes in as text.
@@ -35,6 +37,17 @@ const make = (tag, props = {}, ...children) => {
 
 // The citation styles, in the order `citeAll` gives them (src/cite/ Style::ALL).
 const STYLES = ['Plain text', 'APA 7', 'Chicago', 'MLA 9', 'BibTeX', 'CSL-JSON'];
+// The export formats (src/export/): name, label, extension, type, whether
+// it needs times.
+const FORMATS = [
+  ['md', 'Markdown', 'md', 'text/markdown'],
+  ['txt', 'Plain text', 'txt', 'text/plain'],
+  ['json', 'JSON (Floor\u2019s model, read back by Floor)', 'json', 'application/json'],
+  ['vtt', 'WebVTT captions', 'vtt', 'text/vtt', true],
+  ['srt', 'SRT captions', 'srt', 'application/x-subrip', true],
+  ['podcast-json', 'Podcasting 2.0 JSON', 'json', 'application/json', true],
+  ['podcast-html', 'Podcasting 2.0 HTML', 'html', 'text/html'],
+];
 const call = (op, ...args) => globalThis.__floorCall(op, args);
 const turnOf = (fragment) => Number(fragment.match(/^t(\d+)/)[1]);
 
@@ -236,6 +249,16 @@ export function attach(root, viewer, tell) {
     });
   }
 
+  // Offers `text` as a file `name` of type `type`.
+  function save(name, type, text) {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const a = make('a', { href: url, download: name });
+    viewer.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  }
+
   // Marks offsets `start..end` of the text of paragraph `p`.
   function mark(p, start, end) {
     const walk = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
@@ -290,6 +313,31 @@ export function attach(root, viewer, tell) {
       }
     },
     cite,
+    // "Download": the format and the turns (`scopes`: `[label, turns]`,
+    // no turns for all of them), then the file, named after `title`.
+    async download(scopes, title, timed) {
+      const formats = FORMATS.filter((f) => timed || !f[4]);
+      const note = timed ? '' : ' (captions need times: add captions first)';
+      const picked = await choose(
+        'Download the transcript',
+        [
+          [`Format${note}`, formats.map((f) => [f[1]])],
+          ['Turns', scopes.map(([label]) => [label])],
+        ],
+        'Download',
+      );
+      if (!picked) return;
+      const [format, label, extension, type] = formats[picked[0]];
+      try {
+        const text = await call('exportText', tell('wire'), format, scopes[picked[1]][1]);
+        const stem = title.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().replace(/\s+/g, '-').slice(0, 80) || 'transcript';
+        const name = `${stem}.${format === 'podcast-json' || format === 'podcast-html' ? 'podcast.' : ''}${extension}`;
+        save(name, `${type};charset=utf-8`, text);
+        tell('status', `Downloaded ${name} (${label}).`);
+      } catch (e) {
+        tell('fail', e.message);
+      }
+    },
     // Selects the first word of `turn` and gives the bar the focus.
     select(turn) {
       const [w] = words(turn);
@@ -299,15 +347,7 @@ export function attach(root, viewer, tell) {
       buttons[0].focus();
     },
     choose,
-    // Offers `text` as a file `name` of type `type`.
-    save(name, type, text) {
-      const url = URL.createObjectURL(new Blob([text], { type }));
-      const a = make('a', { href: url, download: name });
-      viewer.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60000);
-    },
+    save,
     detach() {
       document.removeEventListener('selectionchange', onChange);
       document.removeEventListener('pointerup', up);

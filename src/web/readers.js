@@ -7,7 +7,7 @@ import init, * as readers from './floor-readers.js';
 
 const ready = init();
 // What the page may call: reading, aligning, quotes, citations, exports.
-const ops = new Set(['read', 'align', 'alignText', 'quoteFind', 'quoteSelect', 'quoteText', 'quoteWords', 'cite', 'citeAll', 'export']);
+const ops = new Set(['read', 'align', 'alignText', 'quoteFind', 'quoteSelect', 'quoteText', 'quoteWords', 'cite', 'citeAll', 'exportText']);
 onmessage = async ({ data: { id, op, args } }) => {
   try {
     await ready;

@@ -266,6 +266,7 @@ test.describe('embedded', () => {
     await expect(page).toHaveURL(`${host.url}framed.html#t5`);
     await frame.locator('#t5').focus();
     await page.keyboard.press('q');
+    await expect(frame.getByRole('button', { name: 'Copy quote link' })).toBeFocused();
     await page.keyboard.press('Shift+ArrowRight');
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/framed\.html#t5-p1:w1-2~[0-9a-f]{8}$/);
@@ -276,6 +277,97 @@ test.describe('embedded', () => {
     await page.goto(url);
     await expect(frame.locator('#t5')).toHaveAttribute('aria-current', 'true');
     await expect.poll(() => marked(frame.locator('body'))).toBe(words.replace(/^\W+|\W+$/g, ''));
+  });
+});
+
+test.describe('citations', () => {
+  test('a turn\'s Copy citation offers every style, each shown as it is copied', async ({ page }) => {
+    await page.goto(`${server.url}#t37`);
+    await page.locator('#t37').getByRole('button', { name: 'Copy citation' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Cite this turn (turn 37)' });
+    await expect(dialog).toBeVisible();
+    for (const style of ['Plain text', 'APA 7', 'Chicago', 'MLA 9', 'BibTeX', 'CSL-JSON']) {
+      await expect(dialog.getByRole('radio', { name: style })).toHaveCount(1);
+    }
+    await expect(dialog.getByRole('radio', { name: 'Plain text' })).toBeChecked();
+    await shoot(page, 'cite-dialog');
+    const apa = dialog.getByRole('radio', { name: 'APA 7' });
+    const shown = await apa.evaluate((r) => r.closest('label').querySelector('.detail').textContent);
+    expect(shown).toMatch(/^Doria, A\. \(2016, April 6\)\. IGF 2016 .+ \[Meeting transcript\]\. Internet Governance Forum, Geneva, Switzerland\. http.+#t37$/);
+    await apa.check();
+    await dialog.getByRole('button', { name: 'Copy' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(status(page)).toHaveText('Citation to turn 37 copied.');
+    expect(await clipboard(page)).toBe(shown);
+    // The focus is back on the button that opened it.
+    await expect(page.locator('#t37').getByRole('button', { name: 'Copy citation' })).toBeFocused();
+  });
+
+  test('a quote\'s citation carries its words; Esc copies nothing', async ({ page }) => {
+    await page.goto(`${server.url}#t37`);
+    await drag(page, 't37-p2', PASSAGE);
+    await page.getByRole('group', { name: 'Quote' }).getByRole('button', { name: 'Copy citation' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Cite this quote (turn 37)' });
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(status(page)).not.toHaveText(/copied/);
+    await page.getByRole('group', { name: 'Quote' }).getByRole('button', { name: 'Copy citation' }).click();
+    await dialog.getByRole('radio', { name: 'BibTeX' }).check();
+    await dialog.getByRole('button', { name: 'Copy' }).click();
+    await expect(status(page)).toHaveText('Citation to turn 37 copied.');
+    const bibtex = await clipboard(page);
+    expect(bibtex).toMatch(/^@misc\{doria2016t37,/);
+    expect(bibtex).toContain(`\u201c${PASSAGE}\u201d`);
+    expect(bibtex).toMatch(/url = \{http.+#t37-p2:w\d+-\d+~[0-9a-f]{8}\}/);
+  });
+});
+
+test.describe('downloads', () => {
+  /** Downloads with the dialog's `format` and `turns` choices: the file's name and text. */
+  async function download(page, format, turns) {
+    await page.getByRole('button', { name: 'Download' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Download the transcript' });
+    await dialog.getByRole('radio', { name: format }).check();
+    await dialog.getByRole('radio', { name: turns }).check();
+    const [file] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download' }).click()]);
+    const { readFile } = await import('node:fs/promises');
+    return [file.suggestedFilename(), await readFile(await file.path(), 'utf8')];
+  }
+
+  test('the whole transcript as Markdown opens again with the same turns', async ({ page }) => {
+    await page.goto(server.url);
+    await expect(page.locator('article.turn')).toHaveCount(54);
+    await page.getByRole('button', { name: 'Download' }).click();
+    await shoot(page, 'download-dialog');
+    // Captions need times: the sample has none.
+    await expect(page.getByRole('radio', { name: 'WebVTT captions' })).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    const [name, text] = await download(page, 'Markdown', 'All 54 turns');
+    expect(name).toBe('IGF-2016-First-Open-Consultations-and-MAG-Meeting-April-6.md');
+    await expect(status(page)).toHaveText(`Downloaded ${name} (Markdown).`);
+    expect(text).toContain('**Avri Doria:**');
+    // Opened in Floor: the same 54 turns and speakers.
+    const names = await page.locator('article.turn .who').allTextContents();
+    server.files.set('again.md', text);
+    await page.goto(`${server.url}?src=again.md`);
+    await expect(page.locator('article.turn')).toHaveCount(54);
+    expect(await page.locator('article.turn .who').allTextContents()).toEqual(names);
+  });
+
+  test('the speaker filter\'s turns and the search\'s, as Floor\'s JSON and plain text', async ({ page }) => {
+    await page.goto(server.url);
+    await page.getByRole('navigation', { name: 'Speakers' }).getByRole('button', { name: /Markus Kummer/ }).click();
+    const [name, json] = await download(page, /^JSON/, 'The 2 turns of Markus Kummer (the speaker filter)');
+    expect(name).toMatch(/\.json$/);
+    const model = JSON.parse(json);
+    expect(model.turns.map((t) => t.speaker)).toEqual(['markus-kummer', 'markus-kummer']);
+    await page.goto(server.url);
+    await page.getByRole('searchbox', { name: 'Search' }).fill('spam');
+    await expect(page.locator('#search-count')).toHaveText(/in 1 turn/);
+    const [, plain] = await download(page, 'Plain text', /^The 1 turn matching/);
+    expect(plain).toContain('spam');
+    expect(plain.match(/^>>/gm)).toHaveLength(1);
   });
 });
 

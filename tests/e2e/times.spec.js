@@ -195,6 +195,8 @@ test.describe('t= links', () => {
     await page.goto(`${server.url}?src=timed.vtt#t18`);
     await expectAt(page, 18);
     await page.locator('#t18').getByRole('button', { name: 'Copy citation' }).click();
+    // The styles' dialog, plain text first.
+    await page.getByRole('dialog', { name: 'Cite this turn (turn 18)' }).getByRole('button', { name: 'Copy' }).click();
     await expect(status(page)).toHaveText('Citation to turn 18 copied.');
     const citation = await page.evaluate(() => navigator.clipboard.readText());
     expect(citation).toBe(`Ben, turn 18 at 13:19. ${server.url}?src=timed.vtt#t18`);

@@ -352,6 +352,7 @@ test.describe('copying', () => {
     });
     expect(pay).toBeLessThan(number);
     await page.locator('#t1').getByRole('button', { name: 'Copy citation' }).click();
+    await page.getByRole('dialog', { name: 'Cite this turn (turn 1)' }).getByRole('button', { name: 'Copy' }).click();
     await expect(status(page)).toHaveText('Citation to turn 1 copied.');
     const citation = await clipboard(page);
     expect(citation.startsWith('Chair, “Rates up”, turn 1.'), citation).toBe(true);
@@ -365,6 +366,7 @@ test.describe('copying', () => {
 
     await expect(page.locator('#t2 h2')).toHaveText('Chair St. Amour');
     await page.locator('#t2').getByRole('button', { name: 'Copy citation' }).click();
+    await page.getByRole('dialog', { name: 'Cite this turn (turn 2)' }).getByRole('button', { name: 'Copy' }).click();
     await expect(status(page)).toHaveText('Citation to turn 2 copied.');
     const citation = await clipboard(page);
     expect(citation).not.toContain('\n');
