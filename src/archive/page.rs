@@ -19,20 +19,7 @@ pub const ENTRY_ID: &str = "floor-archive-index";
 /// An ISO date as written for readers: `2016-04-06` → `6 April 2016`;
 /// anything else as it is.
 pub(crate) fn date_text(iso: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
+    use crate::text::MONTHS;
     let parts: Vec<&str> = iso.split('-').collect();
     match parts[..] {
         [y, m, d] => match (m.parse::<usize>(), d.parse::<u32>()) {

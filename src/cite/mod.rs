@@ -330,21 +330,7 @@ pub(crate) fn key(c: &Cited) -> String {
     key
 }
 
-/// English month names, January first.
-pub(crate) const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+pub(crate) use crate::text::MONTHS;
 
 /// A date as `April 6, 2016` (`April 2016`, `2016`); an unreadable one as
 /// written.

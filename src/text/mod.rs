@@ -16,6 +16,23 @@ mod words;
 
 pub use words::{is_word_char, word_count, words};
 
+/// English month names, January first: dates as readers read them (the
+/// archive page, citations).
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// Whether `c` is whitespace for layout purposes: Unicode whitespace, which
 /// includes U+00A0 (IGF copies start every paragraph with one).
 pub fn is_space(c: char) -> bool {
