@@ -6,6 +6,7 @@
 //! DOM. Transcript text reaches the page only as text nodes, never through
 //! `innerHTML`.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::custom_attribute;
 use wasm_bindgen::JsCast;
@@ -175,6 +176,7 @@ pub fn Viewer(
     });
 
     let theme = theme::remembered(page);
+    let role = if page { "main" } else { "region" };
     if framed {
         frame::report_height(state);
     }
@@ -193,7 +195,17 @@ pub fn Viewer(
                 <button type="button" on:click=move |_| state.alert.set(None)>"Dismiss"</button>
             </div>
             <p class="status" role="status" aria-live="polite">{move || state.status.get()}</p>
-            {move || state.shown.with(|shown| shown.as_ref().map(|shown| {
+            // The turns are the page's main landmark on Floor's own page,
+            // a region of the page elsewhere (which has its own); before a
+            // transcript (loading, or an error) the landmark is there,
+            // with a heading, so the skip link leads somewhere.
+            {move || state.shown.with(|shown| match shown.as_ref() {
+                None => Either::Left(view! {
+                    <div id="turns" role=role aria-label="Transcript" tabindex="-1">
+                        <h1 class="visually-hidden">"Floor"</h1>
+                    </div>
+                }),
+                Some(shown) => Either::Right({
                 let t = shown.transcript.clone();
                 let source = shown.source.clone();
                 view! {
@@ -203,12 +215,13 @@ pub fn Viewer(
                             <SearchResults />
                             <SpeakerIndex transcript=t.clone() />
                         </div>
-                        <main id="turns" tabindex="-1">
+                        <div id="turns" role=role aria-labelledby="turns-of title" tabindex="-1">
+                            <span id="turns-of" hidden>"Turns of"</span>
                             <TurnList transcript=t />
-                        </main>
+                        </div>
                     </div>
                 }
-            }))}
+            })})}
             <Help />
             <PasteDialog />
         </div>
@@ -234,7 +247,7 @@ fn Toolbar(theme: RwSignal<Theme>) -> impl IntoView {
     // In a banner landmark (a `display: contents` header, which leaves the
     // toolbar sticky), so that no content of the page is outside landmarks.
     view! {
-        <header class="bar">
+        <header class="bar" aria-label="Floor">
         <div class="toolbar" role="toolbar" aria-label="Transcript actions">
             <span class="brand">"Floor"</span>
             <SearchField />

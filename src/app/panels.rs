@@ -193,10 +193,10 @@ pub fn SpeakerIndex(transcript: Arc<Transcript>) -> impl IntoView {
         .and_then(|w| w.match_media("(min-width: 60rem)").ok().flatten())
         .is_some_and(|m| m.matches());
     view! {
-        <nav class="speakers" aria-label="Speakers">
+        <nav class="speakers" aria-labelledby="speakers-title title">
             <details open=wide>
                 <summary>
-                    <h2>"Speakers"</h2>
+                    <h2 id="speakers-title">"Speakers"</h2>
                 </summary>
                 <p class="filter-state" aria-live="polite">
                     {move || match filtered_name() {
@@ -333,6 +333,10 @@ pub fn Help() -> impl IntoView {
         (
             "Esc",
             "clear the search, then the speaker filter; close this help",
+        ),
+        (
+            "q",
+            "quote words of the current turn: then Shift+\u{2192} \u{2190} its end, \u{2192} \u{2190} its start",
         ),
         ("?", "show this help"),
         ("p", "play or pause the recording"),

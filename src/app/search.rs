@@ -47,8 +47,8 @@ pub fn SearchField() -> impl IntoView {
         }
     });
     view! {
-        <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
-            <label for="search">"Search"</label>
+        <form class="search" role="search" aria-labelledby="search-label title" on:submit=|ev| ev.prevent_default()>
+            <label id="search-label" for="search">"Search"</label>
             <input
                 id="search"
                 type="search"

@@ -55,8 +55,8 @@ fn escaped(text: &str) -> String {
 /// page again with `?q=`, which the viewer then searches.)
 const TOOLBAR: &str = concat!(
     r##"<a class="skip" href="#turns">Skip to the transcript</a>"##,
-    r##"<header class="bar"><div class="toolbar" role="toolbar" aria-label="Transcript actions"><span class="brand">Floor</span>"##,
-    r##"<form class="search" role="search"><label for="search">Search</label><input id="search" name="q" type="search" autocomplete="off" spellcheck="false" aria-keyshortcuts="/" aria-describedby="search-count" value=""><span class="count" id="search-count" role="status" aria-live="polite"></span></form>"##,
+    r##"<header class="bar" aria-label="Floor"><div class="toolbar" role="toolbar" aria-label="Transcript actions"><span class="brand">Floor</span>"##,
+    r##"<form class="search" role="search" aria-labelledby="search-label title"><label id="search-label" for="search">Search</label><input id="search" name="q" type="search" autocomplete="off" spellcheck="false" aria-keyshortcuts="/" aria-describedby="search-count" value=""><span class="count" id="search-count" role="status" aria-live="polite"></span></form>"##,
     r##"<label class="button file">Open file<input type="file" accept=".txt,.text,.html,.htm,.vtt,.srt,.json,.md,text/*"></label><button type="button">Paste text</button><button type="button" data-action="captions">Add captions</button><button type="button" data-action="download">Download</button><button type="button">Theme: system</button><button type="button" aria-keyshortcuts="?">Keys</button></div></header>"##,
     r##"<div class="alert" role="alert" hidden=""><p></p><button type="button">Dismiss</button></div>"##,
 );
@@ -76,7 +76,7 @@ pub fn viewer_markup(t: &Transcript) -> String {
     head(&mut out, t);
     out.push_str("<div class=\"layout\"><div class=\"side\"><div class=\"results-box\"></div>");
     speakers(&mut out, t);
-    out.push_str("</div><main id=\"turns\" tabindex=\"-1\"><div class=\"turns\">");
+    out.push_str("</div><div id=\"turns\" role=\"main\" aria-labelledby=\"turns-of title\" tabindex=\"-1\"><span id=\"turns-of\" hidden=\"\">Turns of</span><div class=\"turns\">");
     for (i, group) in t.turns.chunks(GROUP).enumerate() {
         let _ = write!(out, "<div class=\"group\" id=\"g{}\">", i * GROUP + 1);
         for turn in group {
@@ -84,7 +84,7 @@ pub fn viewer_markup(t: &Transcript) -> String {
         }
         out.push_str("</div>");
     }
-    out.push_str("</div></main></div></div>");
+    out.push_str("</div></div></div></div>");
     out
 }
 
@@ -155,7 +155,7 @@ fn head(out: &mut String, t: &Transcript) {
 /// The speaker index (`panels::SpeakerIndex`), open (the stylesheet closes
 /// a first screen's on a narrow screen, as the viewer draws it there).
 fn speakers(out: &mut String, t: &Transcript) {
-    out.push_str("<nav class=\"speakers\" aria-label=\"Speakers\"><details open=\"\"><summary><h2>Speakers</h2></summary><p class=\"filter-state\" aria-live=\"polite\">Showing all turns.</p><button class=\"clear\" type=\"button\" hidden=\"\">Show all speakers</button><ul>");
+    out.push_str("<nav class=\"speakers\" aria-labelledby=\"speakers-title title\"><details open=\"\"><summary><h2 id=\"speakers-title\">Speakers</h2></summary><p class=\"filter-state\" aria-live=\"polite\">Showing all turns.</p><button class=\"clear\" type=\"button\" hidden=\"\">Show all speakers</button><ul>");
     let shares = view::speaker_shares(t);
     for share in shares.iter().take(view::LISTED_SPEAKERS) {
         let Some(s) = t.speakers.get(share.speaker) else {

@@ -89,7 +89,7 @@ const settled = (page, n = 20) =>
 // ---------------------------------------------------------------------------
 // axe
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 /** A node's target: selectors, nested for shadow roots (">>>") and frames (" | "). */
 const targetOf = (target) =>
@@ -474,7 +474,7 @@ test.describe('keyboard only', () => {
     // filters. (Once the turn has settled: Shift+Tab at once is the test
     // "a focus moved right after j stays on screen" below.)
     await settled(page);
-    await tabUntil(page, 'Shift+Tab', () => focusedMatches(page, 'nav[aria-label="Speakers"] li button'), 'a speaker button', 200);
+    await tabUntil(page, 'Shift+Tab', () => focusedMatches(page, 'nav.speakers li button'), 'a speaker button', 200);
     const speaker = await page.evaluate(() => {
       const b = document.activeElement;
       return { name: b.querySelector('.name').textContent, turns: Number(b.querySelector('.count').textContent.match(/^(\d+) turns?/)[1]) };

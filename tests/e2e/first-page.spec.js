@@ -29,7 +29,7 @@ for (const prefix of ['/', '/some/sub/path/']) {
     test('shows the sample title, then every turn', async ({ page }) => {
       await page.goto(server.url);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(titleLine);
-      await expect(page.locator('main .turn')).toHaveCount(turnCount);
+      await expect(page.locator('#turns .turn')).toHaveCount(turnCount);
       await expect(page.locator('#t1 h2')).toHaveText('Chengetai Masango');
       await expect(page.locator('#t1-p1')).toHaveText(new RegExp(`^${firstWords}`));
       await expect(page).toHaveTitle(/Floor/);
@@ -108,7 +108,7 @@ test.describe('the pre-rendered first screen', () => {
     expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
     await expect(page.locator('#t1')).toHaveCount(0);
     release();
-    await expect(page.locator('main .turn')).toHaveCount(turnCount);
+    await expect(page.locator('#turns .turn')).toHaveCount(turnCount);
     await expect(first).toHaveCount(0);
     await expect(page.locator('#t1 h2')).toHaveText('Chengetai Masango');
     await expect(page.locator('#t1 h2')).toBeInViewport();
@@ -204,7 +204,7 @@ test.describe('a browser that cannot compile the WebAssembly', () => {
     );
     await page.goto(atRoot.url);
     await expect(page.getByRole('alert')).toHaveText(/cannot run Floor: it needs WebAssembly SIMD/);
-    await expect(page.locator('main .turn')).toHaveCount(0);
+    await expect(page.locator('#turns .turn')).toHaveCount(0);
     await expect(page.locator('.first-screen')).toHaveCount(0);
   });
 });

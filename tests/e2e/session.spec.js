@@ -240,12 +240,12 @@ test.describe('the viewer takes over', () => {
     await expect(page.locator('#t100')).toBeInViewport();
     await expect(page.locator('#search')).toHaveValue('forum');
     await expect(page.locator('#search-count')).toHaveText(/\d+ match/);
-    await expect(page.locator('main mark').first()).toBeAttached();
+    await expect(page.locator('#turns mark').first()).toBeAttached();
     expect(page.url()).toMatch(/\?q=forum#t100$/);
     // Search.
     await page.locator('#search').fill('multistakeholder');
     await expect(page.locator('#search-count')).toHaveText(/\d+ match/);
-    await expect(page.locator('main mark', { hasText: /multistakeholder/i }).first()).toBeAttached();
+    await expect(page.locator('#turns mark', { hasText: /multistakeholder/i }).first()).toBeAttached();
     await page.locator('#search').fill('');
     // Keys: the next turn.
     await page.locator('#t100 h2').click();
@@ -276,7 +276,7 @@ test.describe('the viewer takes over', () => {
     await expect(prerendered(page)).toBeHidden();
     release();
     await enhanced(page);
-    await expect(page.locator('main .turn')).toHaveCount(parsed.sample.turns.length);
+    await expect(page.locator('#turns .turn')).toHaveCount(parsed.sample.turns.length);
   });
 
   test('passes axe (best practices too) before and after, and looks right', async ({ page }) => {
