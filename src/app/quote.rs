@@ -158,7 +158,7 @@ fn call(state: State, name: &str, args: &[JsValue]) {
         return;
     };
     if let Ok(f) = js_sys::Reflect::get(&controller, &name.into())
-        .and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from))
+        .and_then(|f| f.dyn_into::<js_sys::Function>())
     {
         let _ = f.apply(&controller, &args.iter().collect());
     }
