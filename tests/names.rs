@@ -272,7 +272,7 @@ fn the_prefetched_response() {
                 names::ARCHIVE_MEMORY_GLOBAL
             ]
         ),
-        10
+        13
     );
     // floor.js prefetches what the app will ask for: `?src=` or the sample,
     // if it is a URL the app accepts.

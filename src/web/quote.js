@@ -74,14 +74,13 @@ export function attach(root, viewer, tell) {
   // one turn's paragraphs; `false` across turns; `null` for none in the
   // viewer's turns.
   let chosen = null;
-  const place = (node, offset, end) => {
+  const place = (node, offset) => {
     const el = node.nodeType === 1 ? node : node.parentElement;
     const turn = el?.closest('article.turn');
     if (!turn || !viewer.contains(turn)) return null;
     let p = el.closest('p[id]');
     if (!p || !turn.contains(p)) {
-      // In the turn's heading: from its first paragraph's start (or, as an
-      // end, before it).
+      // In the turn's heading: its first paragraph's start.
       p = turn.querySelector('p[id]');
       if (!p) return null;
       return [turn, p.id, 0];
@@ -96,7 +95,7 @@ export function attach(root, viewer, tell) {
     if (!s || s.isCollapsed || !s.rangeCount) return null;
     const r = s.getRangeAt(0);
     const a = place(r.startContainer, r.startOffset);
-    const b = place(r.endContainer, r.endOffset, true);
+    const b = place(r.endContainer, r.endOffset);
     if (!a && !b) return null;
     if (!a || !b || a[0] !== b[0]) return false;
     return [a[1], a[2], b[1], b[2]];
@@ -145,8 +144,10 @@ export function attach(root, viewer, tell) {
   bar.addEventListener('pointerdown', (e) => e.preventDefault());
   bar.addEventListener('click', (e) => {
     const action = e.target.closest('button')?.dataset.quote;
-    if (action && chosen) act(action, chosen);
+    if (action && chosen) act(action, chosen).catch(failed);
   });
+  // The readers' module could not be loaded, or failed.
+  const failed = (e) => tell('fail', `That could not be done: ${e.message}`);
   // A bar's action on the selection `[from, a, to, b]`.
   const act = async (action, [from, a, to, b]) => {
     const index = (id) => Number(id.split('-p')[1]) - 1;
@@ -156,7 +157,7 @@ export function attach(root, viewer, tell) {
     const link = tell('link', fragment);
     if (action === 'link') tell('copy', 'Quote link', link, fragment);
     else if (action === 'quote') tell('copy', 'Quote', await call('quoteText', wire, fragment, link), fragment);
-    else cite(fragment);
+    else await cite(fragment);
   };
   // "Copy citation" of a turn or quote `fragment`.
   const cite = async (fragment) => {
@@ -281,6 +282,9 @@ export function attach(root, viewer, tell) {
   return {
     // Opens quote link `fragment`: its words found, marked, gone to.
     async open(fragment) {
+      // The words marked take the place of a selection and its bar.
+      selection()?.removeAllRanges();
+      bar.hidden = true;
       const found = await call('quoteFind', tell('wire'), fragment).catch((e) => e);
       if (tell('anchor') !== fragment) return;
       if (found instanceof Error) return tell('status', `The quoted words could not be looked for (${found.message}).`);
@@ -312,7 +316,7 @@ export function attach(root, viewer, tell) {
         parent.normalize();
       }
     },
-    cite,
+    cite: (fragment) => cite(fragment).catch(failed),
     // "Download": the format and the turns (`scopes`: `[label, turns]`,
     // no turns for all of them), then the file, named after `title`.
     async download(scopes, title, timed) {
