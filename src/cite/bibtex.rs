@@ -47,7 +47,6 @@
 //! ```
 
 use super::{Cited, Name, date_parts};
-use crate::link::time::clock;
 
 /// BibTeX's month macros, January first.
 const MONTHS: [&str; 12] = [
@@ -112,18 +111,8 @@ pub(super) fn cite(c: &Cited) -> String {
     if let Some(accessed) = c.accessed.as_deref().filter(|a| date_parts(a).is_some()) {
         fields.push(("urldate", braced(accessed)));
     }
-    let mut note = Vec::new();
-    match (c.turn, c.start) {
-        (0, Some(ms)) => note.push(format!("At {}", clock(ms))),
-        (0, None) => {}
-        (n, Some(ms)) => note.push(format!("Turn {n} at {}", clock(ms))),
-        (n, None) => note.push(format!("Turn {n}")),
-    }
-    if let Some(quote) = &c.quote {
-        note.push(super::quoted(quote, None));
-    }
-    if !note.is_empty() {
-        fields.push(("note", braced(&escape(&note.join(": ")))));
+    if let Some(note) = super::note(c) {
+        fields.push(("note", braced(&escape(&note))));
     }
     let mut out = format!("@misc{{{},\n", super::key(c));
     for (name, value) in fields {

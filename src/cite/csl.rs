@@ -52,7 +52,6 @@
 //! ```
 
 use super::{Cited, Name, date_parts};
-use crate::link::time::clock;
 
 pub(super) fn cite(c: &Cited) -> String {
     let author = c.author();
@@ -102,18 +101,8 @@ pub(super) fn cite(c: &Cited) -> String {
     if let Some(accessed) = &c.accessed {
         fields.push(("accessed", date_value(accessed)));
     }
-    let mut note = Vec::new();
-    match (c.turn, c.start) {
-        (0, Some(ms)) => note.push(format!("At {}", clock(ms))),
-        (0, None) => {}
-        (n, Some(ms)) => note.push(format!("Turn {n} at {}", clock(ms))),
-        (n, None) => note.push(format!("Turn {n}")),
-    }
-    if let Some(quote) = &c.quote {
-        note.push(super::quoted(quote, None));
-    }
-    if !note.is_empty() {
-        fields.push(("note", string(&note.join(": "))));
+    if let Some(note) = super::note(c) {
+        fields.push(("note", string(&note)));
     }
     let body = fields
         .iter()

@@ -361,3 +361,20 @@ pub(crate) fn quoted(text: &str, end: Option<char>) -> String {
         None => format!("\u{201c}{text}\u{201d}"),
     }
 }
+
+/// The note BibTeX and CSL-JSON carry (reference managers show it): the
+/// turn and its time in the recording, then the quoted words, as
+/// `Turn 37 at 12:34: “…”`; `None` when there is none of them.
+pub(crate) fn note(c: &Cited) -> Option<String> {
+    let mut note = Vec::new();
+    match (c.turn, c.start) {
+        (0, Some(ms)) => note.push(format!("At {}", crate::link::time::clock(ms))),
+        (0, None) => {}
+        (n, Some(ms)) => note.push(format!("Turn {n} at {}", crate::link::time::clock(ms))),
+        (n, None) => note.push(format!("Turn {n}")),
+    }
+    if let Some(quote) = &c.quote {
+        note.push(quoted(quote, None));
+    }
+    (!note.is_empty()).then(|| note.join(": "))
+}
