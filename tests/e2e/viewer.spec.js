@@ -483,7 +483,7 @@ test.describe('keyboard', () => {
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: 'Keyboard' });
     await expect(help).toBeVisible();
-    await expect(help.locator('kbd')).toHaveText(['j', 'k', ']', '[', '/', 'Enter, Shift+Enter', 'n, N', 'Esc', '?', 'p', ', .', 'f']);
+    await expect(help.locator('kbd')).toHaveText(['j', 'k', ']', '[', '/', 'Enter, Shift+Enter', 'n, N', 'Esc', 'q', '?', 'p', ', .', 'f']);
     await expect(help).toContainText('next turn by the same speaker');
     await shoot(page, 'help');
     await page.keyboard.press('Escape');
