@@ -249,6 +249,7 @@ test.describe('embedded', () => {
     await page.mouse.move(x2, y2, { steps: 6 });
     await page.mouse.up();
     await viewer.getByRole('button', { name: 'Copy quote link' }).click();
+    await expect(viewer.locator('p.status')).toHaveText(/^Quote link to turn 4 copied\./);
     const link = await clipboard(page);
     expect(link).toMatch(new RegExp(`^${host.url}in-place\\.html#t4-p1:w2-5~[0-9a-f]{8}$`));
     await page.goto('about:blank');
