@@ -94,8 +94,8 @@ pub const MEDIA_GLOBAL: &str = "__floorMedia";
 pub const QUOTE_GLOBAL: &str = "__floorQuote";
 
 /// The function `floor.js` defines to call any other function of the
-/// readers' module (quotes, citations, exports: `src/web/readers.rs`
-/// imports it by this name).
+/// readers' module (quotes, citations, exports: `src/web/quote.js` calls
+/// it by this name).
 pub const CALL_GLOBAL: &str = "__floorCall";
 
 /// The archive page's module's WebAssembly memory, which `archive.js`

@@ -242,8 +242,8 @@ fn the_prefetched_response() {
         &format!("globalThis.{} = (op, args) =>", names::CALL_GLOBAL),
     );
     contains(
-        "src/web/readers.rs",
-        &format!("js_name = {})]", names::CALL_GLOBAL),
+        "src/web/quote.js",
+        &format!("globalThis.{}(op, args)", names::CALL_GLOBAL),
     );
     // The aligner's, the same way.
     contains(

@@ -29,8 +29,7 @@ pub fn align(
     captions: String,
     name: Option<String>,
 ) -> Result<Vec<u8>, wasm_bindgen::JsError> {
-    let transcript = floor::model::Transcript::from_wire(&wire)
-        .ok_or_else(|| wasm_bindgen::JsError::new("not a transcript's wire bytes"))?;
+    let transcript = transcript(&wire)?;
     let captions = floor::read::parse_named(utf8(captions), name.as_deref());
     Ok(floor::align::align(&transcript, &captions).to_wire())
 }
@@ -84,8 +83,7 @@ pub fn export(
     turns: Vec<u32>,
 ) -> Result<String, wasm_bindgen::JsError> {
     use wasm_bindgen::JsError;
-    let transcript = floor::model::Transcript::from_wire(&wire)
-        .ok_or_else(|| JsError::new("not a transcript's wire bytes"))?;
+    let transcript = transcript(&wire)?;
     let format = floor::export::Format::parse(&format)
         .ok_or_else(|| JsError::new(&format!("Floor cannot export “{format}”.")))?;
     let turns = floor::export::Selection::Turns(turns);
@@ -140,8 +138,7 @@ fn cited(
     url: &str,
     accessed: &str,
 ) -> Result<floor::cite::Cited, wasm_bindgen::JsError> {
-    let transcript = floor::model::Transcript::from_wire(wire)
-        .ok_or_else(|| wasm_bindgen::JsError::new("not a transcript's wire bytes"))?;
+    let transcript = transcript(wire)?;
     Ok(floor::cite::Cited::of(
         &transcript,
         turn,

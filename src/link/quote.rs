@@ -28,6 +28,7 @@
 
 use std::fmt;
 
+use super::anchor::number;
 use crate::model::Transcript;
 use crate::text::fold::fold_char;
 use crate::text::words;
@@ -436,11 +437,6 @@ fn hex8(s: &str) -> Option<u32> {
     } else {
         None
     }
-}
-
-/// A positive decimal number written without sign or leading zeros.
-fn number(digits: &str) -> Option<u32> {
-    super::anchor::number(digits)
 }
 
 #[cfg(test)]

@@ -157,11 +157,11 @@ export function attach(root, viewer, tell) {
     const link = tell('link', fragment);
     if (action === 'link') tell('copy', 'Quote link', link, fragment);
     else if (action === 'quote') tell('copy', 'Quote', await call('quoteText', wire, fragment, link), fragment);
-    else await cite(fragment);
+    else await cite(fragment, wire);
   };
-  // "Copy citation" of a turn or quote `fragment`.
-  const cite = async (fragment) => {
-    const wire = tell('wire');
+  // "Copy citation" of a turn or quote `fragment` (of the transcript
+  // `wire`, when the caller has it already).
+  const cite = async (fragment, wire = tell('wire')) => {
     const quote = fragment.includes(':') ? await call('quoteWords', wire, fragment) : '';
     const today = new Date().toISOString().slice(0, 10);
     const all = await call('citeAll', wire, turnOf(fragment), quote || undefined, tell('link', fragment), today);

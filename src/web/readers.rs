@@ -27,23 +27,6 @@ extern "C" {
         captions: &str,
         name: Option<String>,
     ) -> Result<js_sys::Promise, JsValue>;
-
-    /// `floor.js`'s `__floorCall(op, args)`: what function `op` of the
-    /// readers' module gives for `args`.
-    #[wasm_bindgen(catch, js_name = __floorCall)]
-    fn call_readers(op: &str, args: js_sys::Array) -> Result<js_sys::Promise, JsValue>;
-}
-
-/// What function `op` of the readers' module (quotes, citations, exports)
-/// gives for `args`; `Err` says why not.
-pub async fn call(op: &str, args: &[JsValue]) -> Result<JsValue, String> {
-    let failed = |e: JsValue| {
-        e.as_string()
-            .or_else(|| js_sys::Error::from(e).message().as_string())
-            .unwrap_or_default()
-    };
-    let promise = call_readers(op, args.iter().collect()).map_err(failed)?;
-    JsFuture::from(promise).await.map_err(failed)
 }
 
 /// Reads `text` (`name` a hint of its format) with the readers' module.
